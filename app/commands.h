@@ -1,0 +1,15 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QStringList>
+
+// One function per command-line verb. Each takes the arguments after the verb, prints its
+// results on stdout and errors on stderr, and returns the process exit code.
+namespace baokan::app {
+
+int runParse(const QStringList &args);
+
+// The window. args are the program's arguments after the program name (--db, --screenshot).
+int runGui(int &argc, char **argv);
+
+} // namespace baokan::app

@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: MIT
+#include "commands.h"
+
+#include "parse/issuejson.h"
+#include "parse/issueloader.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTextStream>
+
+namespace baokan::app {
+
+int runParse(const QStringList &args)
+{
+    QStringList files;
+    for (const QString &arg : args) {
+        if (arg == QLatin1String("--json"))
+            continue; // JSON is the only output format
+        files << arg;
+    }
+    QTextStream err(stderr);
+    if (files.isEmpty()) {
+        err << "usage: baokan parse [--json] FILE...\n";
+        return 2;
+    }
+    int status = 0;
+    QJsonArray issues;
+    for (const QString &file : files) {
+        QString error;
+        const auto issue = parse::IssueLoader::load(file, &error);
+        if (!issue) {
+            err << "baokan: " << error << '\n';
+            status = 1;
+            continue;
+        }
+        issues.append(parse::IssueJson::issue(*issue));
+    }
+    QFile out;
+    if (!out.open(stdout, QIODevice::WriteOnly))
+        return 1;
+    out.write(QJsonDocument(QJsonObject{{QStringLiteral("issues"), issues}}).toJson(QJsonDocument::Compact));
+    out.write("\n");
+    return status;
+}
+
+} // namespace baokan::app

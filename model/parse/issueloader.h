@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "parse/article.h"
+
+#include <optional>
+
+namespace baokan::parse {
+
+// Reads an issue from disk: a single page file, or a folder whose files are all pages (in name
+// order). Decodes, parses, and infers the issue date. Usable from any thread.
+class IssueLoader
+{
+public:
+    // Returns nothing and sets *error to a message naming the file when it cannot be read.
+    static std::optional<Issue> load(const QString &path, QString *error = nullptr);
+
+    // Parses pages already in memory, e.g. the bundled sample; `name` becomes the issue name.
+    static Issue fromTexts(const QString &name, const QStringList &pageTexts);
+};
+
+} // namespace baokan::parse

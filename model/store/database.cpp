@@ -1,0 +1,204 @@
+// SPDX-License-Identifier: MIT
+#include "store/database.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QThread>
+
+#include <sqlite3.h>
+
+Q_LOGGING_CATEGORY(lcStore, "baokan.store")
+
+namespace baokan::store {
+
+std::atomic<int> Database::s_instances{0};
+
+namespace {
+
+struct Migration
+{
+    int version;
+    QString resource;
+};
+
+QList<Migration> migrations()
+{
+    // Files are named NNNN_what.sql; the number is the schema version they bring the archive to.
+    QList<Migration> out;
+    const QDir dir(QStringLiteral(":/sql"));
+    for (const QString &name : dir.entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name)) {
+        bool ok = false;
+        const int version = name.section(QLatin1Char('_'), 0, 0).toInt(&ok);
+        if (ok)
+            out << Migration{version, dir.filePath(name)};
+    }
+    return out;
+}
+
+bool exec(sqlite3 *db, const QByteArray &sql, QString *error)
+{
+    char *message = nullptr;
+    if (sqlite3_exec(db, sql.constData(), nullptr, nullptr, &message) == SQLITE_OK)
+        return true;
+    if (error)
+        *error = QString::fromUtf8(message ? message : "unknown SQLite error");
+    sqlite3_free(message);
+    return false;
+}
+
+} // namespace
+
+Database::Database(const QString &path)
+    : m_path(path)
+    , m_instance(++s_instances)
+{}
+
+Database::~Database()
+{
+    closeThreadConnection();
+}
+
+QString Database::connectionName() const
+{
+    return QStringLiteral("baokan-%1-%2").arg(m_instance).arg(quintptr(QThread::currentThreadId()));
+}
+
+sqlite3 *Database::handle(const QSqlDatabase &db)
+{
+    const QVariant v = db.driver() ? db.driver()->handle() : QVariant();
+    if (!v.isValid() || qstrcmp(v.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3 *const *>(v.constData());
+}
+
+QSqlDatabase Database::connection() const
+{
+    const QString name = connectionName();
+    if (QSqlDatabase::contains(name))
+        return QSqlDatabase::database(name, false);
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+    db.setDatabaseName(m_path);
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    QString error;
+    if (!db.open() || !setUp(db, &error)) {
+        qCWarning(lcStore) << "cannot open" << m_path << db.lastError().text() << error;
+        db.close();
+    }
+    return db;
+}
+
+void Database::closeThreadConnection() const
+{
+    const QString name = connectionName();
+    if (!QSqlDatabase::contains(name))
+        return;
+    {
+        QSqlDatabase db = QSqlDatabase::database(name, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+}
+
+bool Database::setUp(QSqlDatabase &db, QString *error) const
+{
+    sqlite3 *h = handle(db);
+    if (!h) {
+        if (error)
+            *error = QStringLiteral("the Qt SQLite driver gave no handle");
+        return false;
+    }
+    // WAL lets readers and one writer work at once (two windows on one archive); the busy
+    // timeout makes a second writer wait instead of failing with "database is locked".
+    sqlite3_busy_timeout(h, 10000);
+    return exec(h, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;", error);
+}
+
+bool Database::open(QString *error)
+{
+    const QFileInfo info(m_path);
+    if (info.exists() && info.isDir()) {
+        if (error)
+            *error = QStringLiteral("%1 is a folder, not an archive").arg(m_path);
+        return false;
+    }
+    if (!info.exists() && !info.dir().exists() && !QDir().mkpath(info.absolutePath())) {
+        if (error)
+            *error = QStringLiteral("cannot create the folder %1").arg(info.absolutePath());
+        return false;
+    }
+    QSqlDatabase db = connection();
+    if (!db.isOpen()) {
+        if (error)
+            *error = QStringLiteral("cannot open %1: %2").arg(m_path, db.lastError().text());
+        return false;
+    }
+    return migrate(error);
+}
+
+int Database::latestSchemaVersion()
+{
+    const QList<Migration> all = migrations();
+    return all.isEmpty() ? 0 : all.last().version;
+}
+
+bool Database::migrate(QString *error) const
+{
+    sqlite3 *h = handle(connection());
+    QString why;
+    // Reading the version is the first real read of the file: a file that is not SQLite fails here.
+    sqlite3_stmt *stmt = nullptr;
+    int current = -1;
+    if (sqlite3_prepare_v2(h, "PRAGMA user_version", -1, &stmt, nullptr) == SQLITE_OK &&
+        sqlite3_step(stmt) == SQLITE_ROW)
+        current = sqlite3_column_int(stmt, 0);
+    sqlite3_finalize(stmt);
+    if (current < 0) {
+        if (error)
+            *error = QStringLiteral("%1 is not a baokan archive: %2").arg(m_path, QString::fromUtf8(sqlite3_errmsg(h)));
+        return false;
+    }
+    const int latest = latestSchemaVersion();
+    if (current > latest) {
+        if (error)
+            *error =
+                QStringLiteral("%1 was made by a newer version of baokan (schema %2; this version knows up to %3). "
+                               "It was not changed; open it with a newer baokan.")
+                    .arg(m_path)
+                    .arg(current)
+                    .arg(latest);
+        return false;
+    }
+    if (current < latest && !exec(h, "PRAGMA journal_mode = WAL;", &why)) {
+        if (error)
+            *error = QStringLiteral("%1: %2").arg(m_path, why);
+        return false;
+    }
+    for (const Migration &m : migrations()) {
+        if (m.version <= current)
+            continue;
+        QFile file(m.resource);
+        if (!file.open(QIODevice::ReadOnly)) {
+            if (error)
+                *error = QStringLiteral("missing migration %1").arg(m.resource);
+            return false;
+        }
+        // Each migration and its version bump commit together or not at all.
+        const QByteArray sql = "BEGIN IMMEDIATE;\n" + file.readAll() +
+                               "\nPRAGMA user_version = " + QByteArray::number(m.version) + ";\nCOMMIT;";
+        if (!exec(h, sql, &why)) {
+            exec(h, "ROLLBACK;", nullptr);
+            if (error)
+                *error = QStringLiteral("%1: migration %2 failed: %3").arg(m_path, m.resource, why);
+            return false;
+        }
+        qCInfo(lcStore) << "migrated" << m_path << "to schema" << m.version;
+    }
+    return true;
+}
+
+} // namespace baokan::store
