@@ -71,6 +71,7 @@ int runGui(int &argc, char **argv)
     window.showIssues(sampleIssues());
     if (parser.isSet(screenshot)) {
         window.show();
+        window.selectFirstArticle();
         QApplication::processEvents();
         const QString file = parser.value(screenshot);
         if (!window.grab().save(file)) {
