@@ -9,6 +9,8 @@
 #include <QDir>
 #include <QFile>
 #include <QFont>
+#include <QMessageBox>
+#include <QStandardPaths>
 #include <QTextStream>
 
 #include "text/textdecoder.h"
@@ -67,9 +69,25 @@ int runGui(int &argc, char **argv)
     parser.addOption(db);
     parser.process(app);
 
+    const bool screenshotMode = parser.isSet(screenshot);
+    QString archive = parser.value(db);
+    if (archive.isEmpty()) {
+        const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+        QDir().mkpath(dir);
+        archive = QDir(dir).filePath(QStringLiteral("baokan.sqlite"));
+    }
+
     ui::MainWindow window;
+    QString error;
+    if (!window.openArchive(archive, &error)) {
+        // Refused archives (not SQLite, made by a newer baokan, unreadable) are left untouched.
+        QTextStream(stderr) << "baokan: " << error << '\n';
+        if (!screenshotMode)
+            QMessageBox::critical(nullptr, QObject::tr("baokan cannot open the archive"), error);
+        return 1;
+    }
     window.showIssues(sampleIssues());
-    if (parser.isSet(screenshot)) {
+    if (screenshotMode) {
         window.show();
         window.selectFirstArticle();
         QApplication::processEvents();

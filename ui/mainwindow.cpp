@@ -4,16 +4,29 @@
 #include "readerarticle.h"
 #include "readerview.h"
 
+#include "store/database.h"
+
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QPushButton>
 #include <QSplitter>
+#include <QUrl>
+
 #include <QStandardItemModel>
 #include <QStatusBar>
 #include <QTreeView>
+#include <algorithm>
 
 namespace baokan::ui {
 
@@ -67,6 +80,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_splitter->setStretchFactor(1, 0);
     m_splitter->setStretchFactor(2, 1);
     setCentralWidget(m_splitter);
+    setAcceptDrops(true);
 
     m_issueView->setModel(m_issueModel);
     m_articleView->setModel(m_articleModel);
@@ -103,6 +117,9 @@ void MainWindow::createActions()
     m_actions.quit =
         makeAction(this, QStringLiteral("actionQuit"), tr("&Quit"), QKeySequence::keyBindings(QKeySequence::Quit));
     connect(m_actions.quit, &QAction::triggered, this, &QWidget::close);
+    connect(m_actions.newArchive, &QAction::triggered, this, &MainWindow::newArchive);
+    connect(m_actions.openArchive, &QAction::triggered, this, &MainWindow::chooseArchive);
+    connect(m_actions.import, &QAction::triggered, this, &MainWindow::chooseImport);
 
     // Ctrl+= first: it is the key a user presses for "larger" on a keyboard where + needs Shift.
     QList<QKeySequence> larger{QKeySequence(Qt::CTRL | Qt::Key_Equal)};
@@ -171,6 +188,88 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveSettings();
     QMainWindow::closeEvent(event);
+}
+
+bool MainWindow::openArchive(const QString &path, QString *error)
+{
+    auto db = std::make_unique<store::Database>(path);
+    if (!db->open(error))
+        return false;
+    m_db = std::move(db);
+    m_archivePath = QFileInfo(path).absoluteFilePath();
+    setWindowTitle(tr("%1 — baokan").arg(QFileInfo(path).fileName()));
+    updateStatus();
+    return true;
+}
+
+void MainWindow::newArchive()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("New Archive"), QDir::homePath(),
+                                                      tr("baokan archives (*.sqlite);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!openArchive(path, &error))
+        QMessageBox::warning(this, tr("Cannot create the archive"), error);
+}
+
+void MainWindow::chooseArchive()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Archive"), QFileInfo(m_archivePath).absolutePath(),
+                                                      tr("baokan archives (*.sqlite);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!openArchive(path, &error))
+        QMessageBox::warning(this, tr("Cannot open the archive"), error);
+}
+
+void MainWindow::chooseImport()
+{
+    // One dialog cannot choose files and folders at once; ask which the user means.
+    QMessageBox ask(QMessageBox::Question, tr("Import"), tr("Import page files, or a folder of pages?"),
+                    QMessageBox::Cancel, this);
+    QPushButton *files = ask.addButton(tr("Files…"), QMessageBox::AcceptRole);
+    QPushButton *folder = ask.addButton(tr("Folder…"), QMessageBox::AcceptRole);
+    ask.exec();
+    QStringList paths;
+    if (ask.clickedButton() == files) {
+        paths = QFileDialog::getOpenFileNames(this, tr("Import Pages"), QDir::homePath(),
+                                              tr("Text pages (*.txt);;All files (*)"));
+    } else if (ask.clickedButton() == folder) {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Import Folder"), QDir::homePath());
+        if (!dir.isEmpty())
+            paths << dir;
+    }
+    if (!paths.isEmpty())
+        importPaths(paths);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    const bool local =
+        !urls.isEmpty() && std::all_of(urls.begin(), urls.end(), [](const QUrl &u) { return u.isLocalFile(); });
+    if (local)
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    QStringList paths;
+    for (const QUrl &url : event->mimeData()->urls()) {
+        if (url.isLocalFile())
+            paths << url.toLocalFile();
+    }
+    if (paths.isEmpty())
+        return;
+    event->acceptProposedAction();
+    importPaths(paths);
+}
+
+void MainWindow::importPaths(const QStringList &paths)
+{
+    Q_UNUSED(paths)
 }
 
 void MainWindow::showIssues(const QList<parse::Issue> &issues)

@@ -6,11 +6,17 @@
 
 #include <QMainWindow>
 
+#include <memory>
+
 class QAction;
 class QLabel;
 class QSplitter;
 class QStandardItemModel;
 class QTreeView;
+
+namespace baokan::store {
+class Database;
+}
 
 namespace baokan::ui {
 
@@ -26,6 +32,11 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
+    // Opens (creating if needed) the archive at `path` and shows it. On failure the window keeps
+    // what it showed and *error says why (a newer archive, not an archive, no permission).
+    bool openArchive(const QString &path, QString *error = nullptr);
+    QString archivePath() const { return m_archivePath; }
+
     void showIssues(const QList<parse::Issue> &issues);
 
     // Chooses the first (newest) issue and its first article, as a new reader would.
@@ -33,8 +44,13 @@ public:
 
     ReaderView *reader() const { return m_reader; }
 
+    // Imports files and folders into the open archive in the background, with progress.
+    void importPaths(const QStringList &paths);
+
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void createActions();
@@ -46,8 +62,12 @@ private:
     void moveArticle(int delta);
     void moveToArticleRow(int row);
     void updateStatus();
+    void newArchive();
+    void chooseArchive();
+    void chooseImport();
 
     Settings m_settings;
+    std::unique_ptr<store::Database> m_db;
     QString m_archivePath;
     QList<parse::Issue> m_issues;
 
