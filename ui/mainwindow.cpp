@@ -56,6 +56,13 @@ QAction *makeAction(QObject *parent, const QString &objectName, const QString &t
     return action;
 }
 
+QString countText(int issues, int articles)
+{
+    const QString i = issues == 1 ? MainWindow::tr("1 issue") : MainWindow::tr("%L1 issues").arg(issues);
+    const QString a = articles == 1 ? MainWindow::tr("1 article") : MainWindow::tr("%L1 articles").arg(articles);
+    return i + QStringLiteral(" · ") + a;
+}
+
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
@@ -171,9 +178,9 @@ void MainWindow::restoreSettings()
 {
     m_reader->setTextPointSize(m_settings.readerPointSize());
     if (!restoreGeometry(m_settings.windowGeometry()))
-        resize(1280, 820);
+        resize(1440, 880);
     if (!m_splitter->restoreState(m_settings.splitterState()))
-        m_splitter->setSizes({300, 400, 580});
+        m_splitter->setSizes({300, 360, 780});
 }
 
 void MainWindow::saveSettings()
@@ -390,8 +397,7 @@ void MainWindow::updateStatus()
     int articles = 0;
     for (const parse::Issue &issue : std::as_const(m_issues))
         articles += int(issue.articles.size());
-    m_countLabel->setText(tr("%n issue(s)", nullptr, int(m_issues.size())) + QStringLiteral(" · ") +
-                          tr("%n article(s)", nullptr, articles));
+    m_countLabel->setText(countText(int(m_issues.size()), articles));
 }
 
 } // namespace baokan::ui

@@ -23,7 +23,7 @@ namespace {
 // e-reader typography keeps to (36–42), so the eye finds the next line without effort.
 constexpr int ColumnCharacters = 38;
 constexpr qreal BodyLineSpacing = 1.75; // line pitch in ems for body text
-constexpr int MinimumSideMargin = 24;   // pixels
+constexpr qreal MinimumSideMargin = 2;  // ems: text never runs up to the pane's edge
 
 QFont cjkFont(bool serif, qreal points, QFont::Weight weight = QFont::Normal)
 {
@@ -291,7 +291,7 @@ void ReaderView::render()
 void ReaderView::updateColumnMargins()
 {
     const qreal em = ideographWidth(cjkFont(true, m_pointSize));
-    const qreal side = std::max<qreal>(MinimumSideMargin, (viewport()->width() - columnWidth()) / 2.0);
+    const qreal side = std::max(MinimumSideMargin * em, (viewport()->width() - columnWidth()) / 2.0);
     QTextFrame *root = document()->rootFrame();
     QTextFrameFormat ff = root->frameFormat();
     if (std::abs(ff.leftMargin() - side) < 0.5 && std::abs(ff.topMargin() - 2 * em) < 0.5)
