@@ -87,6 +87,8 @@ ReaderView::ReaderView(QWidget *parent)
     setUndoRedoEnabled(false);
     setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     setFrameShape(QFrame::NoFrame);
+    // A reader, not an editor: no blinking caret over the text. Selection still works.
+    setCursorWidth(0);
     setAcceptRichText(false);
     setFont(cjkFont(false, font().pointSizeF()));
     render();
@@ -272,7 +274,7 @@ void ReaderView::render()
         if (caption.isEmpty())
             continue;
         startBlock(captionBlock, smallFormat);
-        c.insertText(tr("Photo: "), smallFormat);
+        c.insertText(QStringLiteral("▲ "), smallFormat); // the paper's own caption mark
         put(ReaderField::Caption, offset, caption, smallFormat);
     }
     if (!a.source.isEmpty()) {
@@ -280,12 +282,13 @@ void ReaderView::render()
         bf.setAlignment(Qt::AlignRight);
         bf.setTopMargin(0.8 * em);
         startBlock(bf, smallFormat);
-        c.insertText(tr("Source: "), smallFormat);
+        c.insertText(QStringLiteral("来源："), smallFormat); // labelled as the byline is, in Chinese
         put(ReaderField::Source, 0, a.source, smallFormat);
     }
 
     updateColumnMargins();
     applyHighlights();
+    setTextCursor(QTextCursor(doc)); // caret at the top, not after the last line inserted
 }
 
 void ReaderView::updateColumnMargins()
