@@ -155,3 +155,23 @@ TEST_CASE("highlights given in field offsets cover exactly those characters and 
     reader.clearHighlights(ReaderView::Layer::Entities);
     CHECK(texts() == QStringList{QStringLiteral("第二段")});
 }
+
+TEST_CASE("reader colours follow the palette, so dark themes stay readable", "[ui][reader]")
+{
+    ReaderView reader;
+    QPalette dark;
+    dark.setColor(QPalette::Base, QColor(20, 20, 20));
+    dark.setColor(QPalette::Text, QColor(230, 230, 230));
+    reader.setPalette(dark);
+    reader.showArticle(sampleArticle());
+    const QTextBlock body = blockContaining(reader.document(), QStringLiteral("第二段正文"));
+    QTextCursor c(body);
+    c.movePosition(QTextCursor::NextCharacter);
+    CHECK(c.charFormat().foreground().color() == QColor(230, 230, 230));
+    const QTextBlock byline = blockContaining(reader.document(), QStringLiteral("张三"));
+    QTextCursor b(byline);
+    b.movePosition(QTextCursor::NextCharacter);
+    const QColor muted = b.charFormat().foreground().color();
+    CHECK(muted.lightness() > 80); // muted, yet far from the dark background
+    CHECK(muted.lightness() < 230);
+}
