@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "parse/issueloader.h"
 
+#include "parse/issuedate.h"
 #include "parse/pageparser.h"
 #include "text/textdecoder.h"
 
@@ -55,6 +56,8 @@ Issue IssueLoader::fromTexts(const QString &name, const QStringList &pageTexts)
             issue.articles << article;
         }
     }
+    issue.date = IssueDate::infer(issue.articles);
+    issue.dateInferred = true;
     return issue;
 }
 
