@@ -99,7 +99,6 @@ ArticleAssembler::Result ArticleAssembler::assemble(const QList<PageBlock> &bloc
             // Even an opening with no text of its own ("本报记者●…" on its own line) starts
             // the article: its body follows after the captions.
             startDraft();
-            current->opened = true;
             Article &a = current->article;
             a.dateline = block.byline.dateline;
             a.reporters = block.byline.reporters;

@@ -16,7 +16,6 @@ struct ArticleDraft
     bool closed = false;              // a credit ended it: what follows is another article
     QString sectionHead;              // the last section head kept inside, to recognize its siblings
     QList<qsizetype> sectionHeads;    // indexes into rawParagraphs of the section heads
-    bool opened = false;              // it starts with an opening (本报讯, 呼和浩特讯, 本报记者)
 };
 
 // Headline-like lines printed together between two bodies; which article each belongs to is

@@ -211,11 +211,10 @@ void HeadlineMatcher::attach(QList<ArticleDraft> &drafts, const QList<HeadlineRu
     }
 
     // A headline that shares too few words with any body (titles can be all metaphor) still
-    // belongs to the article it stands right above, when that article opens like a news report
-    // and got no headline of its own.
+    // belongs to the article it stands right above, when that article got no headline of its own.
     for (int g = 0; g < groups.size(); ++g) {
         const int next = runs.at(groups.at(g).run).nextDraft;
-        if (usedGroups.contains(g) || next >= drafts.size() || usedArticles.contains(next) || !drafts.at(next).opened)
+        if (usedGroups.contains(g) || next >= drafts.size() || usedArticles.contains(next))
             continue;
         const bool lastOfRun = g + 1 == groups.size() || groups.at(g + 1).run != groups.at(g).run;
         if (!lastOfRun)
