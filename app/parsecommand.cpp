@@ -28,7 +28,12 @@ int runParse(const QStringList &args)
     QJsonArray issues;
     for (const QString &file : files) {
         QString error;
-        const auto issue = parse::IssueLoader::load(file, &error);
+        QStringList skipped;
+        const auto issue = parse::IssueLoader::load(file, &error, &skipped);
+        for (const QString &warning : std::as_const(skipped)) {
+            err << "baokan: skipped " << warning << '\n';
+            status = 1;
+        }
         if (!issue) {
             err << "baokan: " << error << '\n';
             status = 1;

@@ -23,6 +23,9 @@ constexpr double MinScore = 0.2;
 // Nearness breaks near-ties only: a headline right before an article, or right after its end.
 constexpr double BonusBefore = 0.08;
 constexpr double BonusAfter = 0.05;
+// A headline strays a few articles from its body at most; looking further only costs time on
+// huge inputs (a whole book pasted into one file).
+constexpr int MatchWindow = 12;
 // Partitions are enumerated; runs longer than this are taken line by line.
 constexpr int MaxEnumeratedPhrases = 10;
 
@@ -84,8 +87,9 @@ QString HeadlineMatcher::textOf(const Group &group)
     return parts.join(QString());
 }
 
-QList<HeadlineMatcher::Group> HeadlineMatcher::bestPartition(const QList<Phrase> &phrases, int run) const
+QList<HeadlineMatcher::Group> HeadlineMatcher::bestPartition(const QList<Phrase> &phrases, int run, int next) const
 {
+    const int articleCount = static_cast<int>(m_articleBigrams.size());
     const int n = static_cast<int>(phrases.size());
     auto groupsOf = [&](quint32 cuts) {
         QList<Group> groups;
@@ -129,7 +133,7 @@ QList<HeadlineMatcher::Group> HeadlineMatcher::bestPartition(const QList<Phrase>
         QList<Pair> pairs;
         for (int g = 0; g < groups.size(); ++g) {
             const QString text = textOf(groups.at(g));
-            for (int a = 0; a < m_articleBigrams.size(); ++a)
+            for (int a = std::max(0, next - MatchWindow); a < std::min(articleCount, next + MatchWindow); ++a)
                 if (score(text, a) >= MinScore)
                     pairs << Pair{rawMatch(text, a), g, a};
         }
@@ -176,7 +180,7 @@ void HeadlineMatcher::attach(QList<ArticleDraft> &drafts, const QList<HeadlineRu
             }
         }
         if (!phrases.isEmpty())
-            groups << bestPartition(phrases, r);
+            groups << bestPartition(phrases, r, runs.at(r).nextDraft);
         qCDebug(lcParse) << "run" << r << "groups" << groups.size();
     }
 
@@ -187,10 +191,11 @@ void HeadlineMatcher::attach(QList<ArticleDraft> &drafts, const QList<HeadlineRu
         int article;
     };
     QList<Candidate> candidates;
+    const int articleCount = static_cast<int>(drafts.size());
     for (int g = 0; g < groups.size(); ++g) {
         const QString text = textOf(groups.at(g));
         const int next = runs.at(groups.at(g).run).nextDraft;
-        for (int a = 0; a < drafts.size(); ++a) {
+        for (int a = std::max(0, next - MatchWindow); a < std::min(articleCount, next + MatchWindow); ++a) {
             const double s = score(text, a);
             if (s < MinScore)
                 continue;

@@ -40,7 +40,7 @@ private:
 
     double weight(const QString &bigram) const;
     double rawMatch(const QString &headline, int index) const;
-    QList<Group> bestPartition(const QList<Phrase> &phrases, int run) const;
+    QList<Group> bestPartition(const QList<Phrase> &phrases, int run, int next) const;
     static QString textOf(const Group &group);
     static void apply(Article &article, const Group &group);
 
