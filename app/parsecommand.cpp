@@ -5,8 +5,6 @@
 #include "parse/issueloader.h"
 
 #include <QFile>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QTextStream>
 
 namespace baokan::app {
@@ -25,7 +23,7 @@ int runParse(const QStringList &args)
         return 2;
     }
     int status = 0;
-    QJsonArray issues;
+    QList<parse::Issue> issues;
     for (const QString &file : files) {
         QString error;
         QStringList skipped;
@@ -39,12 +37,12 @@ int runParse(const QStringList &args)
             status = 1;
             continue;
         }
-        issues.append(parse::IssueJson::issue(*issue));
+        issues << *issue;
     }
     QFile out;
     if (!out.open(stdout, QIODevice::WriteOnly))
         return 1;
-    out.write(QJsonDocument(QJsonObject{{QStringLiteral("issues"), issues}}).toJson(QJsonDocument::Compact));
+    out.write(parse::IssueJson::document(issues));
     out.write("\n");
     return status;
 }

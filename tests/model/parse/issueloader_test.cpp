@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QStringEncoder>
 #include <QTemporaryDir>
 
@@ -145,4 +146,21 @@ TEST_CASE("the JSON of an issue has exactly the documented fields, null where no
     CHECK(first.value(QStringLiteral("dateline")).isNull());
     CHECK(first.value(QStringLiteral("title")).toString() == QString::fromUtf16(u"社区运动会开幕"));
     CHECK(first.value(QStringLiteral("reporters")).toArray() == QJsonArray{QString::fromUtf16(u"周涛")});
+}
+
+TEST_CASE("the parse document is valid JSON with its keys in the documented order")
+{
+    const Issue issue = IssueLoader::fromTexts(QStringLiteral("p.txt"), {page()});
+    const QByteArray doc = IssueJson::document({issue, IssueLoader::fromTexts(QStringLiteral("e.txt"), {QString()})});
+    QJsonParseError error;
+    const QJsonDocument parsed = QJsonDocument::fromJson(doc, &error);
+    REQUIRE(error.error == QJsonParseError::NoError);
+    const QJsonArray issues = parsed.object().value(QStringLiteral("issues")).toArray();
+    REQUIRE(issues.size() == 2);
+    CHECK(issues.at(0).toObject() == IssueJson::issue(issue));
+    CHECK(issues.at(1).toObject().value(QStringLiteral("articles")).toArray().isEmpty());
+    CHECK(doc.startsWith("{\"issues\": [{\"file\": \"p.txt\", \"date\": \"2023-11-05\", \"date_inferred\": true, "
+                         "\"articles\": [{\"title\": "));
+    CHECK(doc.indexOf("\"kicker\"") < doc.indexOf("\"subtitle\""));
+    CHECK(doc.indexOf("\"body\"") < doc.indexOf("\"captions\""));
 }
