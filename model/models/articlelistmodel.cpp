@@ -18,6 +18,12 @@ int ArticleListModel::rowCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : int(m_rows.size());
 }
 
+bool ArticleListModel::isRow(const QModelIndex &index) const
+{
+    return index.isValid() && index.model() == this && !index.parent().isValid() && index.row() < m_rows.size() &&
+           index.column() < ColumnCount;
+}
+
 int ArticleListModel::columnCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : ColumnCount;
@@ -25,7 +31,7 @@ int ArticleListModel::columnCount(const QModelIndex &parent) const
 
 QVariant ArticleListModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!isRow(index))
         return {};
     const store::ArticleSummary &article = m_rows.at(index.row());
     const bool madeUpTitle = index.column() == TitleColumn && !article.hasPrintedTitle();
@@ -86,14 +92,14 @@ QVariant ArticleListModel::headerData(int section, Qt::Orientation orientation, 
 
 Qt::ItemFlags ArticleListModel::flags(const QModelIndex &index) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!isRow(index))
         return Qt::NoItemFlags;
     return QAbstractTableModel::flags(index) | Qt::ItemNeverHasChildren;
 }
 
 bool ArticleListModel::canFetchMore(const QModelIndex &parent) const
 {
-    if (parent.isValid())
+    if (parent.isValid() || m_fetching)
         return false;
     if (m_filter.keys)
         return m_nextKey < m_filter.keys->size();
@@ -119,9 +125,12 @@ void ArticleListModel::fetchMore(const QModelIndex &parent)
     }
     if (batch.isEmpty())
         return;
+    // A view (or the model tester) may ask for more while the rows go in; it must wait.
+    m_fetching = true;
     beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + batch.size() - 1));
     m_rows += batch;
     endInsertRows();
+    m_fetching = false;
 }
 
 void ArticleListModel::setIssue(qint64 issueId)

@@ -64,11 +64,14 @@ public:
     qint64 articleId(int row) const;
 
 private:
+    bool isRow(const QModelIndex &index) const;
+
     store::ArticleStore m_store;
     Filter m_filter;
     QList<store::ArticleSummary> m_rows;
     int m_total = 0;         // rows to expect in issue mode
     qsizetype m_nextKey = 0; // next key to look up in key mode
+    bool m_fetching = false;
 };
 
 } // namespace baokan::models

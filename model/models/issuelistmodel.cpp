@@ -19,6 +19,12 @@ int IssueListModel::rowCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : int(m_rows.size());
 }
 
+bool IssueListModel::isRow(const QModelIndex &index) const
+{
+    return index.isValid() && index.model() == this && !index.parent().isValid() && index.row() < m_rows.size() &&
+           index.column() < ColumnCount;
+}
+
 int IssueListModel::columnCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : ColumnCount;
@@ -26,7 +32,7 @@ int IssueListModel::columnCount(const QModelIndex &parent) const
 
 QVariant IssueListModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!isRow(index))
         return {};
     const store::IssueRecord &issue = m_rows.at(index.row());
     switch (role) {
@@ -86,7 +92,7 @@ QVariant IssueListModel::headerData(int section, Qt::Orientation orientation, in
 
 Qt::ItemFlags IssueListModel::flags(const QModelIndex &index) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!isRow(index))
         return Qt::NoItemFlags;
     Qt::ItemFlags f = QAbstractTableModel::flags(index) | Qt::ItemNeverHasChildren;
     if (index.column() == DateColumn || index.column() == NameColumn)
@@ -96,7 +102,7 @@ Qt::ItemFlags IssueListModel::flags(const QModelIndex &index) const
 
 bool IssueListModel::setData(const QModelIndex &index, const QVariant &value, int role)
 {
-    if (role != Qt::EditRole || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (role != Qt::EditRole || !isRow(index))
         return false;
     store::IssueRecord &issue = m_rows[index.row()];
     switch (index.column()) {
@@ -133,7 +139,7 @@ bool IssueListModel::setData(const QModelIndex &index, const QVariant &value, in
 
 bool IssueListModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && m_rows.size() < m_total;
+    return !parent.isValid() && !m_fetching && m_rows.size() < m_total;
 }
 
 void IssueListModel::fetchMore(const QModelIndex &parent)
@@ -147,9 +153,12 @@ void IssueListModel::fetchMore(const QModelIndex &parent)
         m_total = int(m_rows.size());
         return;
     }
+    // A view (or the model tester) may ask for more while the rows go in; it must wait.
+    m_fetching = true;
     beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + batch.size() - 1));
     m_rows += batch;
     endInsertRows();
+    m_fetching = false;
 }
 
 void IssueListModel::reload()

@@ -48,9 +48,12 @@ public:
     int totalCount() const { return m_total; }
 
 private:
+    bool isRow(const QModelIndex &index) const;
+
     store::IssueStore m_store;
     QList<store::IssueRecord> m_rows;
     int m_total = 0;
+    bool m_fetching = false;
 };
 
 } // namespace baokan::models
