@@ -4,7 +4,12 @@
 #include "readerarticle.h"
 #include "readerview.h"
 
+#include "models/articlelistmodel.h"
+#include "models/issuelistmodel.h"
+#include "store/articlestore.h"
 #include "store/database.h"
+#include "store/importjob.h"
+#include "store/issuestore.h"
 
 #include <QAction>
 #include <QApplication>
@@ -19,13 +24,14 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSplitter>
+#include <QStatusBar>
+#include <QToolButton>
+#include <QTreeView>
 #include <QUrl>
 
-#include <QStandardItemModel>
-#include <QStatusBar>
-#include <QTreeView>
 #include <algorithm>
 
 namespace baokan::ui {
@@ -63,6 +69,35 @@ QString countText(int issues, int articles)
     return i + QStringLiteral(" · ") + a;
 }
 
+// The models load lazily, when a view lays out; the window needs the first rows at once to
+// choose an article.
+void fetchFirstRows(QAbstractItemModel *model)
+{
+    if (model->rowCount() == 0 && model->canFetchMore({}))
+        model->fetchMore({});
+}
+
+ReaderArticle readerArticle(const store::ArticleRecord &r)
+{
+    ReaderArticle a;
+    a.key = r.key;
+    a.issueName = r.issueName;
+    a.issueDate = r.issueDate;
+    a.kicker = r.kicker;
+    a.title = r.title;
+    a.displayTitle = r.displayTitle;
+    a.subtitle = r.subtitle;
+    a.dateline = r.dateline;
+    a.reporters = r.reporters;
+    a.correspondents = r.correspondents;
+    a.interns = r.interns;
+    a.photographers = r.photographers;
+    a.source = r.source;
+    a.paragraphs = r.paragraphs;
+    a.captions = r.captions;
+    return a;
+}
+
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
@@ -71,10 +106,10 @@ MainWindow::MainWindow(QWidget *parent)
     , m_issueView(makeListView(QStringLiteral("issueView"), m_splitter))
     , m_articleView(makeListView(QStringLiteral("articleView"), m_splitter))
     , m_reader(new ReaderView(m_splitter))
-    , m_issueModel(new QStandardItemModel(this))
-    , m_articleModel(new QStandardItemModel(this))
     , m_archiveLabel(new QLabel(this))
     , m_countLabel(new QLabel(this))
+    , m_importProgress(new QProgressBar(this))
+    , m_importCancel(new QToolButton(this))
 {
     setWindowTitle(tr("baokan"));
     setObjectName(QStringLiteral("mainWindow"));
@@ -88,30 +123,42 @@ MainWindow::MainWindow(QWidget *parent)
     m_splitter->setStretchFactor(2, 1);
     setCentralWidget(m_splitter);
     setAcceptDrops(true);
-
-    m_issueView->setModel(m_issueModel);
-    m_articleView->setModel(m_articleModel);
-    connect(m_issueView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex &current) { issueChanged(current); });
-    connect(m_articleView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex &current) { articleChanged(current); });
+    m_issueView->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
+    m_articleView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     setTabOrder(m_issueView, m_articleView);
     setTabOrder(m_articleView, m_reader);
 
     m_archiveLabel->setObjectName(QStringLiteral("archiveLabel"));
+    m_archiveLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_countLabel->setObjectName(QStringLiteral("countLabel"));
+    m_importProgress->setObjectName(QStringLiteral("importProgress"));
+    m_importProgress->setMaximumWidth(220);
+    m_importProgress->setFormat(tr("Importing %v of %m"));
+    m_importCancel->setObjectName(QStringLiteral("importCancel"));
+    m_importCancel->setText(tr("Cancel"));
+    m_importCancel->setToolTip(tr("Stop the import; the issue being written is left out"));
+    connect(m_importCancel, &QToolButton::clicked, this, &MainWindow::stopImport);
     statusBar()->addWidget(m_archiveLabel, 1);
+    statusBar()->addPermanentWidget(m_importProgress);
+    statusBar()->addPermanentWidget(m_importCancel);
     statusBar()->addPermanentWidget(m_countLabel);
+    m_importProgress->hide();
+    m_importCancel->hide();
 
     createActions();
     createMenus();
     restoreSettings();
     connect(m_reader, &ReaderView::textPointSizeChanged, this,
             [this](qreal points) { m_settings.setReaderPointSize(points); });
-    m_reader->showMessage(tr("Choose an article to read."));
+    m_reader->showMessage(tr("No archive is open."));
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The job's worker uses the archive: it must end before m_db goes.
+    delete m_importJob;
+    m_importJob = nullptr;
+}
 
 void MainWindow::createActions()
 {
@@ -148,8 +195,14 @@ void MainWindow::createActions()
     connect(m_actions.nextArticle, &QAction::triggered, this, [this] { moveArticle(+1); });
     connect(m_actions.previousArticle, &QAction::triggered, this, [this] { moveArticle(-1); });
     connect(m_actions.firstArticle, &QAction::triggered, this, [this] { moveToArticleRow(0); });
-    connect(m_actions.lastArticle, &QAction::triggered, this,
-            [this] { moveToArticleRow(m_articleView->model()->rowCount() - 1); });
+    connect(m_actions.lastArticle, &QAction::triggered, this, [this] {
+        if (!m_articleModel)
+            return;
+        // The last article of a paged list is only known once every page is in.
+        while (m_articleModel->canFetchMore({}))
+            m_articleModel->fetchMore({});
+        moveToArticleRow(m_articleModel->rowCount() - 1);
+    });
 }
 
 void MainWindow::createMenus()
@@ -202,10 +255,57 @@ bool MainWindow::openArchive(const QString &path, QString *error)
     auto db = std::make_unique<store::Database>(path);
     if (!db->open(error))
         return false;
+    stopImport();
+    delete m_importJob;
+    m_importJob = nullptr;
+    endImport();
+
+    // The views must let go of the old models before the archive they read goes.
+    // setModel() leaves the old selection models to us.
+    QItemSelectionModel *oldIssueSelection = m_issueView->selectionModel();
+    QItemSelectionModel *oldArticleSelection = m_articleView->selectionModel();
+    m_issueView->setModel(nullptr);
+    m_articleView->setModel(nullptr);
+    delete oldIssueSelection;
+    delete oldArticleSelection;
+    delete m_issueModel;
+    delete m_articleModel;
     m_db = std::move(db);
     m_archivePath = QFileInfo(path).absoluteFilePath();
+
+    m_issueModel = new models::IssueListModel(m_db.get(), this);
+    m_articleModel = new models::ArticleListModel(m_db.get(), this);
+    m_issueView->setModel(m_issueModel);
+    m_articleView->setModel(m_articleModel);
+    connect(m_issueView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) { issueChanged(current); });
+    connect(m_articleView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) { articleChanged(current); });
+    // The issue list edits refresh the reader's issue line through the article.
+    connect(m_issueModel, &QAbstractItemModel::dataChanged, this, [this] { updateStatus(); });
+
+    QHeaderView *issueHeader = m_issueView->header();
+    issueHeader->setSectionResizeMode(models::IssueListModel::DateColumn, QHeaderView::ResizeToContents);
+    issueHeader->setSectionResizeMode(models::IssueListModel::NameColumn, QHeaderView::Stretch);
+    issueHeader->setSectionResizeMode(models::IssueListModel::ArticleCountColumn, QHeaderView::ResizeToContents);
+    QHeaderView *articleHeader = m_articleView->header();
+    articleHeader->setSectionResizeMode(models::ArticleListModel::TitleColumn, QHeaderView::Stretch);
+    articleHeader->setSectionResizeMode(models::ArticleListModel::DetailColumn, QHeaderView::Interactive);
+    articleHeader->setSectionResizeMode(models::ArticleListModel::ReportersColumn, QHeaderView::Interactive);
+    articleHeader->setMinimumSectionSize(60);
+    articleHeader->resizeSection(models::ArticleListModel::DetailColumn, 110);
+    articleHeader->resizeSection(models::ArticleListModel::ReportersColumn, 80);
+
     setWindowTitle(tr("%1 — baokan").arg(QFileInfo(path).fileName()));
     updateStatus();
+    fetchFirstRows(m_issueModel);
+    if (m_issueModel->rowCount() == 0) {
+        m_reader->showMessage(tr("This archive is empty.\nImport pages with File › Import…, or drop files here."));
+        return true;
+    }
+    const QString last = m_settings.lastArticleKey(m_archivePath);
+    if (last.isEmpty() || !selectArticleByKey(last))
+        selectFirstArticle();
     return true;
 }
 
@@ -257,7 +357,7 @@ void MainWindow::dragEnterEvent(QDragEnterEvent *event)
     const QList<QUrl> urls = event->mimeData()->urls();
     const bool local =
         !urls.isEmpty() && std::all_of(urls.begin(), urls.end(), [](const QUrl &u) { return u.isLocalFile(); });
-    if (local)
+    if (local && m_db)
         event->acceptProposedAction();
 }
 
@@ -274,130 +374,233 @@ void MainWindow::dropEvent(QDropEvent *event)
     importPaths(paths);
 }
 
-void MainWindow::importPaths(const QStringList &paths)
+bool MainWindow::isImporting() const
 {
-    Q_UNUSED(paths)
+    return m_importJob != nullptr;
 }
 
-void MainWindow::showIssues(const QList<parse::Issue> &issues)
+bool MainWindow::importPaths(const QStringList &paths)
 {
-    m_issues = issues;
-    m_issueModel->clear();
-    m_issueModel->setHorizontalHeaderLabels({tr("Date"), tr("Issue"), tr("Articles")});
-    for (int i = 0; i < issues.size(); ++i) {
-        const parse::Issue &issue = issues.at(i);
-        auto *date = new QStandardItem(issue.date.isValid() ? issue.date.toString(Qt::ISODate) : QString());
-        date->setData(i, Qt::UserRole);
-        if (issue.dateInferred) {
-            QFont f = date->font();
-            f.setItalic(true);
-            date->setFont(f);
-            date->setToolTip(tr("Date inferred from the text"));
-        }
-        auto *count = new QStandardItem(QString::number(issue.articles.size()));
-        count->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-        count->setEditable(false);
-        m_issueModel->appendRow({date, new QStandardItem(issue.name), count});
+    if (!m_db || paths.isEmpty())
+        return false;
+    if (m_importJob) {
+        statusBar()->showMessage(tr("An import is already running; wait for it or cancel it."), 5000);
+        return false;
     }
-    m_issueView->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-    m_issueView->header()->setSectionResizeMode(1, QHeaderView::Stretch);
-    m_issueView->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
+    m_importJob = new store::ImportJob({m_db.get(), paths, false}, this);
+    connect(m_importJob, &store::ImportJob::progressChanged, this, [this](int done, int total) {
+        m_importProgress->setRange(0, std::max(total, 1));
+        m_importProgress->setValue(done);
+    });
+    connect(m_importJob, &store::ImportJob::finished, this, &MainWindow::importFinished);
+    connect(m_importJob, &store::ImportJob::failed, this, &MainWindow::importFailed);
+    m_importProgress->setRange(0, 0); // busy until the job has counted the files
+    m_importProgress->show();
+    m_importCancel->setEnabled(true);
+    m_importCancel->show();
+    m_actions.import->setEnabled(false);
+    m_importJob->start();
+    return true;
+}
+
+void MainWindow::stopImport()
+{
+    if (!m_importJob)
+        return;
+    m_importJob->cancel();
+    m_importCancel->setEnabled(false);
+    statusBar()->showMessage(tr("Cancelling the import…"));
+}
+
+void MainWindow::endImport()
+{
+    if (m_importJob) {
+        m_importJob->deleteLater();
+        m_importJob = nullptr;
+    }
+    m_importProgress->hide();
+    m_importCancel->hide();
+    m_actions.import->setEnabled(true);
+    if (!m_issueModel)
+        return;
+    // Show what went in, keeping the reader where it was.
+    const QString key = m_reader->hasArticle() ? m_reader->article().key : QString();
+    m_issueModel->reload();
+    fetchFirstRows(m_issueModel);
     updateStatus();
+    if (key.isEmpty() || !selectArticleByKey(key))
+        selectFirstArticle();
+    Q_EMIT importEnded();
+}
+
+void MainWindow::importFinished(const store::ImportSummary &summary)
+{
+    endImport();
+    statusBar()->showMessage(summary.text(), 15000);
+    if (summary.skipped.isEmpty() && !summary.cancelled)
+        return;
+    QStringList lines;
+    for (const store::SkippedFile &s : summary.skipped)
+        lines << QStringLiteral("%1 — %2").arg(QDir::toNativeSeparators(s.path), s.reason);
+    auto *box = new QMessageBox(summary.skipped.isEmpty() ? QMessageBox::Information : QMessageBox::Warning,
+                                tr("Import"), QString(), QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("importSummary"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QString text = summary.cancelled ? tr("The import was cancelled. The issue being written was left out.")
+                                     : tr("The import finished.");
+    text += QLatin1Char('\n') + summary.text();
+    if (!summary.skipped.isEmpty()) {
+        text += QLatin1Char('\n') + tr("%n file(s) could not be imported:", nullptr, int(summary.skipped.size()));
+        // The first few in the message itself, every one in the details.
+        text += QLatin1Char('\n') + lines.mid(0, 8).join(QLatin1Char('\n'));
+        if (lines.size() > 8)
+            text += QLatin1Char('\n') + tr("… and %1 more (see details)").arg(lines.size() - 8);
+        box->setDetailedText(lines.join(QLatin1Char('\n')));
+    }
+    box->setText(text);
+    box->open(); // not exec(): no nested event loop while the window goes on working
+}
+
+void MainWindow::importFailed(const QString &message)
+{
+    endImport();
+    auto *box = new QMessageBox(QMessageBox::Critical, tr("Import failed"),
+                                tr("The archive could not be written.\n%1").arg(message), QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("importSummary"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }
 
 void MainWindow::issueChanged(const QModelIndex &current)
 {
-    m_articleModel->clear();
-    m_articleModel->setHorizontalHeaderLabels({tr("Title"), tr("Kicker / subtitle"), tr("Reporters")});
-    const int issueRow = current.isValid() ? current.siblingAtColumn(0).data(Qt::UserRole).toInt() : -1;
-    if (issueRow >= 0 && issueRow < m_issues.size()) {
-        const QList<parse::Article> &articles = m_issues.at(issueRow).articles;
-        for (int i = 0; i < articles.size(); ++i) {
-            const parse::Article &a = articles.at(i);
-            auto *title = new QStandardItem(a.title.isEmpty() ? ReaderArticle::firstSentence(a.paragraphs) : a.title);
-            title->setData(i, Qt::UserRole);
-            title->setEditable(false);
-            if (a.title.isEmpty()) {
-                QFont f = title->font();
-                f.setItalic(true);
-                title->setFont(f);
-                title->setForeground(m_articleView->palette().color(QPalette::PlaceholderText));
-            }
-            auto *detail = new QStandardItem(a.kicker.isEmpty() ? a.subtitle : a.kicker);
-            auto *reporters = new QStandardItem(a.reporters.join(QStringLiteral("、")));
-            detail->setEditable(false);
-            reporters->setEditable(false);
-            m_articleModel->appendRow({title, detail, reporters});
-        }
-    }
-    m_articleView->header()->setSectionResizeMode(0, QHeaderView::Stretch);
-    m_articleView->header()->setSectionResizeMode(1, QHeaderView::Interactive);
-    m_articleView->header()->setSectionResizeMode(2, QHeaderView::Interactive);
+    if (!m_articleModel)
+        return;
+    const qint64 id = current.isValid() ? current.data(models::IssueListModel::IssueIdRole).toLongLong() : 0;
+    m_articleModel->setIssue(id);
+    fetchFirstRows(m_articleModel);
     if (m_articleModel->rowCount() > 0)
-        m_articleView->setCurrentIndex(m_articleModel->index(0, 0));
+        moveToArticleRow(0);
     else
-        m_reader->showMessage(tr("This issue has no articles."));
+        m_reader->showMessage(current.isValid() ? tr("This issue has no articles.") : QString());
 }
 
 void MainWindow::articleChanged(const QModelIndex &current)
 {
-    const QModelIndex issue = m_issueView->currentIndex();
-    const int issueRow = issue.isValid() ? issue.siblingAtColumn(0).data(Qt::UserRole).toInt() : -1;
-    const int row = current.isValid() ? current.siblingAtColumn(0).data(Qt::UserRole).toInt() : -1;
-    if (issueRow < 0 || issueRow >= m_issues.size() || row < 0 || row >= m_issues.at(issueRow).articles.size()) {
+    if (!current.isValid() || !m_db) {
         m_reader->showMessage(tr("Choose an article to read."));
         return;
     }
-    const parse::Issue &i = m_issues.at(issueRow);
-    ReaderArticle article = ReaderArticle::fromParsed(i.articles.at(row));
-    article.issueName = i.name;
-    article.issueDate = i.date;
-    m_reader->showArticle(article);
+    const qint64 id = current.data(models::ArticleListModel::ArticleIdRole).toLongLong();
+    const std::optional<store::ArticleRecord> record = store::ArticleStore(m_db.get()).article(id);
+    if (!record) {
+        m_reader->showMessage(tr("This article could not be read from the archive."));
+        return;
+    }
+    m_reader->showArticle(readerArticle(*record));
+    m_settings.setLastArticleKey(m_archivePath, record->key);
 }
 
 void MainWindow::moveArticle(int delta)
 {
+    if (!m_articleModel || !m_issueModel)
+        return;
     const int row = m_articleView->currentIndex().isValid() ? m_articleView->currentIndex().row() : -1;
     const int target = row + delta;
-    if (target >= 0 && target < m_articleView->model()->rowCount()) {
+    if (target >= m_articleModel->rowCount() && m_articleModel->canFetchMore({}))
+        m_articleModel->fetchMore({});
+    if (target >= 0 && target < m_articleModel->rowCount()) {
         moveToArticleRow(target);
         return;
     }
     // Past either end of an issue, reading goes on in the neighbouring issue of the list.
     const QModelIndex issue = m_issueView->currentIndex();
     const int issueTarget = (issue.isValid() ? issue.row() : -1) + delta;
-    if (issueTarget < 0 || issueTarget >= m_issueView->model()->rowCount())
+    if (issueTarget >= m_issueModel->rowCount() && m_issueModel->canFetchMore({}))
+        m_issueModel->fetchMore({});
+    if (issueTarget < 0 || issueTarget >= m_issueModel->rowCount())
         return;
-    m_issueView->setCurrentIndex(m_issueView->model()->index(issueTarget, 0));
+    m_issueView->setCurrentIndex(m_issueModel->index(issueTarget, 0));
     if (delta < 0)
-        moveToArticleRow(m_articleView->model()->rowCount() - 1);
+        m_actions.lastArticle->trigger();
 }
 
 void MainWindow::moveToArticleRow(int row)
 {
-    QAbstractItemModel *model = m_articleView->model();
-    if (row < 0 || row >= model->rowCount())
+    if (!m_articleModel || row < 0 || row >= m_articleModel->rowCount())
         return;
-    const QModelIndex index = model->index(row, 0);
+    const QModelIndex index = m_articleModel->index(row, 0);
     m_articleView->setCurrentIndex(index);
     m_articleView->scrollTo(index);
 }
 
 void MainWindow::selectFirstArticle()
 {
-    if (m_issueView->model()->rowCount() == 0)
+    if (!m_issueModel || m_issueModel->rowCount() == 0)
         return;
-    m_issueView->setCurrentIndex(m_issueView->model()->index(0, 0));
+    const QModelIndex first = m_issueModel->index(0, 0);
+    if (m_issueView->currentIndex().row() != 0)
+        m_issueView->setCurrentIndex(first);
+    else
+        issueChanged(first);
     moveToArticleRow(0);
+}
+
+bool MainWindow::selectIssueById(qint64 id)
+{
+    for (int row = 0;; ++row) {
+        if (row >= m_issueModel->rowCount()) {
+            if (!m_issueModel->canFetchMore({}))
+                return false;
+            m_issueModel->fetchMore({});
+            if (row >= m_issueModel->rowCount())
+                return false;
+        }
+        const QModelIndex index = m_issueModel->index(row, 0);
+        if (index.data(models::IssueListModel::IssueIdRole).toLongLong() == id) {
+            if (m_issueView->currentIndex().row() != row)
+                m_issueView->setCurrentIndex(index);
+            m_issueView->scrollTo(index);
+            return true;
+        }
+    }
+}
+
+bool MainWindow::selectArticleById(qint64 id)
+{
+    for (int row = 0;; ++row) {
+        if (row >= m_articleModel->rowCount()) {
+            if (!m_articleModel->canFetchMore({}))
+                return false;
+            m_articleModel->fetchMore({});
+            if (row >= m_articleModel->rowCount())
+                return false;
+        }
+        const QModelIndex index = m_articleModel->index(row, 0);
+        if (index.data(models::ArticleListModel::ArticleIdRole).toLongLong() == id) {
+            moveToArticleRow(row);
+            return true;
+        }
+    }
+}
+
+bool MainWindow::selectArticleByKey(const QString &key)
+{
+    if (!m_db || !m_issueModel)
+        return false;
+    const std::optional<store::ArticleRecord> record = store::ArticleStore(m_db.get()).articleByKey(key);
+    if (!record || !selectIssueById(record->issueId))
+        return false;
+    return selectArticleById(record->id);
 }
 
 void MainWindow::updateStatus()
 {
-    m_archiveLabel->setText(m_archivePath);
-    int articles = 0;
-    for (const parse::Issue &issue : std::as_const(m_issues))
-        articles += int(issue.articles.size());
-    m_countLabel->setText(countText(int(m_issues.size()), articles));
+    m_archiveLabel->setText(QDir::toNativeSeparators(m_archivePath));
+    if (!m_db) {
+        m_countLabel->clear();
+        return;
+    }
+    m_countLabel->setText(countText(store::IssueStore(m_db.get()).count(), store::ArticleStore(m_db.get()).count()));
 }
 
 } // namespace baokan::ui

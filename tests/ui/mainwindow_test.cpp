@@ -3,14 +3,20 @@
 #include "readerview.h"
 #include "settings.h"
 
-#include "parse/issueloader.h"
-
 #include <catch2/catch.hpp>
 
 #include <QAction>
 #include <QApplication>
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLabel>
+#include <QMessageBox>
 #include <QSettings>
+#include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
@@ -21,59 +27,93 @@ using namespace baokan;
 
 namespace {
 
-// Settings go to a fresh directory per test, so nothing leaks between tests or into the user's.
-struct SettingsScope
+// Settings and the archive live in a fresh directory per test, so nothing leaks between tests
+// or into the user's own.
+struct Scope
 {
     QTemporaryDir dir;
-    SettingsScope()
+    Scope()
     {
+        REQUIRE(dir.isValid());
         QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir.path());
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir.filePath(QStringLiteral("settings")));
         QCoreApplication::setOrganizationName(QStringLiteral("baokan-tests"));
         QCoreApplication::setApplicationName(QStringLiteral("ui_tests"));
     }
+    QString archive() const { return dir.filePath(QStringLiteral("archive.sqlite")); }
 };
 
-QList<parse::Issue> sampleIssues()
+QString samplePage(int n)
 {
-    QList<parse::Issue> issues;
     const QDir dir(QStringLiteral(BAOKAN_SAMPLE_DIR));
-    for (const QString &name : dir.entryList({QStringLiteral("*.txt")}, QDir::Files, QDir::Name)) {
-        auto issue = parse::IssueLoader::load(dir.filePath(name));
-        if (issue)
-            issues << *issue;
-    }
-    return issues;
+    const QStringList pages = dir.entryList({QStringLiteral("*.txt")}, QDir::Files, QDir::Name);
+    REQUIRE(n < pages.size());
+    return dir.filePath(pages.at(n));
 }
 
-std::unique_ptr<ui::MainWindow> openWindow()
+std::unique_ptr<ui::MainWindow> openWindow(const QString &archive)
 {
     auto window = std::make_unique<ui::MainWindow>();
-    window->showIssues(sampleIssues());
+    QString error;
+    REQUIRE(window->openArchive(archive, &error));
     window->show();
     QApplication::setActiveWindow(window.get());
     REQUIRE(QTest::qWaitForWindowActive(window.get()));
     return window;
 }
 
-QTreeView *view(QWidget *window, const char *name)
+// Imports through the window, as File › Import and drag and drop do, and waits for the end.
+void importThroughWindow(ui::MainWindow *window, const QStringList &paths)
 {
-    auto *v = window->findChild<QTreeView *>(QString::fromLatin1(name));
-    REQUIRE(v);
-    return v;
+    QSignalSpy ended(window, &ui::MainWindow::importEnded);
+    REQUIRE(window->importPaths(paths));
+    REQUIRE((ended.count() > 0 || ended.wait(60000)));
+}
+
+// An archive holding the first two sample pages, imported through the window.
+void prepareArchive(const Scope &scope)
+{
+    auto window = openWindow(scope.archive());
+    importThroughWindow(window.get(), {samplePage(0), samplePage(1)});
+    window->close();
+}
+
+template<typename T>
+T *child(QWidget *window, const char *name)
+{
+    auto *w = window->findChild<T *>(QString::fromLatin1(name));
+    REQUIRE(w);
+    return w;
 }
 
 } // namespace
 
+TEST_CASE("pages imported through the window appear as issues with their articles", "[ui][window]")
+{
+    Scope scope;
+    auto window = openWindow(scope.archive());
+    auto *issues = child<QTreeView>(window.get(), "issueView");
+    auto *reader = child<ui::ReaderView>(window.get(), "reader");
+    CHECK(issues->model()->rowCount() == 0);
+    CHECK_FALSE(reader->hasArticle());
+
+    importThroughWindow(window.get(), {samplePage(0), samplePage(1)});
+    CHECK_FALSE(window->isImporting());
+    INFO(window->statusBar()->currentMessage().toStdString());
+    CHECK(issues->model()->rowCount() == 2);
+    CHECK(reader->hasArticle()); // the newest issue's first article is shown once it is in
+    CHECK(child<QLabel>(window.get(), "countLabel")->text().contains(QStringLiteral("2 issues")));
+}
+
 TEST_CASE("choosing an issue and an article shows its title and body in the reader", "[ui][window]")
 {
-    SettingsScope scope;
-    auto window = openWindow();
-    QTreeView *issues = view(window.get(), "issueView");
-    QTreeView *articles = view(window.get(), "articleView");
-    auto *reader = window->findChild<ui::ReaderView *>(QStringLiteral("reader"));
-    REQUIRE(reader);
-    REQUIRE(issues->model()->rowCount() == 5);
+    Scope scope;
+    prepareArchive(scope);
+    auto window = openWindow(scope.archive());
+    auto *issues = child<QTreeView>(window.get(), "issueView");
+    auto *articles = child<QTreeView>(window.get(), "articleView");
+    auto *reader = child<ui::ReaderView>(window.get(), "reader");
+    REQUIRE(issues->model()->rowCount() == 2);
 
     issues->setFocus();
     issues->setCurrentIndex(issues->model()->index(0, 0));
@@ -87,32 +127,37 @@ TEST_CASE("choosing an issue and an article shows its title and body in the read
     REQUIRE(chosen.row() == 1);
     const QString listedTitle = chosen.siblingAtColumn(0).data().toString();
     REQUIRE_FALSE(listedTitle.isEmpty());
+
+    REQUIRE(reader->hasArticle());
     const QString shown = reader->document()->toPlainText();
-    CHECK(reader->hasArticle());
-    CHECK(shown.contains(reader->fieldText(ui::ReaderField::Body).section(QLatin1Char('\n'), 0, 0)));
-    CHECK_FALSE(reader->fieldText(ui::ReaderField::Body).isEmpty());
-    // The list shows the printed title or a display title; either is a prefix of what the reader shows.
-    CHECK(shown.contains(listedTitle.left(8)));
+    const QString body = reader->fieldText(ui::ReaderField::Body);
+    REQUIRE_FALSE(body.isEmpty());
+    CHECK(shown.contains(body.section(QLatin1Char('\n'), 0, 0)));
+    // The list shows the printed title or the display title; the reader shows the same words.
+    CHECK(shown.contains(listedTitle.left(6)));
 }
 
 TEST_CASE("n and p move to the next and previous article, Home and End to the ends", "[ui][window]")
 {
-    SettingsScope scope;
-    auto window = openWindow();
-    QTreeView *articles = view(window.get(), "articleView");
-    auto *reader = window->findChild<ui::ReaderView *>(QStringLiteral("reader"));
+    Scope scope;
+    prepareArchive(scope);
+    auto window = openWindow(scope.archive());
+    auto *articles = child<QTreeView>(window.get(), "articleView");
+    auto *reader = child<ui::ReaderView>(window.get(), "reader");
     window->selectFirstArticle();
     REQUIRE(articles->currentIndex().row() == 0);
+    REQUIRE(articles->model()->rowCount() > 3);
     articles->setFocus();
 
     QTest::keyClick(articles, Qt::Key_N);
     CHECK(articles->currentIndex().row() == 1);
-    const QString second = reader->fieldText(ui::ReaderField::Body);
+    const QString second = reader->article().key;
     QTest::keyClick(articles, Qt::Key_J);
     CHECK(articles->currentIndex().row() == 2);
+    CHECK(reader->article().key != second);
     QTest::keyClick(articles, Qt::Key_K);
     CHECK(articles->currentIndex().row() == 1);
-    CHECK(reader->fieldText(ui::ReaderField::Body) == second);
+    CHECK(reader->article().key == second);
     QTest::keyClick(articles, Qt::Key_P);
     CHECK(articles->currentIndex().row() == 0);
 
@@ -121,20 +166,20 @@ TEST_CASE("n and p move to the next and previous article, Home and End to the en
     QTest::keyClick(reader, Qt::Key_N);
     CHECK(articles->currentIndex().row() == 1);
 
-    window->findChild<QAction *>(QStringLiteral("actionLastArticle"))->trigger();
+    child<QAction>(window.get(), "actionLastArticle")->trigger();
     CHECK(articles->currentIndex().row() == articles->model()->rowCount() - 1);
-    window->findChild<QAction *>(QStringLiteral("actionFirstArticle"))->trigger();
+    child<QAction>(window.get(), "actionFirstArticle")->trigger();
     CHECK(articles->currentIndex().row() == 0);
 }
 
 TEST_CASE("Ctrl+= and Ctrl+- change the reader's text size and the size is remembered", "[ui][window]")
 {
-    SettingsScope scope;
+    Scope scope;
+    prepareArchive(scope);
     qreal enlarged = 0;
     {
-        auto window = openWindow();
-        auto *reader = window->findChild<ui::ReaderView *>(QStringLiteral("reader"));
-        window->selectFirstArticle();
+        auto window = openWindow(scope.archive());
+        auto *reader = child<ui::ReaderView>(window.get(), "reader");
         const qreal before = reader->textPointSize();
         QTest::keyClick(reader, Qt::Key_Equal, Qt::ControlModifier);
         QTest::keyClick(reader, Qt::Key_Equal, Qt::ControlModifier);
@@ -145,13 +190,90 @@ TEST_CASE("Ctrl+= and Ctrl+- change the reader's text size and the size is remem
         window->close();
     }
     CHECK(ui::Settings().readerPointSize() == Approx(enlarged));
-    auto again = openWindow();
-    CHECK(again->findChild<ui::ReaderView *>(QStringLiteral("reader"))->textPointSize() == Approx(enlarged));
+    auto again = openWindow(scope.archive());
+    CHECK(child<ui::ReaderView>(again.get(), "reader")->textPointSize() == Approx(enlarged));
+}
+
+TEST_CASE("the window reopens on the article last read", "[ui][window]")
+{
+    Scope scope;
+    prepareArchive(scope);
+    QString key;
+    {
+        auto window = openWindow(scope.archive());
+        auto *issues = child<QTreeView>(window.get(), "issueView");
+        issues->setCurrentIndex(issues->model()->index(1, 0));
+        child<QAction>(window.get(), "actionNextArticle")->trigger();
+        key = child<ui::ReaderView>(window.get(), "reader")->article().key;
+        REQUIRE_FALSE(key.isEmpty());
+        window->close();
+    }
+    auto again = openWindow(scope.archive());
+    CHECK(child<ui::ReaderView>(again.get(), "reader")->article().key == key);
+    CHECK(child<QTreeView>(again.get(), "issueView")->currentIndex().row() == 1);
+}
+
+TEST_CASE("a file that cannot be imported is named in the import summary and the rest go in", "[ui][window]")
+{
+    Scope scope;
+    const QString folder = scope.dir.filePath(QStringLiteral("mixed"));
+    REQUIRE(QDir().mkpath(folder));
+    REQUIRE(QFile::copy(samplePage(2), QDir(folder).filePath(QStringLiteral("good.txt"))));
+    QFile bad(QDir(folder).filePath(QStringLiteral("broken.txt")));
+    REQUIRE(bad.open(QIODevice::WriteOnly));
+    bad.write(QByteArray("\x00\x01\x02\xff\xfe\x00binary\x00", 12).repeated(200));
+    bad.close();
+
+    auto window = openWindow(scope.archive());
+    importThroughWindow(window.get(), {QDir(folder).filePath(QStringLiteral("good.txt")), bad.fileName()});
+    CHECK(child<QTreeView>(window.get(), "issueView")->model()->rowCount() == 1);
+    auto *summary = window->findChild<QMessageBox *>(QStringLiteral("importSummary"));
+    REQUIRE(summary);
+    CHECK(summary->text().contains(QStringLiteral("broken.txt")));
+}
+
+TEST_CASE("an archive made by a newer baokan, or a file that is not one, is refused and the window keeps going",
+          "[ui][window]")
+{
+    Scope scope;
+    prepareArchive(scope);
+    const QString newer = scope.dir.filePath(QStringLiteral("newer.sqlite"));
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("make-newer"));
+        db.setDatabaseName(newer);
+        REQUIRE(db.open());
+        REQUIRE(QSqlQuery(db).exec(QStringLiteral("PRAGMA user_version = 9999")));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("make-newer"));
+    const QString text = scope.dir.filePath(QStringLiteral("notes.txt"));
+    {
+        QFile f(text);
+        REQUIRE(f.open(QIODevice::WriteOnly));
+        f.write("this is not an archive at all, just a line of text that is long enough to be read");
+    }
+    const QByteArray before = [&] {
+        QFile f(newer);
+        REQUIRE(f.open(QIODevice::ReadOnly));
+        return f.readAll();
+    }();
+
+    auto window = openWindow(scope.archive());
+    for (const QString &path : {newer, text}) {
+        QString error;
+        CHECK_FALSE(window->openArchive(path, &error));
+        CHECK(error.contains(QFileInfo(path).fileName()));
+    }
+    CHECK(window->archivePath() == QFileInfo(scope.archive()).absoluteFilePath());
+    CHECK(child<QTreeView>(window.get(), "issueView")->model()->rowCount() == 2);
+    QFile f(newer);
+    REQUIRE(f.open(QIODevice::ReadOnly));
+    CHECK(f.readAll() == before); // refused, not modified
 }
 
 TEST_CASE("every menu action has an object name", "[ui][window]")
 {
-    SettingsScope scope;
+    Scope scope;
     ui::MainWindow window;
     for (const char *name :
          {"actionNewArchive", "actionOpenArchive", "actionImport", "actionQuit", "actionLargerText",
