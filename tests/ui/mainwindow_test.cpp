@@ -8,10 +8,13 @@
 #include <QAction>
 #include <QApplication>
 #include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFile>
 #include <QFileInfo>
 #include <QLabel>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSqlDatabase>
@@ -20,6 +23,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
+#include <QUrl>
 
 #include <memory>
 
@@ -279,4 +283,41 @@ TEST_CASE("every menu action has an object name", "[ui][window]")
          {"actionNewArchive", "actionOpenArchive", "actionImport", "actionQuit", "actionLargerText",
           "actionSmallerText", "actionNextArticle", "actionPreviousArticle", "actionFirstArticle", "actionLastArticle"})
         CHECK(window.findChild<QAction *>(QString::fromLatin1(name)) != nullptr);
+}
+
+TEST_CASE("Tab moves the focus from issues to articles to the reader", "[ui][window]")
+{
+    Scope scope;
+    prepareArchive(scope);
+    auto window = openWindow(scope.archive());
+    auto *issues = child<QTreeView>(window.get(), "issueView");
+    auto *articles = child<QTreeView>(window.get(), "articleView");
+    auto *reader = child<ui::ReaderView>(window.get(), "reader");
+    issues->setFocus();
+    REQUIRE(QApplication::focusWidget() == issues);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    CHECK(QApplication::focusWidget() == articles);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    CHECK(QApplication::focusWidget() == reader);
+}
+
+TEST_CASE("files dropped on the window are imported", "[ui][window]")
+{
+    Scope scope;
+    auto window = openWindow(scope.archive());
+    auto *issues = child<QTreeView>(window.get(), "issueView");
+    REQUIRE(issues->model()->rowCount() == 0);
+
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(samplePage(3)), QUrl::fromLocalFile(samplePage(4))});
+    const QPoint at = window->rect().center();
+    QDragEnterEvent enter(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(window.get(), &enter);
+    REQUIRE(enter.isAccepted());
+    QSignalSpy ended(window.get(), &ui::MainWindow::importEnded);
+    QDropEvent drop(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(window.get(), &drop);
+    CHECK(window->isImporting());
+    REQUIRE((ended.count() > 0 || ended.wait(60000)));
+    CHECK(issues->model()->rowCount() == 2);
 }
