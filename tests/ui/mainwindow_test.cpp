@@ -22,6 +22,7 @@
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <QTreeView>
 #include <QUrl>
 
@@ -320,4 +321,39 @@ TEST_CASE("files dropped on the window are imported", "[ui][window]")
     CHECK(window->isImporting());
     REQUIRE((ended.count() > 0 || ended.wait(60000)));
     CHECK(issues->model()->rowCount() == 2);
+}
+
+TEST_CASE("Cancel stops a running import and says so; the window keeps working", "[ui][window]")
+{
+    Scope scope;
+    // Many small issues, each a little different, so the import is still running when Cancel comes.
+    const QDir folder(scope.dir.filePath(QStringLiteral("many")));
+    REQUIRE(QDir().mkpath(folder.path()));
+    QFile source(samplePage(0));
+    REQUIRE(source.open(QIODevice::ReadOnly));
+    const QByteArray page = source.readAll();
+    QStringList files;
+    for (int i = 0; i < 60; ++i) {
+        QFile f(folder.filePath(QStringLiteral("issue%1.txt").arg(i, 3, 10, QLatin1Char('0'))));
+        REQUIRE(f.open(QIODevice::WriteOnly));
+        f.write(page + "\n第" + QByteArray::number(i) + "期\n");
+        files << f.fileName();
+    }
+
+    auto window = openWindow(scope.archive());
+    auto *cancel = child<QToolButton>(window.get(), "importCancel");
+    QSignalSpy ended(window.get(), &ui::MainWindow::importEnded);
+    REQUIRE(window->importPaths(files));
+    CHECK(cancel->isVisible());
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    REQUIRE((ended.count() > 0 || ended.wait(60000)));
+    CHECK_FALSE(window->isImporting());
+    CHECK_FALSE(cancel->isVisible());
+    CHECK(child<QTreeView>(window.get(), "issueView")->model()->rowCount() < 60);
+    auto *summary = window->findChild<QMessageBox *>(QStringLiteral("importSummary"));
+    REQUIRE(summary);
+    CHECK(summary->text().contains(QStringLiteral("cancelled")));
+    // The archive takes the next import as usual.
+    REQUIRE(window->importPaths({files.last()}));
+    REQUIRE(ended.wait(60000));
 }
