@@ -163,7 +163,7 @@ void ReaderView::render()
     const QFont metaFont = cjkFont(false, s * 0.8);
     const QFont kickerFont = cjkFont(false, s * 1.05);
     const QFont titleFont = cjkFont(false, s * 1.65, QFont::Bold);
-    const QFont displayTitleFont = cjkFont(false, s * 1.45, QFont::Normal);
+    const QFont displayTitleFont = cjkFont(false, s * 1.3, QFont::Normal);
     const QFont subtitleFont = cjkFont(false, s * 1.1);
     const QFont smallFont = cjkFont(false, s * 0.85);
     const qreal em = ideographWidth(bodyFont);

@@ -13,6 +13,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QSettings>
@@ -356,4 +357,29 @@ TEST_CASE("Cancel stops a running import and says so; the window keeps working",
     // The archive takes the next import as usual.
     REQUIRE(window->importPaths({files.last()}));
     REQUIRE(ended.wait(60000));
+}
+
+TEST_CASE("an issue's name is edited in place and kept in the archive", "[ui][window]")
+{
+    Scope scope;
+    prepareArchive(scope);
+    {
+        auto window = openWindow(scope.archive());
+        auto *issues = child<QTreeView>(window.get(), "issueView");
+        issues->setFocus();
+        issues->setCurrentIndex(issues->model()->index(0, 1)); // the name column
+        QTest::keyClick(issues, Qt::Key_F2);
+        auto *editor = qobject_cast<QLineEdit *>(QApplication::focusWidget());
+        REQUIRE(editor);
+        editor->selectAll();
+        editor->insert(QStringLiteral("第一期")); // what an input method commits
+        QTest::keyClicks(editor, QStringLiteral(" nb"));
+        QTest::keyClick(editor, Qt::Key_Return);
+        QCoreApplication::processEvents(); // the delegate commits in a queued call
+        CHECK(issues->model()->index(0, 1).data().toString() == QStringLiteral("第一期 nb"));
+        window->close();
+    }
+    auto again = openWindow(scope.archive());
+    CHECK(child<QTreeView>(again.get(), "issueView")->model()->index(0, 1).data().toString() ==
+          QStringLiteral("第一期 nb"));
 }
