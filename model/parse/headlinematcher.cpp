@@ -46,15 +46,15 @@ HeadlineMatcher::HeadlineMatcher(const QList<ArticleDraft> &drafts)
         for (const QStringList &p : draft.rawParagraphs)
             parts << TextCleaner::joinLines(p);
         parts << draft.article.captions;
-        const QSet<QString> bigrams =
+        const QSet<TextMetrics::Bigram> bigrams =
             TextMetrics::hanBigrams(TextCleaner::removeCjkSpaces(parts.join(QLatin1Char('\n'))));
-        for (const QString &b : bigrams)
+        for (const TextMetrics::Bigram b : bigrams)
             ++m_documentFrequency[b];
         m_articleBigrams << bigrams;
     }
 }
 
-double HeadlineMatcher::weight(const QString &bigram) const
+double HeadlineMatcher::weight(TextMetrics::Bigram bigram) const
 {
     // Inverse document frequency over the page's articles: words every article uses (自治,
     // 工作) say nothing about which article a headline belongs to.
@@ -65,7 +65,7 @@ double HeadlineMatcher::weight(const QString &bigram) const
 double HeadlineMatcher::rawMatch(const QString &headline, int index) const
 {
     double shared = 0;
-    for (const QString &b : TextMetrics::hanBigrams(headline))
+    for (const TextMetrics::Bigram b : TextMetrics::hanBigrams(headline))
         if (m_articleBigrams.at(index).contains(b))
             shared += weight(b);
     return shared;
@@ -74,7 +74,7 @@ double HeadlineMatcher::rawMatch(const QString &headline, int index) const
 double HeadlineMatcher::score(const QString &headline, int index) const
 {
     double total = 0;
-    for (const QString &b : TextMetrics::hanBigrams(headline))
+    for (const TextMetrics::Bigram b : TextMetrics::hanBigrams(headline))
         total += weight(b);
     return total > 0 ? rawMatch(headline, index) / total : 0;
 }
@@ -139,7 +139,7 @@ QList<HeadlineMatcher::Group> HeadlineMatcher::bestPartition(const QList<Phrase>
         }
         std::sort(pairs.begin(), pairs.end(), [](const Pair &x, const Pair &y) { return x.value > y.value; });
         QSet<int> usedGroups, usedArticles;
-        QSet<QString> counted;
+        QSet<TextMetrics::Bigram> counted;
         double value = 0;
         for (const Pair &p : pairs) {
             if (usedGroups.contains(p.group) || usedArticles.contains(p.article))
@@ -148,8 +148,8 @@ QList<HeadlineMatcher::Group> HeadlineMatcher::bestPartition(const QList<Phrase>
             usedArticles.insert(p.article);
             // A bigram is worth something once per partition: cutting a title where both halves
             // repeat the same words must not count those words twice.
-            const QSet<QString> own = TextMetrics::hanBigrams(textOf(groups.at(p.group)));
-            for (const QString &b : own)
+            const QSet<TextMetrics::Bigram> own = TextMetrics::hanBigrams(textOf(groups.at(p.group)));
+            for (const TextMetrics::Bigram b : own)
                 if (!counted.contains(b) && m_articleBigrams.at(p.article).contains(b))
                     value += weight(b);
             counted.unite(own);
