@@ -216,17 +216,24 @@ void HeadlineMatcher::attach(QList<ArticleDraft> &drafts, const QList<HeadlineRu
     }
 
     // A headline that shares too few words with any body (titles can be all metaphor) still
-    // belongs to the article it stands right above, when that article got no headline of its own.
+    // belongs to an article next to it that got no headline of its own: the one right below it
+    // (the usual layout), else the one right above it (printed after its body).
     for (int g = 0; g < groups.size(); ++g) {
-        const int next = runs.at(groups.at(g).run).nextDraft;
-        if (usedGroups.contains(g) || next >= drafts.size() || usedArticles.contains(next))
+        if (usedGroups.contains(g))
             continue;
+        const int next = runs.at(groups.at(g).run).nextDraft;
         const bool lastOfRun = g + 1 == groups.size() || groups.at(g + 1).run != groups.at(g).run;
-        if (!lastOfRun)
+        const bool firstOfRun = g == 0 || groups.at(g - 1).run != groups.at(g).run;
+        int target = -1;
+        if (lastOfRun && next < articleCount && !usedArticles.contains(next))
+            target = next;
+        else if (firstOfRun && next > 0 && !usedArticles.contains(next - 1))
+            target = next - 1;
+        if (target < 0)
             continue;
         usedGroups.insert(g);
-        usedArticles.insert(next);
-        apply(drafts[next].article, groups.at(g));
+        usedArticles.insert(target);
+        apply(drafts[target].article, groups.at(g));
     }
 }
 

@@ -225,3 +225,34 @@ TEST_CASE("an article without a printed title shows its first sentence")
     shortOne.paragraphs << s(u"雪后道路畅通。");
     CHECK(shortOne.displayTitle() == s(u"雪后道路畅通"));
 }
+
+TEST_CASE("a page of paragraph-long lines without blank lines still separates headlines and paragraphs")
+{
+    const auto articles = parse(u"社区运动会开幕\n"
+                                u"本报讯(记者 周涛)近日,某社区举办居民运动会,三百余名居民参加比赛。\n"
+                                u"比赛设置了拔河、跳绳等项目,居民们热情高涨。\n"
+                                u"冬季供暖平稳运行\n"
+                                u"本报讯(记者 高峰)入冬以来,全市供暖企业加强设备巡检,保障居民温暖过冬。\n");
+    REQUIRE(articles.size() == 2);
+    CHECK(articles.at(0).title == s(u"社区运动会开幕"));
+    CHECK(articles.at(0).paragraphs.size() == 2);
+    CHECK(articles.at(1).title == s(u"冬季供暖平稳运行"));
+    CHECK(articles.at(1).reporters == QStringList{s(u"高峰")});
+}
+
+TEST_CASE("a headline with a comma right above an opening is still a headline")
+{
+    const auto articles = parse(u"奋进新征程，建功新时代\n\n"
+                                u"本报讯（记者 高峰）近日，市青年干部座谈会召开，与会青年畅谈奋进新征程的体会。\n");
+    REQUIRE(articles.size() == 1);
+    CHECK(articles.first().title == s(u"奋进新征程，建功新时代"));
+    CHECK(articles.first().body().startsWith(s(u"近日")));
+}
+
+TEST_CASE("a headline printed after the only article on the page is its title")
+{
+    const auto articles = parse(u"本报讯（记者 高峰）近日，市青年干部座谈会召开，与会青年畅谈体会。\n\n"
+                                u"青春正当时\n");
+    REQUIRE(articles.size() == 1);
+    CHECK(articles.first().title == s(u"青春正当时"));
+}
