@@ -140,6 +140,8 @@ QList<PageBlock> BlockBuilder::build(const QList<PageLine> &lines)
             PageBlock block;
             block.kind = BlockKind::PhotoCredit;
             block.byline = line.byline;
+            if (bare)
+                block.lines = {line.text};
             specials << block;
             specialAfter << static_cast<int>(raw.size());
             break;

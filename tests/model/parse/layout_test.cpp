@@ -5,6 +5,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <QFile>
+
 using baokan::parse::Article;
 using baokan::parse::PageParser;
 
@@ -255,4 +257,28 @@ TEST_CASE("a headline printed after the only article on the page is its title")
                                 u"青春正当时\n");
     REQUIRE(articles.size() == 1);
     CHECK(articles.first().title == s(u"青春正当时"));
+}
+
+TEST_CASE("an invented hard-wrapped page: glued headlines, a wrapped three-line title, untitled photo news")
+{
+    QFile file(QStringLiteral(QT_TESTCASE_SOURCEDIR "/data/wrapped_page.txt"));
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    const auto articles = PageParser().parsePage(QString::fromUtf8(file.readAll()));
+    REQUIRE(articles.size() == 5);
+    CHECK(articles.at(0).title == s(u"全市司法行政工作会议召开"));
+    CHECK(articles.at(0).dateline == s(u"包头"));
+    CHECK(articles.at(0).source == s(u"市司法局"));
+    CHECK(articles.at(0).body().contains(s(u"为全市经济社会高质量发展提供法治保障。")));
+    CHECK(articles.at(1).title == s(u"春风送岗位 就业暖人心"));
+    CHECK(articles.at(1).reporters == QStringList{s(u"吴敏")});
+    CHECK(articles.at(1).correspondents == QStringList{s(u"陈立")});
+    CHECK(articles.at(1).body().startsWith(s(u"3月5日，市人社局")));
+    CHECK(articles.at(2).title == s(u"十项举措 护航企业发展"));
+    CHECK(articles.at(3).title == s(u"市检察院开展公益诉讼专项监督取得实效"));
+    CHECK(articles.at(3).kicker.isNull());
+    CHECK(articles.at(3).body().endsWith(s(u"推动公益诉讼工作高质量发展。")));
+    CHECK(articles.at(3).photographers.isEmpty());
+    CHECK(articles.at(4).title.isNull());
+    CHECK(articles.at(4).photographers == QStringList{s(u"张强")});
+    CHECK(articles.at(4).body() == s(u"3月6日，市消防救援支队在某商场开展消防演练，提升商户火灾应急处置能力。"));
 }
