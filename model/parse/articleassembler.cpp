@@ -102,10 +102,9 @@ ArticleAssembler::Result ArticleAssembler::assemble(const QList<PageBlock> &bloc
             run.blocks << block.lines;
             break;
         case BlockKind::Caption:
-            // A caption belongs to the article its picture illustrates: the one that opens right
-            // after it, or else the one it sits in.
-            if (current && run.blocks.isEmpty() && !current->closed &&
-                !(i + 1 < blocks.size() && blocks.at(i + 1).kind == BlockKind::Opening)) {
+            // A caption belongs to the article it sits in; one after a headline or after an
+            // article's closing credit belongs to the next article.
+            if (current && run.blocks.isEmpty() && !current->closed) {
                 current->article.captions << block.lines.first().trimmed();
             } else {
                 pendingCaptions << block.lines.first().trimmed();

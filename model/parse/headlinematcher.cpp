@@ -113,6 +113,8 @@ QList<HeadlineMatcher::Group> HeadlineMatcher::bestPartition(const QList<Phrase>
     }
     // Each way of cutting the run into consecutive groups is scored by how much headline weight
     // its groups match in distinct articles; ties go to fewer cuts (one title is the default).
+    // A cut must be earned: every group of a cut run has to be a confident match for an article
+    // of its own, or one strong half would shed a weak half that matches nothing in particular.
     QList<Group> best;
     double bestValue = -1;
     int bestCuts = 0;
@@ -134,7 +136,7 @@ QList<HeadlineMatcher::Group> HeadlineMatcher::bestPartition(const QList<Phrase>
         for (int g = 0; g < groups.size(); ++g) {
             const QString text = textOf(groups.at(g));
             for (int a = std::max(0, next - MatchWindow); a < std::min(articleCount, next + MatchWindow); ++a)
-                if (score(text, a) >= MinScore)
+                if (groups.size() == 1 || score(text, a) >= MinScore)
                     pairs << Pair{rawMatch(text, a), g, a};
         }
         std::sort(pairs.begin(), pairs.end(), [](const Pair &x, const Pair &y) { return x.value > y.value; });
@@ -155,6 +157,8 @@ QList<HeadlineMatcher::Group> HeadlineMatcher::bestPartition(const QList<Phrase>
             counted.unite(own);
         }
         const int cutCount = static_cast<int>(groups.size()) - 1;
+        if (cutCount > 0 && usedGroups.size() < groups.size())
+            continue;
         if (value > bestValue + 1e-9 || (std::abs(value - bestValue) <= 1e-9 && cutCount < bestCuts)) {
             bestValue = value;
             best = groups;

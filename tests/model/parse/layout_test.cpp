@@ -282,3 +282,24 @@ TEST_CASE("an invented hard-wrapped page: glued headlines, a wrapped three-line 
     CHECK(articles.at(4).photographers == QStringList{s(u"张强")});
     CHECK(articles.at(4).body() == s(u"3月6日，市消防救援支队在某商场开展消防演练，提升商户火灾应急处置能力。"));
 }
+
+TEST_CASE("an invented page of paragraph lines: feature byline, dateline, caption, headline after the last body")
+{
+    QFile file(QStringLiteral(QT_TESTCASE_SOURCEDIR "/data/paragraph_page.txt"));
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    const auto articles = PageParser().parsePage(QString::fromUtf8(file.readAll()));
+    REQUIRE(articles.size() == 3);
+    CHECK(articles.at(0).title == s(u"聚力优化营商环境 助推经济高质量发展"));
+    CHECK(articles.at(0).subtitle == s(u"市政务服务中心推行“一窗通办”改革纪实"));
+    CHECK(articles.at(0).reporters == QStringList{s(u"李静")});
+    CHECK(articles.at(0).correspondents == QStringList{s(u"王磊")});
+    CHECK(articles.at(0).source == s(u"市政务服务中心"));
+    CHECK(articles.at(0).paragraphs.at(1).startsWith(s(u"“以前办营业执照要跑好几个窗口，现在一个窗口就办完了。”")));
+    CHECK(articles.at(1).title == s(u"小小调解室 化解大矛盾"));
+    CHECK(articles.at(1).dateline == s(u"呼伦贝尔"));
+    CHECK(articles.at(1).captions == QStringList{s(u"调解现场。")});
+    CHECK(articles.at(1).body().endsWith(s(u"调解成功率达98.5%。")));
+    CHECK(articles.at(2).title == s(u"3·15宣传进广场 消费维权暖人心"));
+    CHECK(articles.at(2).reporters == QStringList{s(u"赵磊")});
+    CHECK(articles.at(2).captions.isEmpty());
+}
