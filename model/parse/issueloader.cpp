@@ -93,8 +93,15 @@ Issue IssueLoader::fromTexts(const QString &name, const QStringList &pageTexts)
             issue.articles << article;
         }
     }
-    issue.date = IssueDate::infer(issue.articles);
-    issue.dateInferred = true;
+    issue.date = QDate();
+    for (const QString &text : pageTexts) {
+        issue.date = IssueDate::printed(text);
+        if (issue.date.isValid())
+            break;
+    }
+    issue.dateInferred = !issue.date.isValid();
+    if (issue.dateInferred)
+        issue.date = IssueDate::infer(issue.articles);
     return issue;
 }
 

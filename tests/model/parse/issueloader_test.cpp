@@ -166,3 +166,14 @@ TEST_CASE("the parse document is valid JSON with its keys in the documented orde
     CHECK(doc.indexOf("\"kicker\"") < doc.indexOf("\"subtitle\""));
     CHECK(doc.indexOf("\"body\"") < doc.indexOf("\"captions\""));
 }
+
+TEST_CASE("a page header date makes the issue date certain and stays out of the articles")
+{
+    const QString withHeader = QString::fromUtf16(u"2023年12月1日 星期五\n\n责任编辑：某某\n\n") + page();
+    const Issue issue = IssueLoader::fromTexts(QStringLiteral("p.txt"), {withHeader});
+    CHECK(issue.date == QDate(2023, 12, 1));
+    CHECK_FALSE(issue.dateInferred);
+    checkSamePage(issue);
+    for (const auto &a : issue.articles)
+        CHECK_FALSE(a.body().contains(QString::fromUtf16(u"责任编辑")));
+}
