@@ -62,21 +62,26 @@ double HeadlineMatcher::weight(TextMetrics::Bigram bigram) const
     return std::log((n + 1.0) / (m_documentFrequency.value(bigram) + 0.5));
 }
 
-double HeadlineMatcher::rawMatch(const QString &headline, int index) const
+double HeadlineMatcher::rawMatch(const QSet<TextMetrics::Bigram> &headline, int index) const
 {
     double shared = 0;
-    for (const TextMetrics::Bigram b : TextMetrics::hanBigrams(headline))
+    for (const TextMetrics::Bigram b : headline)
         if (m_articleBigrams.at(index).contains(b))
             shared += weight(b);
     return shared;
 }
 
-double HeadlineMatcher::score(const QString &headline, int index) const
+double HeadlineMatcher::score(const QSet<TextMetrics::Bigram> &headline, int index) const
 {
     double total = 0;
-    for (const TextMetrics::Bigram b : TextMetrics::hanBigrams(headline))
+    for (const TextMetrics::Bigram b : headline)
         total += weight(b);
     return total > 0 ? rawMatch(headline, index) / total : 0;
+}
+
+double HeadlineMatcher::score(const QString &headline, int index) const
+{
+    return score(TextMetrics::hanBigrams(headline), index);
 }
 
 QString HeadlineMatcher::textOf(const Group &group)
@@ -134,10 +139,10 @@ QList<HeadlineMatcher::Group> HeadlineMatcher::bestPartition(const QList<Phrase>
         };
         QList<Pair> pairs;
         for (int g = 0; g < groups.size(); ++g) {
-            const QString text = textOf(groups.at(g));
+            const QSet<TextMetrics::Bigram> bigrams = TextMetrics::hanBigrams(textOf(groups.at(g)));
             for (int a = std::max(0, next - MatchWindow); a < std::min(articleCount, next + MatchWindow); ++a)
-                if (groups.size() == 1 || score(text, a) >= MinScore)
-                    pairs << Pair{rawMatch(text, a), g, a};
+                if (groups.size() == 1 || score(bigrams, a) >= MinScore)
+                    pairs << Pair{rawMatch(bigrams, a), g, a};
         }
         std::sort(pairs.begin(), pairs.end(), [](const Pair &x, const Pair &y) { return x.value > y.value; });
         QSet<int> usedGroups, usedArticles;
@@ -198,14 +203,15 @@ void HeadlineMatcher::attach(QList<ArticleDraft> &drafts, const QList<HeadlineRu
     const int articleCount = static_cast<int>(drafts.size());
     for (int g = 0; g < groups.size(); ++g) {
         const QString text = textOf(groups.at(g));
+        const QSet<TextMetrics::Bigram> bigrams = TextMetrics::hanBigrams(text);
         const int next = runs.at(groups.at(g).run).nextDraft;
         for (int a = std::max(0, next - MatchWindow); a < std::min(articleCount, next + MatchWindow); ++a) {
-            const double s = score(text, a);
+            const double s = score(bigrams, a);
             if (s < MinScore)
                 continue;
             const double bonus = a == next ? BonusBefore : (a == next - 1 ? BonusAfter : 0);
             candidates << Candidate{s + bonus, g, a};
-            qCDebug(lcParse) << "headline" << text << "article" << a << "score" << s << "raw" << rawMatch(text, a);
+            qCDebug(lcParse) << "headline" << text << "article" << a << "score" << s << "raw" << rawMatch(bigrams, a);
         }
     }
     std::stable_sort(candidates.begin(), candidates.end(),

@@ -40,7 +40,8 @@ private:
     };
 
     double weight(TextMetrics::Bigram bigram) const;
-    double rawMatch(const QString &headline, int index) const;
+    double rawMatch(const QSet<TextMetrics::Bigram> &headline, int index) const;
+    double score(const QSet<TextMetrics::Bigram> &headline, int index) const;
     QList<Group> bestPartition(const QList<Phrase> &phrases, int run, int next) const;
     static QString textOf(const Group &group);
     static void apply(Article &article, const Group &group);
