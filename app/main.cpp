@@ -24,6 +24,8 @@ int main(int argc, char **argv)
     using Verb = std::function<int(const QStringList &)>;
     const std::map<QString, Verb> verbs = {
         {QStringLiteral("parse"), baokan::app::runParse},
+        {QStringLiteral("import"), baokan::app::runImport},
+        {QStringLiteral("articles"), baokan::app::runArticles},
     };
     if (argc > 1) {
         const QString first = QString::fromLocal8Bit(argv[1]);
