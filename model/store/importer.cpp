@@ -464,6 +464,13 @@ bool Importer::importUnit(const Unit &unit, ImportSummary &summary)
         summary.error = QStringLiteral("cannot write to the archive %1: %2").arg(m_db->path(), transaction.lastError());
         return false;
     }
+    // Another window or process may have imported the same source since the look-up above;
+    // under the write lock the answer is final.
+    st.findIssue.bindValue(QStringLiteral(":source"), unit.source);
+    if (!st.findIssue.exec())
+        return dbError(st.findIssue);
+    issueId = st.findIssue.next() ? st.findIssue.value(0).toLongLong() : 0;
+    st.findIssue.finish();
     const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
     const QVariant date =
         issue.date.isValid() ? QVariant(issue.date.toString(Qt::ISODate)) : QVariant(QMetaType::fromType<QString>());
