@@ -46,7 +46,7 @@ void fetchAll(QAbstractItemModel &model)
         model.fetchMore({});
 }
 
-// Many small issues, dated after any real page, to see paging cross batch boundaries.
+// Many small issues, to see paging cross batch boundaries.
 void addIssues(const store::Database &db, int count)
 {
     QSqlQuery q(db.connection());
@@ -56,6 +56,7 @@ void addIssues(const store::Database &db, int count)
     for (int i = 0; i < count; ++i) {
         q.bindValue(QStringLiteral(":source"), QStringLiteral("gen:%1").arg(i));
         q.bindValue(QStringLiteral(":name"), QStringLiteral("gen %1").arg(i));
+        // Later than any sample page, so that the generated issues come first.
         q.bindValue(QStringLiteral(":date"), QDate(2100, 1, 1).addDays(i).toString(Qt::ISODate));
         q.exec();
     }
@@ -120,6 +121,8 @@ TEST_CASE("an inferred date is shown in italics with a tooltip, a known one is n
 {
     Archive a;
     addIssues(a.db, 1);
+    // Only two dated issues: one generated with a known date, one sample page with an inferred one.
+    QSqlQuery(a.db.connection()).exec(QStringLiteral("UPDATE issue SET date = NULL WHERE source NOT LIKE 'gen:%'"));
     QSqlQuery(a.db.connection())
         .exec(QStringLiteral("UPDATE issue SET date = '2023-11-15', date_inferred = 1 WHERE source LIKE '%000_%'"));
     IssueListModel model(&a.db);
@@ -140,7 +143,7 @@ TEST_CASE("an inferred date is shown in italics with a tooltip, a known one is n
             CHECK_FALSE(date.data(Qt::FontRole).isValid());
         }
     }
-    CHECK(inferred >= 1);
+    CHECK(inferred == 1);
     CHECK(known == 1);
 }
 
