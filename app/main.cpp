@@ -14,6 +14,8 @@ void printUsage()
 {
     QTextStream err(stderr);
     err << "usage: baokan [--db PATH] [--screenshot FILE.png]\n"
+           "       baokan search [--db PATH] [--limit N] [--json] QUERY\n"
+           "       baokan reindex [--db PATH]\n"
            "       baokan parse [--json] FILE...\n";
 }
 
@@ -24,6 +26,8 @@ int main(int argc, char **argv)
     using Verb = std::function<int(const QStringList &)>;
     const std::map<QString, Verb> verbs = {
         {QStringLiteral("parse"), baokan::app::runParse},
+        {QStringLiteral("search"), baokan::app::runSearch},
+        {QStringLiteral("reindex"), baokan::app::runReindex},
     };
     if (argc > 1) {
         const QString first = QString::fromLocal8Bit(argv[1]);
