@@ -17,7 +17,9 @@ namespace baokan::store {
 
 namespace {
 
-constexpr qint64 ArticleIdMask = 0xFFFFFFFFLL;
+// A sort key is (Julian day << DayShift) + the article's number within that day.
+constexpr int DayShift = 20;
+constexpr qint64 WithinDay = (qint64(1) << DayShift) - 1;
 constexpr int RebuildBatch = 1000;
 
 bool fail(QString *error, const QString &what, const QSqlQuery &query)
@@ -32,12 +34,12 @@ bool prepare(QSqlQuery &query, const QString &sql, QString *error)
     return query.prepare(sql) || fail(error, QStringLiteral("cannot prepare search statement"), query);
 }
 
-// Hits come out of FTS5 in rowid order, so the rowid carries the issue date above the article id.
-qint64 sortKey(qint64 articleId, const QString &isoDate)
+// Hits come out of FTS5 in rowid order, so the rowid carries the issue date; undated issues
+// sort first (day 0).
+qint64 dayOf(const QString &isoDate)
 {
     const QDate date = QDate::fromString(isoDate.left(10), Qt::ISODate);
-    const qint64 day = date.isValid() ? date.toJulianDay() : 0;
-    return (day << 32) | (articleId & ArticleIdMask);
+    return date.isValid() ? date.toJulianDay() : 0;
 }
 
 QString tableName(SearchQuery::Table table)
@@ -47,8 +49,8 @@ QString tableName(SearchQuery::Table table)
 
 // Removal statements, the same as the triggers' in 0002_search.sql.
 const QString RemoveFts =
-    QStringLiteral("INSERT INTO article_fts (article_fts, rowid, title, byline, body, captions, pinyin) "
-                   "SELECT 'delete', s.sort_key, v.title, v.byline, v.body, v.captions, s.pinyin "
+    QStringLiteral("INSERT INTO article_fts (article_fts, rowid, body, title, byline, captions, pinyin) "
+                   "SELECT 'delete', s.sort_key, v.body, v.title, v.byline, v.captions, s.pinyin "
                    "FROM article_search s JOIN article_search_text v ON v.id = s.article_id WHERE s.article_id = ?");
 const QString RemoveUni =
     QStringLiteral("INSERT INTO article_uni (article_uni, rowid, text) SELECT 'delete', s.sort_key, v.everything "
@@ -111,26 +113,28 @@ Where whereFor(const SearchQuery::Plan &plan, const SearchOptions &options)
     }
     if (options.from.isValid()) {
         w.sql += QLatin1String(" AND ") + t + QLatin1String(".rowid >= :from");
-        w.values << qMakePair(QStringLiteral(":from"), QVariant(options.from.toJulianDay() << 32));
+        w.values << qMakePair(QStringLiteral(":from"), QVariant(options.from.toJulianDay() << DayShift));
     }
     if (options.to.isValid()) {
         w.sql += QLatin1String(" AND ") + t + QLatin1String(".rowid <= :to");
-        w.values << qMakePair(QStringLiteral(":to"), QVariant((options.to.toJulianDay() << 32) | ArticleIdMask));
+        w.values << qMakePair(QStringLiteral(":to"), QVariant((options.to.toJulianDay() << DayShift) | WithinDay));
     }
-    const QString articleId = QLatin1Char('(') + t + QLatin1String(".rowid & 4294967295)");
+    const QString articleOfRow = QLatin1String("SELECT 1 FROM article_search s JOIN article a ON a.id = s.article_id ");
+    const QString thisRow = QLatin1String(" s.sort_key = ") + t + QLatin1String(".rowid");
     if (options.issueId) {
-        w.sql +=
-            QLatin1String(" AND ") + articleId + QLatin1String(" IN (SELECT id FROM article WHERE issue_id = :issue)");
+        w.sql += QLatin1String(" AND EXISTS (") + articleOfRow + QLatin1String("WHERE") + thisRow +
+                 QLatin1String(" AND a.issue_id = :issue)");
         w.values << qMakePair(QStringLiteral(":issue"), QVariant(*options.issueId));
     }
     if (options.tagId) {
-        w.sql += QLatin1String(" AND EXISTS (SELECT 1 FROM article a JOIN article_tag g ON g.article_key = a.key "
-                               "WHERE a.id = ") +
-                 articleId + QLatin1String(" AND g.tag_id = :tag)");
+        w.sql += QLatin1String(" AND EXISTS (") + articleOfRow +
+                 QLatin1String("JOIN article_tag g ON g.article_key = a.key WHERE") + thisRow +
+                 QLatin1String(" AND g.tag_id = :tag)");
         w.values << qMakePair(QStringLiteral(":tag"), QVariant(*options.tagId));
     }
     if (!options.entity.isEmpty()) {
-        w.sql += QLatin1String(" AND EXISTS (SELECT 1 FROM entity_mention m WHERE m.article_id = ") + articleId +
+        w.sql += QLatin1String(" AND EXISTS (") + articleOfRow +
+                 QLatin1String("JOIN entity_mention m ON m.article_id = a.id WHERE") + thisRow +
                  QLatin1String(" AND m.text = :entity)");
         w.values << qMakePair(QStringLiteral(":entity"), QVariant(options.entity));
     }
@@ -159,7 +163,7 @@ bool SearchIndex::indexArticles(const QSqlDatabase &db, const QList<qint64> &art
         }
     }
     Statements statements(db);
-    QSqlQuery text(db), entities(db), insertRow(db), insertFts(db), insertUni(db);
+    QSqlQuery text(db), entities(db), insertRow(db), insertFts(db), insertUni(db), oldKey(db), lastKey(db);
     if (!statements.prepare(error) ||
         !prepare(text,
                  QStringLiteral("SELECT v.title, v.byline, v.body, v.captions, v.everything, "
@@ -173,8 +177,11 @@ bool SearchIndex::indexArticles(const QSqlDatabase &db, const QList<qint64> &art
         !prepare(insertRow,
                  QStringLiteral("INSERT INTO article_search (article_id, sort_key, pinyin) VALUES (?, ?, ?)"), error) ||
         !prepare(insertFts,
-                 QStringLiteral("INSERT INTO article_fts (rowid, title, byline, body, captions, pinyin) "
+                 QStringLiteral("INSERT INTO article_fts (rowid, body, title, byline, captions, pinyin) "
                                 "VALUES (?, ?, ?, ?, ?, ?)"),
+                 error) ||
+        !prepare(oldKey, QStringLiteral("SELECT sort_key FROM article_search WHERE article_id = ?"), error) ||
+        !prepare(lastKey, QStringLiteral("SELECT max(sort_key) FROM article_search WHERE sort_key BETWEEN ? AND ?"),
                  error) ||
         !prepare(insertUni, QStringLiteral("INSERT INTO article_uni (rowid, text) VALUES (?, ?)"), error))
         return false;
@@ -182,6 +189,11 @@ bool SearchIndex::indexArticles(const QSqlDatabase &db, const QList<qint64> &art
     entities.setForwardOnly(true);
 
     for (const qint64 id : articleIds) {
+        oldKey.bindValue(0, id);
+        if (!oldKey.exec())
+            return fail(error, QStringLiteral("cannot read the search index"), oldKey);
+        const qint64 previous = oldKey.next() ? oldKey.value(0).toLongLong() : -1;
+        oldKey.finish();
         if (!statements.remove(id, error))
             return false;
         text.bindValue(0, id);
@@ -194,8 +206,25 @@ bool SearchIndex::indexArticles(const QSqlDatabase &db, const QList<qint64> &art
         const QString body = text.value(2).toString();
         const QString captions = text.value(3).toString();
         const QString everything = text.value(4).toString();
-        const qint64 key = sortKey(id, text.value(5).toString());
+        const qint64 day = dayOf(text.value(5).toString());
         text.finish();
+        // An article re-indexed on the same date keeps its place among that day's articles.
+        qint64 key = 0;
+        if (previous >= 0 && (previous >> DayShift) == day) {
+            key = previous;
+        } else {
+            lastKey.bindValue(0, day << DayShift);
+            lastKey.bindValue(1, (day << DayShift) | WithinDay);
+            if (!lastKey.exec() || !lastKey.next())
+                return fail(error, QStringLiteral("cannot read the search index"), lastKey);
+            key = lastKey.value(0).isNull() ? day << DayShift : lastKey.value(0).toLongLong() + 1;
+            lastKey.finish();
+            if ((key >> DayShift) != day) {
+                if (error)
+                    *error = QStringLiteral("more than %1 articles on one date cannot be indexed").arg(WithinDay);
+                return false;
+            }
+        }
 
         // Pinyin for the title and the names in the article: enough to find 包头 by "baotou"
         // without indexing the pinyin of every body character.
@@ -205,15 +234,17 @@ bool SearchIndex::indexArticles(const QSqlDatabase &db, const QList<qint64> &art
             return fail(error, QStringLiteral("cannot read entities of article %1").arg(id), entities);
         while (entities.next())
             pinyin << SearchTokenizer::pinyin(entities.value(0).toString());
-        const QString pinyinText = pinyin.join(QLatin1Char('\n'));
+        // Never NULL (the column is NOT NULL): a title without Chinese has no pinyin.
+        const QString pinyinText =
+            pinyin.join(QLatin1Char('\n')).isEmpty() ? QStringLiteral("") : pinyin.join(QLatin1Char('\n'));
 
         insertRow.bindValue(0, id);
         insertRow.bindValue(1, key);
         insertRow.bindValue(2, pinyinText);
         insertFts.bindValue(0, key);
-        insertFts.bindValue(1, title);
-        insertFts.bindValue(2, byline);
-        insertFts.bindValue(3, body);
+        insertFts.bindValue(1, body);
+        insertFts.bindValue(2, title);
+        insertFts.bindValue(3, byline);
         insertFts.bindValue(4, captions);
         insertFts.bindValue(5, pinyinText);
         insertUni.bindValue(0, key);
@@ -345,9 +376,10 @@ std::optional<SearchResult> SearchIndex::search(const QSqlDatabase &db, const QS
         result.total = *total;
     }
     const QString t = tableName(plan.driver);
-    const bool ranked = plan.driver == SearchQuery::Table::Main;
     // Titles weigh most, then pinyin (titles and names), bylines, body and captions.
-    const QString score = ranked ? QStringLiteral("bm25(article_fts, 10.0, 4.0, 1.0, 1.0, 6.0)") : QStringLiteral("0");
+    // Only ranked queries pay for bm25(), which counts each phrase's matches in the whole index.
+    const bool ranked = plan.driver == SearchQuery::Table::Main && options.sort == SearchOptions::Sort::Relevance;
+    const QString score = ranked ? QStringLiteral("bm25(article_fts, 1.0, 10.0, 4.0, 1.0, 6.0)") : QStringLiteral("0");
     QString order;
     switch (options.sort) {
     case SearchOptions::Sort::DateAscending:
@@ -378,18 +410,19 @@ std::optional<SearchResult> SearchIndex::search(const QSqlDatabase &db, const QS
     }
     QList<QPair<qint64, double>> rows;
     while (q.next())
-        rows << qMakePair(q.value(0).toLongLong() & ArticleIdMask, -q.value(1).toDouble());
+        rows << qMakePair(q.value(0).toLongLong(), -q.value(1).toDouble());
     q.finish();
 
     QSqlQuery article(db);
     article.setForwardOnly(true);
     if (!prepare(article,
-                 QStringLiteral("SELECT a.key, coalesce(i.user_date, i.date), a.display_title, a.body "
-                                "FROM article a JOIN issue i ON i.id = a.issue_id WHERE a.id = ?"),
+                 QStringLiteral("SELECT a.key, coalesce(i.user_date, i.date), a.display_title, a.body, a.id "
+                                "FROM article_search s JOIN article a ON a.id = s.article_id "
+                                "JOIN issue i ON i.id = a.issue_id WHERE s.sort_key = ?"),
                  error))
         return std::nullopt;
-    for (const auto &[id, relevance] : rows) {
-        article.bindValue(0, id);
+    for (const auto &[key, relevanceScore] : rows) {
+        article.bindValue(0, key);
         if (!article.exec()) {
             fail(error, QStringLiteral("cannot read a hit"), article);
             return std::nullopt;
@@ -397,13 +430,13 @@ std::optional<SearchResult> SearchIndex::search(const QSqlDatabase &db, const QS
         if (!article.next())
             continue;
         SearchHit hit;
-        hit.articleId = id;
+        hit.articleId = article.value(4).toLongLong();
         hit.key = article.value(0).toString();
         hit.issueDate = article.value(1).toString();
         hit.title = article.value(2).toString();
         const QString body = article.value(3).toString();
         hit.snippet = snippet(body, parsed.matchRanges(body));
-        hit.score = ranked ? relevance : 0;
+        hit.score = relevanceScore;
         result.hits << hit;
     }
     return result;

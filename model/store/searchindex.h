@@ -36,7 +36,7 @@ struct SearchHit
     QString issueDate; // ISO date, empty when unknown
     QString title;
     QString snippet;  // a piece of the body, matches between SearchIndex::MatchOpen and MatchClose
-    double score = 0; // higher is more relevant (negated bm25); 0 for one-character queries
+    double score = 0; // higher is more relevant (negated bm25); 0 unless sorted by relevance
 };
 
 struct SearchResult

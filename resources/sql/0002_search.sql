@@ -5,24 +5,29 @@
 -- phrases; article_uni holds single characters without positions and answers one-character
 -- queries, which the pair table could only answer by expanding a prefix.
 --
--- An FTS rowid is the article's sort key: (Julian day of its issue date << 32) | article id, so
--- FTS5 returns hits in date order and a first page stops after 50 rows. article_search records
--- what was indexed for each article (key and pinyin), because deleting from a contentless table
--- needs exactly the indexed values. SearchIndex fills these tables in bulk; the triggers only
+-- An FTS rowid is the article's sort key, (Julian day of its issue date << 20) + a number within
+-- that day, so FTS5 returns hits in date order and a first page stops after 50 rows; keys of one
+-- day are consecutive because FTS5 stores rowid deltas and large deltas cost bytes in every
+-- posting. article_search maps keys to articles and records what was indexed (key and pinyin),
+-- because deleting from a contentless table needs exactly the indexed values. SearchIndex fills these tables in bulk; the triggers only
 -- take an article out of the index before its indexed text changes or it is deleted, so the
 -- index never holds stale text. After such a change the importer indexes the article again.
 
+-- body first: postings in the first column need no column marker, and most postings are body's.
 CREATE VIRTUAL TABLE article_fts USING fts5(
-    title, byline, body, captions, pinyin,
+    body, title, byline, captions, pinyin,
     content = '', tokenize = 'baokan');
+-- A larger in-memory buffer than the 1 MB default: fewer, larger segments to merge during import.
+INSERT INTO article_fts (article_fts, rank) VALUES ('hashsize', 16777216);
 
 CREATE VIRTUAL TABLE article_uni USING fts5(
     text,
     content = '', detail = 'none', columnsize = 0, tokenize = 'baokan unigram');
+INSERT INTO article_uni (article_uni, rank) VALUES ('hashsize', 16777216);
 
 CREATE TABLE article_search (
     article_id INTEGER PRIMARY KEY,
-    sort_key   INTEGER NOT NULL,
+    sort_key   INTEGER NOT NULL UNIQUE,
     pinyin     TEXT NOT NULL
 );
 
@@ -38,8 +43,8 @@ FROM (SELECT id, body, captions,
 CREATE TRIGGER article_search_before_delete BEFORE DELETE ON article
 WHEN EXISTS (SELECT 1 FROM article_search WHERE article_id = old.id)
 BEGIN
-    INSERT INTO article_fts (article_fts, rowid, title, byline, body, captions, pinyin)
-        SELECT 'delete', s.sort_key, v.title, v.byline, v.body, v.captions, s.pinyin
+    INSERT INTO article_fts (article_fts, rowid, body, title, byline, captions, pinyin)
+        SELECT 'delete', s.sort_key, v.body, v.title, v.byline, v.captions, s.pinyin
         FROM article_search s JOIN article_search_text v ON v.id = s.article_id WHERE s.article_id = old.id;
     INSERT INTO article_uni (article_uni, rowid, text)
         SELECT 'delete', s.sort_key, v.everything
@@ -57,8 +62,8 @@ WHEN EXISTS (SELECT 1 FROM article_search WHERE article_id = old.id)
          OR old.interns IS NOT new.interns OR old.photographers IS NOT new.photographers
          OR old.source IS NOT new.source OR old.body IS NOT new.body OR old.captions IS NOT new.captions)
 BEGIN
-    INSERT INTO article_fts (article_fts, rowid, title, byline, body, captions, pinyin)
-        SELECT 'delete', s.sort_key, v.title, v.byline, v.body, v.captions, s.pinyin
+    INSERT INTO article_fts (article_fts, rowid, body, title, byline, captions, pinyin)
+        SELECT 'delete', s.sort_key, v.body, v.title, v.byline, v.captions, s.pinyin
         FROM article_search s JOIN article_search_text v ON v.id = s.article_id WHERE s.article_id = old.id;
     INSERT INTO article_uni (article_uni, rowid, text)
         SELECT 'delete', s.sort_key, v.everything

@@ -266,7 +266,7 @@ void runQueries(Database &db, const QString &rawDir, int runs, bool withRg)
             rgMs = percentile(rg, 0.5);
         }
         const double pageP95 = percentile(page, 0.95);
-        out() << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8\n")
+        out() << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8x\n")
                      .arg(query.left(20), -22)
                      .arg(total, 8)
                      .arg(percentile(page, 0.5), 9, 'f', 2)
@@ -274,8 +274,7 @@ void runQueries(Database &db, const QString &rawDir, int runs, bool withRg)
                      .arg(percentile(count, 0.5), 10, 'f', 2)
                      .arg(percentile(count, 0.95), 10, 'f', 2)
                      .arg(rgMs, 9, 'f', 1)
-                     .arg(withRg && pageP95 > 0 ? rgMs / pageP95 : 0.0, 7, 'f', 0)
-              << "x\n";
+                     .arg(withRg && pageP95 > 0 ? rgMs / pageP95 : 0.0, 7, 'f', 0);
         out().flush();
     }
 }
@@ -290,6 +289,7 @@ int main(int argc, char **argv)
     int runs = 20;
     bool withRg = true;
     bool optimize = false;
+    bool keep = false;
     const QStringList args = app.arguments().mid(1);
     for (int i = 0; i < args.size(); ++i) {
         if (args[i] == QLatin1String("--articles") && i + 1 < args.size())
@@ -300,6 +300,8 @@ int main(int argc, char **argv)
             runs = args[++i].toInt();
         else if (args[i] == QLatin1String("--no-rg"))
             withRg = false;
+        else if (args[i] == QLatin1String("--keep"))
+            keep = true;
         else if (args[i] == QLatin1String("--optimize"))
             optimize = true;
     }
@@ -309,6 +311,7 @@ int main(int argc, char **argv)
     for (const int size : sizes) {
         QTemporaryDir temp(dirArg.isEmpty() ? QDir::tempPath() + QStringLiteral("/searchbench-XXXXXX")
                                             : dirArg + QStringLiteral("/searchbench-XXXXXX"));
+        temp.setAutoRemove(!keep);
         const QString rawDir = temp.filePath(QStringLiteral("raw"));
         QDir().mkpath(rawDir);
         Database db(temp.filePath(QStringLiteral("bench.sqlite")));
