@@ -8,6 +8,8 @@
 namespace baokan::app {
 
 int runParse(const QStringList &args);
+int runImport(const QStringList &args);
+int runArticles(const QStringList &args);
 int runSearch(const QStringList &args);
 int runReindex(const QStringList &args);
 

@@ -26,6 +26,8 @@ int main(int argc, char **argv)
     using Verb = std::function<int(const QStringList &)>;
     const std::map<QString, Verb> verbs = {
         {QStringLiteral("parse"), baokan::app::runParse},
+        {QStringLiteral("import"), baokan::app::runImport},
+        {QStringLiteral("articles"), baokan::app::runArticles},
         {QStringLiteral("search"), baokan::app::runSearch},
         {QStringLiteral("reindex"), baokan::app::runReindex},
     };

@@ -2,12 +2,12 @@
 #include "commands.h"
 
 #include "store/database.h"
+#include "store/samplearchive.h"
 #include "store/searchindex.h"
 
-#include <QDir>
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFileInfo>
-#include <QStandardPaths>
 #include <QTextStream>
 
 namespace baokan::app {
@@ -24,10 +24,10 @@ int runReindex(const QStringList &args)
             return 2;
         }
     }
-    if (path.isEmpty()) {
-        path = QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
-                   .filePath(QStringLiteral("baokan.sqlite"));
-    }
+    if (QCoreApplication::organizationName().isEmpty())
+        QCoreApplication::setOrganizationName(QStringLiteral("baokan"));
+    if (path.isEmpty())
+        path = store::SampleArchive::defaultPath();
     if (!QFileInfo::exists(path)) {
         err << "baokan reindex: there is no archive at " << path << '\n';
         return 1;

@@ -2,26 +2,20 @@
 #include "commands.h"
 
 #include "store/database.h"
+#include "store/samplearchive.h"
 #include "store/searchindex.h"
 
-#include <QDir>
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QStandardPaths>
 #include <QTextStream>
 
 namespace baokan::app {
 
 namespace {
-
-QString defaultArchive()
-{
-    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
-        .filePath(QStringLiteral("baokan.sqlite"));
-}
 
 // Snippets mark matches with private-use characters; on a terminal and in JSON they become [ ].
 QString printable(QString snippet)
@@ -72,16 +66,19 @@ int runSearch(const QStringList &args)
     const QString query = words.join(QLatin1Char(' '));
     if (query.trimmed().isEmpty())
         return usage();
-    if (path.isEmpty())
-        path = defaultArchive();
-    if (!QFileInfo::exists(path)) {
-        err << "baokan search: there is no archive at " << path << "; import pages first\n";
+    // The same archive the window and the other verbs use: a new default one gets the samples.
+    if (QCoreApplication::organizationName().isEmpty())
+        QCoreApplication::setOrganizationName(QStringLiteral("baokan"));
+    if (!path.isEmpty() && !QFileInfo::exists(path)) {
+        err << "baokan search: there is no archive at " << path << '\n';
         return 1;
     }
+    if (path.isEmpty())
+        path = store::SampleArchive::defaultPath();
 
     store::Database database(path);
     QString error;
-    if (!database.open(&error)) {
+    if (!store::SampleArchive::prepare(&database, &error)) {
         err << "baokan search: " << error << '\n';
         return 1;
     }

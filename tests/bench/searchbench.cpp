@@ -3,7 +3,8 @@
 // pages, indexes them the way import does, and prints latencies, build rate and index size next
 // to ripgrep over the same text. Prints figures; asserts nothing. Not part of CTest.
 //
-//   searchbench [--articles N]... [--dir DIR] [--runs R] [--no-rg] [--optimize]
+//   searchbench [--articles N]... [--dir DIR] [--runs R] [--no-rg] [--optimize] [--keep]
+//   searchbench --db DIR/bench.sqlite [--runs R] [--no-rg]     (queries on a kept archive)
 
 #include "store/database.h"
 #include "store/searchindex.h"
@@ -12,6 +13,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSqlQuery>
@@ -286,6 +288,7 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     QList<int> sizes;
     QString dirArg;
+    QString existing;
     int runs = 20;
     bool withRg = true;
     bool optimize = false;
@@ -300,10 +303,24 @@ int main(int argc, char **argv)
             runs = args[++i].toInt();
         else if (args[i] == QLatin1String("--no-rg"))
             withRg = false;
+        else if (args[i] == QLatin1String("--db") && i + 1 < args.size())
+            existing = args[++i];
         else if (args[i] == QLatin1String("--keep"))
             keep = true;
         else if (args[i] == QLatin1String("--optimize"))
             optimize = true;
+    }
+    if (!existing.isEmpty()) {
+        // Queries only, on an archive kept by an earlier --keep run (raw text beside it).
+        Database db(existing);
+        QString error;
+        if (!db.open(&error)) {
+            std::fprintf(stderr, "%s\n", qPrintable(error));
+            return 1;
+        }
+        runQueries(db, QFileInfo(existing).dir().filePath(QStringLiteral("raw")), runs, withRg);
+        db.closeThreadConnection();
+        return 0;
     }
     if (sizes.isEmpty())
         sizes << 100000;

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "store/database.h"
+#include "store/importer.h"
 #include "store/searchindex.h"
 
 #include <catch2/catch.hpp>
 
+#include <QDir>
+#include <QFile>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -381,4 +384,75 @@ TEST_CASE("a second thread searches through its own connection")
     worker.join();
     CHECK(error.isEmpty());
     CHECK(keys == QStringList{u("k")});
+}
+
+namespace {
+
+QStringList keysContaining(const QSqlDatabase &db, const QString &text)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT a.key FROM article_search_text v JOIN article a ON a.id = v.id "
+                             "WHERE instr(v.everything, ?) > 0"));
+    q.addBindValue(text);
+    REQUIRE(q.exec());
+    QStringList keys;
+    while (q.next())
+        keys << q.value(0).toString();
+    keys.sort();
+    return keys;
+}
+
+bool indexIsConsistent(const QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    return q.exec(QStringLiteral("INSERT INTO article_fts (article_fts, rank) VALUES ('integrity-check', 0)")) &&
+           q.exec(QStringLiteral("INSERT INTO article_uni (article_uni, rank) VALUES ('integrity-check', 0)"));
+}
+
+} // namespace
+
+TEST_CASE("imported pages are searchable and a re-import of a changed page keeps the index in step")
+{
+    Archive a;
+    QTemporaryDir pages;
+    const QDir samples(QStringLiteral(BAOKAN_SAMPLE_DIR));
+    QStringList files;
+    for (const QString &name : samples.entryList({QStringLiteral("*.txt")}, QDir::Files, QDir::Name)) {
+        const QString copy = pages.filePath(name);
+        REQUIRE(QFile::copy(samples.filePath(name), copy));
+        files << copy;
+    }
+    REQUIRE(files.size() == 5);
+    baokan::store::Importer importer(&a.database());
+    REQUIRE(importer.importPaths(files).error.isEmpty());
+
+    const QStringList expected = keysContaining(a.connection(), u("包头"));
+    REQUIRE(expected.size() >= 3);
+    CHECK(sorted(a.keys(u("包头"))) == expected);
+    CHECK(sorted(a.keys(u("baotou"))).size() >= 1);
+    CHECK(indexIsConsistent(a.connection()));
+
+    // A page rewritten so that 包头 disappears from it.
+    QString text;
+    QFile page;
+    for (const QString &file : files) {
+        page.setFileName(file);
+        REQUIRE(page.open(QIODevice::ReadOnly));
+        text = QString::fromUtf8(page.readAll());
+        page.close();
+        if (text.contains(u("包头")))
+            break;
+    }
+    REQUIRE(text.contains(u("包头")));
+    text.replace(u("包头"), u("赤峰"));
+    REQUIRE(page.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    page.write(text.toUtf8());
+    page.close();
+    REQUIRE(importer.importPaths(files).error.isEmpty());
+
+    const QStringList after = keysContaining(a.connection(), u("包头"));
+    CHECK(after.size() < expected.size());
+    CHECK(sorted(a.keys(u("包头"))) == after);
+    CHECK(sorted(a.keys(u("赤峰"))) == keysContaining(a.connection(), u("赤峰")));
+    CHECK(indexIsConsistent(a.connection()));
 }
