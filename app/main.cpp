@@ -14,6 +14,8 @@ void printUsage()
 {
     QTextStream err(stderr);
     err << "usage: baokan [--db PATH] [--screenshot FILE.png]\n"
+           "       baokan search [--db PATH] [--limit N] [--json] QUERY\n"
+           "       baokan reindex [--db PATH]\n"
            "       baokan parse [--json] FILE...\n";
 }
 
@@ -26,6 +28,8 @@ int main(int argc, char **argv)
         {QStringLiteral("parse"), baokan::app::runParse},
         {QStringLiteral("import"), baokan::app::runImport},
         {QStringLiteral("articles"), baokan::app::runArticles},
+        {QStringLiteral("search"), baokan::app::runSearch},
+        {QStringLiteral("reindex"), baokan::app::runReindex},
     };
     if (argc > 1) {
         const QString first = QString::fromLocal8Bit(argv[1]);
