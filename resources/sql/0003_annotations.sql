@@ -7,3 +7,5 @@ ALTER TABLE tag ADD COLUMN folded TEXT;
 UPDATE tag SET folded = lower(trim(name));
 CREATE UNIQUE INDEX tag_folded ON tag(folded);
 CREATE INDEX note_review ON note(anchor) WHERE anchor = 'review';
+-- One article note per article: the notes panel shows a single text per article.
+CREATE UNIQUE INDEX note_article_note ON note(article_key) WHERE kind = 'article-note';
