@@ -8,6 +8,10 @@
 namespace baokan::app {
 
 int runParse(const QStringList &args);
+int runTag(const QStringList &args);
+int runNote(const QStringList &args);
+int runExportNotes(const QStringList &args);
+int runImportNotes(const QStringList &args);
 
 // The window. args are the program's arguments after the program name (--db, --screenshot).
 int runGui(int &argc, char **argv);

@@ -15,6 +15,11 @@ void printUsage()
     QTextStream err(stderr);
     err << "usage: baokan [--db PATH] [--screenshot FILE.png]\n"
            "       baokan parse [--json] FILE...\n";
+    err << "       baokan tag add|remove [--db PATH] ARTICLE_KEY TAG\n"
+           "       baokan note add [--db PATH] ARTICLE_KEY [--quote TEXT] TEXT\n"
+           "       baokan export-notes [--db PATH] [-o FILE] [--tag TAG]... [--issue NAME]\n"
+           "                           [--encoding utf-8|gb18030] [--no-bom] [--format csv|json]\n"
+           "       baokan import-notes [--db PATH] FILE.json\n";
 }
 
 } // namespace
@@ -24,6 +29,10 @@ int main(int argc, char **argv)
     using Verb = std::function<int(const QStringList &)>;
     const std::map<QString, Verb> verbs = {
         {QStringLiteral("parse"), baokan::app::runParse},
+        {QStringLiteral("tag"), baokan::app::runTag},
+        {QStringLiteral("note"), baokan::app::runNote},
+        {QStringLiteral("export-notes"), baokan::app::runExportNotes},
+        {QStringLiteral("import-notes"), baokan::app::runImportNotes},
     };
     if (argc > 1) {
         const QString first = QString::fromLocal8Bit(argv[1]);
