@@ -25,7 +25,6 @@ public:
     // text names the edit in the Undo menu; edits with the same non-empty mergeKey may be merged
     // (typing in the article note makes one undo step, not one per autosave).
     Edit(QString text, Plan plan, QString mergeKey = {});
-    virtual ~Edit() = default;
 
     QString text() const { return m_text; }
     QString mergeKey() const { return m_mergeKey; }

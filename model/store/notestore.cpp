@@ -97,7 +97,11 @@ QList<Note> NoteStore::notesFor(const QString &articleKey) const
 
 QList<Note> NoteStore::needingReview() const
 {
-    return query(QStringLiteral("anchor = 'review' ORDER BY article_key, start, id"), {});
+    // A re-import that drops an article leaves its notes under its key (they come back with it);
+    // until then they are listed here too.
+    return query(QStringLiteral("anchor = 'review' OR NOT EXISTS (SELECT 1 FROM article a WHERE a.key = "
+                                "note.article_key) ORDER BY article_key, start, id"),
+                 {});
 }
 
 qint64 NoteStore::nextId() const

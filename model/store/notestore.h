@@ -35,7 +35,8 @@ public:
     QList<Note> highlights(const QString &articleKey) const;
     // The article note first, then the highlights in reading order.
     QList<Note> notesFor(const QString &articleKey) const;
-    // Highlights that could not be placed, and notes whose article is not in the archive.
+    // Highlights that could not be placed, and notes whose article is not (or no longer) in the
+    // archive.
     QList<Note> needingReview() const;
     qint64 nextId() const;
 

@@ -157,3 +157,15 @@ TEST_CASE("a highlight in review comes back when its quote returns")
     CHECK(f.store.note(id)->anchor == AnchorState::Ok);
     CHECK(f.store.note(id)->start == cp(kBody, QStringLiteral("副院长白永平")));
 }
+
+TEST_CASE("notes of an article that a re-import dropped wait in Needs review under their key")
+{
+    Fixture f;
+    const qint64 id = f.highlight(QStringLiteral("副院长白永平"));
+    REQUIRE(f.store.setArticleNote(QStringLiteral("k1"), QStringLiteral("笔记")));
+    CHECK(f.store.needingReview().isEmpty());
+    QSqlQuery q(f.archive.db());
+    REQUIRE(q.exec(QStringLiteral("DELETE FROM article WHERE key = 'k1'")));
+    CHECK(f.store.needingReview().size() == 2);
+    CHECK(f.store.note(id));
+}
