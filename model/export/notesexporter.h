@@ -3,6 +3,7 @@
 
 #include "export/csvwriter.h"
 
+#include <QSet>
 #include <QSqlDatabase>
 #include <QStringList>
 

@@ -13,8 +13,10 @@ namespace baokan::store {
 // One undoable change to the user's annotations. On its first apply() it plans the change: it
 // reads the rows it will touch and works out what they become (new ids and times included).
 // From then on apply() and revert() only write those recorded states, each in one transaction,
-// so undo and redo restore rows exactly. The UI wraps an Edit in a QUndoCommand; the model has
-// no QtGui. Used on the thread that owns the connection passed in.
+// so undo and redo restore rows exactly. The model has no QtGui, so the UI wraps an Edit in a
+// QUndoCommand: redo() → apply(), undo() → revert(), id()/mergeWith() → mergeKey()/mergeWith().
+// Apply it before pushing, so a refused edit (its message for the status bar) never reaches the
+// stack. Used on the thread that owns the connection passed in.
 class Edit
 {
 public:

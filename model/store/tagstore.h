@@ -37,6 +37,8 @@ public:
     QList<ArticleTag> links(qint64 tagId) const;
     std::optional<ArticleTag> link(const QString &articleKey, qint64 tagId) const;
     int articleCount(qint64 tagId) const;
+    // Keys of the articles carrying all (or any) of the tags, sorted: the article list's tag filter.
+    QStringList articleKeysWith(const QList<qint64> &tagIds, bool all = true) const;
 
     // The palette colour used by the fewest tags; the id a new tag would get.
     QString nextColor() const;

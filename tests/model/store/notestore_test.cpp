@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "annotate/highlightanchor.h"
 #include "store/notestore.h"
+#include "store/transaction.h"
 #include "testarchive.h"
 
 #include <catch2/catch.hpp>
@@ -168,4 +169,21 @@ TEST_CASE("notes of an article that a re-import dropped wait in Needs review und
     REQUIRE(q.exec(QStringLiteral("DELETE FROM article WHERE key = 'k1'")));
     CHECK(f.store.needingReview().size() == 2);
     CHECK(f.store.note(id));
+}
+
+TEST_CASE("edits and re-anchoring inside a caller's transaction roll back with it")
+{
+    Fixture f;
+    const qint64 id = f.highlight(QStringLiteral("副院长白永平"));
+    const qint64 start = f.store.note(id)->start;
+    {
+        Transaction outer(f.archive.db());
+        REQUIRE(outer.isActive());
+        REQUIRE(f.store.setArticleNote(QStringLiteral("k1"), QStringLiteral("临时")));
+        REQUIRE(NoteStore::reanchorArticle(f.archive.db(), QStringLiteral("k1"), QStringLiteral("前言。") + kBody));
+        CHECK(f.store.note(id)->start == start + 3);
+        // no commit: the importer failed
+    }
+    CHECK_FALSE(f.store.articleNote(QStringLiteral("k1")));
+    CHECK(f.store.note(id)->start == start);
 }

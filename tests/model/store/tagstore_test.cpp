@@ -147,3 +147,18 @@ TEST_CASE("a colour must be #rrggbb")
     REQUIRE(store.setColor(id, QStringLiteral("#A0B0C0")));
     CHECK(store.tag(id)->color == QStringLiteral("#a0b0c0"));
 }
+
+TEST_CASE("the tag filter finds articles with all or any of several tags")
+{
+    TestArchive archive;
+    TagStore store(archive.db());
+    REQUIRE(store.addTag({QStringLiteral("a1"), QStringLiteral("a2")}, QStringLiteral("普法")));
+    REQUIRE(store.addTag({QStringLiteral("a2"), QStringLiteral("a3")}, QStringLiteral("宪法")));
+    const qint64 a = tagId(store, QStringLiteral("普法"));
+    const qint64 b = tagId(store, QStringLiteral("宪法"));
+    CHECK(store.articleKeysWith({a, b}) == QStringList{QStringLiteral("a2")});
+    CHECK(store.articleKeysWith({a, b}, false) ==
+          QStringList{QStringLiteral("a1"), QStringLiteral("a2"), QStringLiteral("a3")});
+    CHECK(store.articleKeysWith({a, a}) == QStringList{QStringLiteral("a1"), QStringLiteral("a2")});
+    CHECK(store.articleKeysWith({}).isEmpty());
+}
