@@ -167,7 +167,7 @@ Placement HighlightAnchor::locate(const TextAnchor &anchor, const QString &text)
         consider({at, at + quote.size(), 1.0}, true);
     }
     // A long quote that occurs exactly once is its own evidence, whatever happened around it.
-    constexpr size_t kSelfEvidentLength = 8;
+    constexpr size_t kSelfEvidentLength = 16;
     if (best.found && (best.score >= kMinScore || (occurrences == 1 && quote.size() >= kSelfEvidentLength)))
         return best;
 

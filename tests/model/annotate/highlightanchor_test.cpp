@@ -172,3 +172,25 @@ TEST_CASE("of identical passages, the one nearest the old offset is chosen")
     REQUIRE(p.found);
     CHECK(p.start == 9);
 }
+
+TEST_CASE("a highlight on one of two occurrences is not moved to the other when its own is removed")
+{
+    const QString quote = QStringLiteral("包头市中级人民法院");
+    const TextAnchor second = anchorOf(kBody, quote, 1);
+    QString changed = kBody;
+    changed.remove(QStringLiteral("包头市中级人民法院将继续依法严惩黑恶势力犯罪，切实维护社会稳定。"));
+    REQUIRE(changed.count(quote) == 1);
+    CHECK_FALSE(HighlightAnchor::locate(second, changed).found);
+    // The first occurrence's own highlight is still found.
+    CHECK(HighlightAnchor::locate(anchorOf(kBody, quote, 0), changed).found);
+}
+
+TEST_CASE("a long quote that occurs once is found even when both sides of it were rewritten")
+{
+    const QString quote = QStringLiteral("通报全市法院扫黑除恶专项斗争工作情况");
+    const TextAnchor a = anchorOf(kBody, quote);
+    const QString changed = QStringLiteral("另讯：市法院今天") + quote + QStringLiteral("，并回答记者提问。");
+    const auto p = HighlightAnchor::locate(a, changed);
+    REQUIRE(p.found);
+    CHECK(p.start == 8);
+}
