@@ -8,6 +8,8 @@
 namespace baokan::app {
 
 int runParse(const QStringList &args);
+int runImport(const QStringList &args);
+int runArticles(const QStringList &args);
 int runTag(const QStringList &args);
 int runNote(const QStringList &args);
 int runExportNotes(const QStringList &args);

@@ -29,6 +29,8 @@ int main(int argc, char **argv)
     using Verb = std::function<int(const QStringList &)>;
     const std::map<QString, Verb> verbs = {
         {QStringLiteral("parse"), baokan::app::runParse},
+        {QStringLiteral("import"), baokan::app::runImport},
+        {QStringLiteral("articles"), baokan::app::runArticles},
         {QStringLiteral("tag"), baokan::app::runTag},
         {QStringLiteral("note"), baokan::app::runNote},
         {QStringLiteral("export-notes"), baokan::app::runExportNotes},

@@ -5,8 +5,6 @@
 #include "parse/issueloader.h"
 
 #include <QFile>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QTextStream>
 
 namespace baokan::app {
@@ -25,21 +23,26 @@ int runParse(const QStringList &args)
         return 2;
     }
     int status = 0;
-    QJsonArray issues;
+    QList<parse::Issue> issues;
     for (const QString &file : files) {
         QString error;
-        const auto issue = parse::IssueLoader::load(file, &error);
+        QStringList skipped;
+        const auto issue = parse::IssueLoader::load(file, &error, &skipped);
+        for (const QString &warning : std::as_const(skipped)) {
+            err << "baokan: skipped " << warning << '\n';
+            status = 1;
+        }
         if (!issue) {
             err << "baokan: " << error << '\n';
             status = 1;
             continue;
         }
-        issues.append(parse::IssueJson::issue(*issue));
+        issues << *issue;
     }
     QFile out;
     if (!out.open(stdout, QIODevice::WriteOnly))
         return 1;
-    out.write(QJsonDocument(QJsonObject{{QStringLiteral("issues"), issues}}).toJson(QJsonDocument::Compact));
+    out.write(parse::IssueJson::document(issues));
     out.write("\n");
     return status;
 }

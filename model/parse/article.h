@@ -25,6 +25,10 @@ struct Article
     int page = 0; // index of the page within its issue
 
     QString body() const { return paragraphs.join(QLatin1Char('\n')); }
+
+    // The printed title, or for an article without one its first sentence (shortened), so that
+    // lists can always show something that reads like a title.
+    QString displayTitle() const;
 };
 
 // One issue of the paper: a page file, or a folder whose files are its pages in name order.

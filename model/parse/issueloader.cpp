@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "parse/issueloader.h"
 
+#include "parse/issuedate.h"
 #include "parse/pageparser.h"
 #include "text/textdecoder.h"
 
@@ -10,33 +11,61 @@
 
 namespace baokan::parse {
 
-std::optional<Issue> IssueLoader::load(const QString &path, QString *error)
+namespace {
+
+std::optional<QString> readPage(const QString &file, QString *error)
 {
+    QFile f(file);
+    if (!f.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("%1: %2").arg(QDir::toNativeSeparators(file), f.errorString());
+        return std::nullopt;
+    }
+    QString why;
+    const auto decoded = text::TextDecoder::decode(f.readAll(), &why);
+    if (!decoded) {
+        *error = QStringLiteral("%1: %2").arg(QDir::toNativeSeparators(file), why);
+        return std::nullopt;
+    }
+    return decoded->text;
+}
+
+} // namespace
+
+std::optional<Issue> IssueLoader::load(const QString &path, QString *error, QStringList *warnings)
+{
+    QString ignored;
+    QString &why = error ? *error : ignored;
     const QFileInfo info(path);
+    if (!info.exists()) {
+        why = QStringLiteral("%1: no such file or folder").arg(QDir::toNativeSeparators(path));
+        return std::nullopt;
+    }
     QStringList files;
+    QStringList texts;
     if (info.isDir()) {
         const QDir dir(path);
-        for (const QString &name : dir.entryList(QDir::Files, QDir::Name))
-            files << dir.absoluteFilePath(name);
+        for (const QString &name : dir.entryList(QDir::Files, QDir::Name)) {
+            const QString file = dir.absoluteFilePath(name);
+            QString problem;
+            const auto text = readPage(file, &problem);
+            if (!text) {
+                if (warnings)
+                    *warnings << problem;
+                continue;
+            }
+            files << file;
+            texts << *text;
+        }
+        if (files.isEmpty()) {
+            why = QStringLiteral("%1: no readable page files in this folder").arg(QDir::toNativeSeparators(path));
+            return std::nullopt;
+        }
     } else {
+        const auto text = readPage(info.absoluteFilePath(), &why);
+        if (!text)
+            return std::nullopt;
         files << info.absoluteFilePath();
-    }
-    QStringList texts;
-    for (const QString &file : files) {
-        QFile f(file);
-        if (!f.open(QIODevice::ReadOnly)) {
-            if (error)
-                *error = QStringLiteral("%1: %2").arg(file, f.errorString());
-            return std::nullopt;
-        }
-        QString why;
-        const auto decoded = text::TextDecoder::decode(f.readAll(), &why);
-        if (!decoded) {
-            if (error)
-                *error = QStringLiteral("%1: %2").arg(file, why);
-            return std::nullopt;
-        }
-        texts << decoded->text;
+        texts << *text;
     }
     Issue issue = fromTexts(info.fileName(), texts);
     issue.sourcePath = info.absoluteFilePath();
@@ -55,6 +84,8 @@ Issue IssueLoader::fromTexts(const QString &name, const QStringList &pageTexts)
             issue.articles << article;
         }
     }
+    issue.date = IssueDate::infer(issue.articles);
+    issue.dateInferred = true;
     return issue;
 }
 

@@ -1,22 +1,50 @@
 // SPDX-License-Identifier: MIT
 #include "parse/pageparser.h"
 
+#include "parse/articleassembler.h"
+#include "parse/blockbuilder.h"
+#include "parse/headlinematcher.h"
+#include "parse/lineclassifier.h"
+#include "parse/parselog.h"
+#include "parse/textmetrics.h"
 #include "text/textcleaner.h"
+
+Q_LOGGING_CATEGORY(lcParse, "baokan.parse", QtInfoMsg)
 
 namespace baokan::parse {
 
+using text::TextCleaner;
+
 QList<Article> PageParser::parsePage(const QString &text) const
 {
-    // Placeholder: one article per blank-line-separated block. The real parser replaces this.
+    const QList<PageLine> lines = LineClassifier::classify(text);
+    const QList<PageBlock> blocks = BlockBuilder::build(lines);
+    ArticleAssembler::Result layout = ArticleAssembler::assemble(blocks);
+    HeadlineMatcher(layout.drafts).attach(layout.drafts, layout.runs);
+
     QList<Article> articles;
-    const QStringList blocks = text::TextCleaner::normalizeLineEnds(text).split(QStringLiteral("\n\n"));
-    for (const QString &block : blocks) {
-        const QString trimmed = block.trimmed();
-        if (trimmed.isEmpty())
+    for (const ArticleDraft &draft : std::as_const(layout.drafts)) {
+        Article article = draft.article;
+        for (qsizetype i = 0; i < draft.rawParagraphs.size(); ++i) {
+            const QStringList &raw = draft.rawParagraphs.at(i);
+            QString paragraph;
+            if (draft.sectionHeads.contains(i)) {
+                // A section head keeps the space between its phrases, as printed.
+                QStringList phrases = TextMetrics::phrases(raw.join(QLatin1Char(' ')));
+                for (QString &p : phrases)
+                    p = TextCleaner::cleanParagraph(p);
+                paragraph = phrases.join(QLatin1Char(' '));
+            } else {
+                paragraph = TextCleaner::cleanParagraph(TextCleaner::joinLines(raw));
+            }
+            if (!paragraph.isEmpty())
+                article.paragraphs << paragraph;
+        }
+        for (QString &caption : article.captions)
+            caption = TextCleaner::cleanParagraph(caption);
+        // An opening or credit with no text around it is not an article.
+        if (article.paragraphs.isEmpty() && article.title.isEmpty())
             continue;
-        Article article;
-        article.paragraphs << QString(trimmed).remove(QLatin1Char('\n'));
-        article.title = article.paragraphs.first().left(12);
         articles << article;
     }
     return articles;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "store/transaction.h"
 
+#include <QSqlError>
 #include <QSqlQuery>
 
 namespace baokan::store {
@@ -10,6 +11,8 @@ Transaction::Transaction(const QSqlDatabase &db)
 {
     QSqlQuery q(m_db);
     m_active = q.exec(QStringLiteral("BEGIN IMMEDIATE"));
+    if (!m_active)
+        m_error = q.lastError().text();
 }
 
 Transaction::~Transaction()
@@ -26,7 +29,14 @@ bool Transaction::commit()
         return false;
     QSqlQuery q(m_db);
     m_active = false;
-    return q.exec(QStringLiteral("COMMIT"));
+    if (q.exec(QStringLiteral("COMMIT")))
+        return true;
+    m_error = q.lastError().text();
+    // A failed COMMIT may leave the transaction open (SQLITE_BUSY, SQLITE_FULL): end it, so the
+    // archive is as it was before and the connection can be used again.
+    QSqlQuery rollback(m_db);
+    rollback.exec(QStringLiteral("ROLLBACK"));
+    return false;
 }
 
 } // namespace baokan::store

@@ -17,11 +17,15 @@ public:
     Transaction &operator=(const Transaction &) = delete;
 
     bool isActive() const { return m_active; }
+    // On failure (e.g. a full disk) the transaction is rolled back and lastError() says why.
     bool commit();
+    // Why BEGIN or COMMIT failed.
+    QString lastError() const { return m_error; }
 
 private:
     QSqlDatabase m_db;
     bool m_active = false;
+    QString m_error;
 };
 
 } // namespace baokan::store

@@ -1,21 +1,143 @@
 // SPDX-License-Identifier: MIT
 #include "text/textdecoder.h"
 
-#include <QStringDecoder>
+#include <unicode/ucnv.h>
+#include <unicode/ucsdet.h>
+
+#include <memory>
 
 namespace baokan::text {
 
+namespace {
+
+// Below this ICU's guess is not trusted: very short inputs come out as anything (TOOLCHAIN.md).
+constexpr int MinConfidence = 50;
+
+struct ConverterCloser
+{
+    void operator()(UConverter *c) const { ucnv_close(c); }
+};
+
+struct DetectorCloser
+{
+    void operator()(UCharsetDetector *d) const { ucsdet_close(d); }
+};
+
+bool setError(QString *error, const QString &message)
+{
+    if (error)
+        *error = message;
+    return false;
+}
+
+// Control characters other than tab, newline, form feed and carriage return do not occur in
+// extracted page text; a few per mille of them means the bytes were read with the wrong charset
+// or are not text at all.
+bool looksLikeText(const QString &text)
+{
+    qsizetype controls = 0;
+    for (const QChar c : text) {
+        const ushort u = c.unicode();
+        if ((u < 0x20 && u != u'\t' && u != u'\n' && u != u'\r' && u != u'\f') || u == 0x7f)
+            ++controls;
+    }
+    return controls * 1000 <= text.size();
+}
+
+std::optional<DecodedText> detectAndConvert(const QByteArray &bytes)
+{
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<UCharsetDetector, DetectorCloser> detector(ucsdet_open(&status));
+    if (U_FAILURE(status))
+        return std::nullopt;
+    ucsdet_setText(detector.get(), bytes.constData(), static_cast<int32_t>(bytes.size()), &status);
+    const UCharsetMatch *match = ucsdet_detect(detector.get(), &status);
+    if (U_FAILURE(status) || !match)
+        return std::nullopt;
+    const char *name = ucsdet_getName(match, &status);
+    const int confidence = ucsdet_getConfidence(match, &status);
+    if (U_FAILURE(status) || !name)
+        return std::nullopt;
+    const QByteArray charset(name);
+    // Only the charsets a Chinese page comes in are believed; a Latin-1 or Shift-JIS guess on
+    // Chinese bytes is noise, and GB18030 below is the better bet.
+    if (confidence < MinConfidence || (charset != "GB18030" && charset != "Big5"))
+        return std::nullopt;
+    if (auto text = TextDecoder::convertStrict(bytes, name); text && looksLikeText(*text))
+        return DecodedText{*text, QString::fromLatin1(charset)};
+    return std::nullopt;
+}
+
+} // namespace
+
+std::optional<QString> TextDecoder::convertStrict(const QByteArray &bytes, const char *charset)
+{
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<UConverter, ConverterCloser> converter(ucnv_open(charset, &status));
+    if (U_FAILURE(status))
+        return std::nullopt;
+    ucnv_setToUCallBack(converter.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+    if (U_FAILURE(status))
+        return std::nullopt;
+    // Every byte yields at most one UTF-16 unit, plus room for a pending surrogate.
+    QString out(bytes.size() + 2, Qt::Uninitialized);
+    const int32_t length =
+        ucnv_toUChars(converter.get(), reinterpret_cast<UChar *>(out.data()), static_cast<int32_t>(out.size()),
+                      bytes.constData(), static_cast<int32_t>(bytes.size()), &status);
+    if (U_FAILURE(status))
+        return std::nullopt;
+    out.truncate(length);
+    return out;
+}
+
 std::optional<DecodedText> TextDecoder::decode(const QByteArray &bytes, QString *error)
 {
-    // Placeholder until the ICU-based detector lands: UTF-8 only.
-    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-    QString text = decoder.decode(bytes);
-    if (decoder.hasError() || bytes.contains('\0')) {
-        if (error)
-            *error = QStringLiteral("not a text file");
+    if (bytes.isEmpty())
+        return DecodedText{QString(), QStringLiteral("UTF-8")};
+
+    // A byte order mark is the one certain sign; UTF-16 contains NUL bytes, so look first.
+    struct Bom
+    {
+        const char *bytes;
+        int size;
+        const char *charset;
+    };
+    static const Bom boms[] = {
+        {"\xEF\xBB\xBF", 3, "UTF-8"},
+        {"\xFF\xFE", 2, "UTF-16LE"},
+        {"\xFE\xFF", 2, "UTF-16BE"},
+    };
+    for (const Bom &bom : boms) {
+        if (!bytes.startsWith(QByteArray::fromRawData(bom.bytes, bom.size)))
+            continue;
+        const auto text = convertStrict(bytes.mid(bom.size), bom.charset);
+        if (!text || !looksLikeText(*text)) {
+            setError(error, QStringLiteral("starts with a %1 byte order mark but is not valid %1 text")
+                                .arg(QLatin1String(bom.charset)));
+            return std::nullopt;
+        }
+        return DecodedText{*text, QLatin1String(bom.charset)};
+    }
+
+    if (bytes.contains('\0')) {
+        setError(error, QStringLiteral("not a text file (contains NUL bytes)"));
         return std::nullopt;
     }
-    return DecodedText{text, QStringLiteral("UTF-8")};
+    if (auto text = convertStrict(bytes, "UTF-8")) {
+        if (!looksLikeText(*text)) {
+            setError(error, QStringLiteral("not a text file (contains control characters)"));
+            return std::nullopt;
+        }
+        return DecodedText{*text, QStringLiteral("UTF-8")};
+    }
+    if (auto detected = detectAndConvert(bytes))
+        return detected;
+    // Not UTF-8 and the detector is unsure: Chinese pages that are not Unicode are GB18030 (a
+    // superset of GBK and GB2312) far more often than anything else.
+    if (auto text = convertStrict(bytes, "GB18030"); text && looksLikeText(*text))
+        return DecodedText{*text, QStringLiteral("GB18030")};
+    setError(error, QStringLiteral("not a text file (neither UTF-8, UTF-16 nor GB18030)"));
+    return std::nullopt;
 }
 
 } // namespace baokan::text

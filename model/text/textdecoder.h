@@ -15,13 +15,18 @@ struct DecodedText
 };
 
 // Turns the raw bytes of a page file into text. Detects UTF-8 (with or without BOM), UTF-16 with
-// BOM and GB18030/GBK. Refuses bytes that are not text. Pure; usable from any thread.
+// BOM and GB18030/GBK (Big5 when ICU is sure of it). Refuses bytes that are not text. Pure; usable
+// from any thread.
 class TextDecoder
 {
 public:
     // Returns nothing and sets *error (when given) to a reason a user can read when the bytes are
-    // not text.
+    // not text. Empty input is an empty text, not an error: an empty page simply has no articles.
     static std::optional<DecodedText> decode(const QByteArray &bytes, QString *error = nullptr);
+
+    // Converts with the ICU converter `charset`, failing on the first byte sequence that is not
+    // valid in it. Public so tests can check each charset on its own.
+    static std::optional<QString> convertStrict(const QByteArray &bytes, const char *charset);
 };
 
 } // namespace baokan::text

@@ -12,9 +12,11 @@ CREATE TABLE issue (
     date_inferred INTEGER NOT NULL DEFAULT 1,
     user_name     TEXT,                          -- the user's edits win over name/date
     user_date     TEXT,
+    article_count INTEGER NOT NULL DEFAULT 0,    -- kept by import, so lists need no count(*)
     imported      TEXT NOT NULL                  -- ISO 8601 time of the last import
 );
-CREATE INDEX issue_date ON issue(coalesce(user_date, date));
+-- Newest first, undated issues last: the order of the issue list, served by this index.
+CREATE INDEX issue_order ON issue(coalesce(user_date, date) IS NULL, coalesce(user_date, date) DESC, id DESC);
 
 CREATE TABLE page (
     id        INTEGER PRIMARY KEY,

@@ -3,18 +3,102 @@
 
 #include <catch2/catch.hpp>
 
+#include <QStringEncoder>
+
 using baokan::text::TextDecoder;
+
+namespace {
+
+// A paragraph long enough for charset detection to be meaningful.
+QString chineseParagraph()
+{
+    return QStringLiteral("本报讯（记者 刘琪）11月15日，记者从全区消协秘书长工作会议中获悉，我区90家"
+                          "街区获自治区放心消费示范街区称号。据了解，创建放心消费示范街区是2023年"
+                          "自治区市场监督管理局十件实事之一。");
+}
+
+QByteArray encode(const QString &text, QStringConverter::Encoding encoding, bool bom)
+{
+    QStringEncoder encoder(encoding, bom ? QStringConverter::Flag::WriteBom : QStringConverter::Flag::Default);
+    return encoder.encode(text);
+}
+
+} // namespace
 
 TEST_CASE("UTF-8 text is decoded as it is")
 {
     const auto decoded = TextDecoder::decode(QStringLiteral("本报讯").toUtf8());
     REQUIRE(decoded);
     CHECK(decoded->text == QStringLiteral("本报讯"));
+    CHECK(decoded->encoding == QStringLiteral("UTF-8"));
+}
+
+TEST_CASE("a UTF-8 byte order mark is dropped")
+{
+    const auto decoded = TextDecoder::decode(QByteArray("\xEF\xBB\xBF") + QStringLiteral("呼和浩特讯").toUtf8());
+    REQUIRE(decoded);
+    CHECK(decoded->text == QStringLiteral("呼和浩特讯"));
+}
+
+TEST_CASE("UTF-16 with a byte order mark is decoded in either byte order")
+{
+    for (const auto encoding : {QStringConverter::Utf16LE, QStringConverter::Utf16BE}) {
+        const auto decoded = TextDecoder::decode(encode(chineseParagraph(), encoding, true));
+        REQUIRE(decoded);
+        CHECK(decoded->text == chineseParagraph());
+        CHECK(decoded->encoding.startsWith(QStringLiteral("UTF-16")));
+    }
+}
+
+TEST_CASE("a GB18030 paragraph is detected and decoded")
+{
+    QStringEncoder encoder("GB18030");
+    REQUIRE(encoder.isValid());
+    const QByteArray bytes = encoder.encode(chineseParagraph());
+    REQUIRE(bytes != chineseParagraph().toUtf8());
+    const auto decoded = TextDecoder::decode(bytes);
+    REQUIRE(decoded);
+    CHECK(decoded->text == chineseParagraph());
+    CHECK(decoded->encoding == QStringLiteral("GB18030"));
+}
+
+TEST_CASE("a very short GB18030 text falls back to GB18030")
+{
+    QStringEncoder encoder("GB18030");
+    const QByteArray bytes = encoder.encode(QStringLiteral("顾鑫 摄"));
+    const auto decoded = TextDecoder::decode(bytes);
+    REQUIRE(decoded);
+    CHECK(decoded->text == QStringLiteral("顾鑫 摄"));
 }
 
 TEST_CASE("bytes with a NUL are refused with a reason")
 {
     QString error;
     CHECK_FALSE(TextDecoder::decode(QByteArray("ab\0cd", 5), &error));
+    CHECK(error.contains(QStringLiteral("NUL")));
+}
+
+TEST_CASE("binary bytes without NUL are refused")
+{
+    QByteArray bytes;
+    for (int i = 0; i < 512; ++i)
+        bytes.append(static_cast<char>(1 + (i * 37) % 255));
+    QString error;
+    CHECK_FALSE(TextDecoder::decode(bytes, &error));
     CHECK_FALSE(error.isEmpty());
+}
+
+TEST_CASE("an empty file decodes to an empty text")
+{
+    QString error;
+    const auto decoded = TextDecoder::decode(QByteArray(), &error);
+    REQUIRE(decoded);
+    CHECK(decoded->text.isEmpty());
+    CHECK(error.isEmpty());
+}
+
+TEST_CASE("strict conversion stops at an invalid sequence")
+{
+    CHECK_FALSE(TextDecoder::convertStrict(QByteArray("\xE4\xB8", 2), "UTF-8"));
+    CHECK(TextDecoder::convertStrict(QByteArray("\xE4\xB8\xAD", 3), "UTF-8") == QStringLiteral("中"));
 }

@@ -1,0 +1,253 @@
+// SPDX-License-Identifier: MIT
+#include "parse/blockbuilder.h"
+
+#include "parse/parselog.h"
+#include "parse/textmetrics.h"
+#include "text/textcleaner.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace baokan::parse {
+
+using text::TextCleaner;
+
+namespace {
+
+// A headline is at most a few short lines; anything longer is text even without punctuation.
+constexpr double MaxHeadlineWidth = 60;
+constexpr int MaxHeadlineLines = 4;
+constexpr double MaxCaptionWidth = 16;
+// How far from the column width a line may be and still count as a full column line: justified
+// lines vary by a character or two with punctuation and digits.
+constexpr double ColumnTolerance = 1.5;
+constexpr double ColumnShortfall = 3;
+
+struct RawBlock
+{
+    QStringList lines;
+    bool opening = false;
+    Byline byline;
+};
+
+bool isFullColumn(const QString &line, double column)
+{
+    const double width = TextMetrics::width(line.trimmed());
+    return column > 0 && width >= column - ColumnShortfall && width <= column + ColumnTolerance;
+}
+
+// Splits the lines of a text block into paragraphs: on a hard-wrapped page a line that ends a
+// sentence well short of the column edge ends its paragraph.
+QList<QStringList> paragraphsOf(const QStringList &lines, double column)
+{
+    QList<QStringList> out;
+    QStringList current;
+    for (const QString &line : lines) {
+        current << line;
+        if (column > 0 && TextCleaner::endsSentence(line) &&
+            TextMetrics::width(line.trimmed()) < column - ColumnTolerance) {
+            out << current;
+            current.clear();
+        }
+    }
+    if (!current.isEmpty())
+        out << current;
+    return out;
+}
+
+// A headline printed right under the last line of a body, with no blank line between: the lines
+// after a sentence end that have no sentence punctuation and are short. Returns where they start.
+qsizetype trailingHeadlineStart(const QStringList &lines)
+{
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        if (!TextCleaner::endsSentence(lines.at(i - 1)))
+            continue;
+        const QStringList tail = lines.mid(i);
+        double width = 0;
+        bool punctuated = false;
+        for (const QString &l : tail) {
+            width += TextMetrics::width(l.trimmed());
+            punctuated = punctuated || TextMetrics::hasSentencePunctuation(l);
+        }
+        if (!punctuated && width <= MaxHeadlineWidth && tail.size() <= MaxHeadlineLines)
+            return i;
+    }
+    return -1;
+}
+
+} // namespace
+
+double BlockBuilder::columnWidth(const QList<QStringList> &rawBlocks)
+{
+    QList<double> widths;
+    for (const QStringList &lines : rawBlocks) {
+        if (lines.size() < 3)
+            continue;
+        for (qsizetype i = 0; i + 1 < lines.size(); ++i)
+            widths << TextMetrics::width(lines.at(i).trimmed());
+    }
+    // A page of paragraph-long lines has few or no wrapped blocks.
+    if (widths.size() < 8)
+        return 0;
+    std::sort(widths.begin(), widths.end());
+    return widths.at(widths.size() / 2);
+}
+
+QList<PageBlock> BlockBuilder::build(const QList<PageLine> &lines)
+{
+    // 1. Group lines into raw blocks; credits stand alone.
+    QList<RawBlock> raw;
+    QList<PageBlock> specials; // credits, indexed by the raw block they follow
+    QList<int> specialAfter;
+    RawBlock current;
+    bool open = false;
+    auto flush = [&]() {
+        if (open && (!current.lines.isEmpty() || current.opening))
+            raw << current;
+        current = RawBlock{};
+        open = false;
+    };
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const PageLine &line = lines.at(i);
+        switch (line.kind) {
+        case LineKind::Blank:
+            flush();
+            break;
+        case LineKind::Junk:
+            break;
+        case LineKind::Text:
+            current.lines << line.text;
+            open = true;
+            break;
+        case LineKind::Opening:
+            flush();
+            current.opening = true;
+            current.byline = line.byline;
+            if (!line.text.isEmpty())
+                current.lines << line.text;
+            open = true;
+            break;
+        case LineKind::PhotoCredit: {
+            // A bare "names 摄" line inside running text is text that happens to end in 摄.
+            const bool bare = !line.text.isEmpty();
+            const bool insideText = bare && open && !current.lines.isEmpty();
+            if (insideText) {
+                current.lines << line.text;
+                break;
+            }
+            flush();
+            PageBlock block;
+            block.kind = BlockKind::PhotoCredit;
+            block.byline = line.byline;
+            specials << block;
+            specialAfter << static_cast<int>(raw.size());
+            break;
+        }
+        case LineKind::Source: {
+            flush();
+            PageBlock block;
+            block.kind = BlockKind::Source;
+            block.source = line.source;
+            specials << block;
+            specialAfter << static_cast<int>(raw.size());
+            break;
+        }
+        }
+    }
+    flush();
+
+    // 2. Headlines glued under a body's last line become blocks of their own.
+    QList<RawBlock> split;
+    QList<int> newIndex; // raw index → index in split of the first part
+    for (const RawBlock &block : std::as_const(raw)) {
+        newIndex << static_cast<int>(split.size());
+        const qsizetype at = trailingHeadlineStart(block.lines);
+        if (at > 0) {
+            RawBlock head = block;
+            head.lines = block.lines.mid(0, at);
+            RawBlock tail;
+            tail.lines = block.lines.mid(at);
+            split << head << tail;
+        } else {
+            split << block;
+        }
+    }
+    newIndex << static_cast<int>(split.size());
+
+    QList<QStringList> allLines;
+    for (const RawBlock &b : std::as_const(split))
+        allLines << b.lines;
+    const double column = columnWidth(allLines);
+    qCDebug(lcParse) << "column width" << column;
+
+    // 3. Classify text blocks.
+    QList<PageBlock> blocks;
+    QList<bool> fromText; // blocks that may take part in column-break merging
+    qsizetype special = 0;
+    for (qsizetype i = 0; i < split.size(); ++i) {
+        while (special < specials.size() && newIndex.at(specialAfter.at(special)) <= i) {
+            blocks << specials.at(special++);
+            fromText << false;
+        }
+        const RawBlock &b = split.at(i);
+        PageBlock block;
+        const QString joined = TextCleaner::joinLines(b.lines);
+        const double width = TextMetrics::width(joined);
+        const bool gluedPhrases = b.lines.size() == 1 && TextMetrics::phrases(b.lines.first()).size() > 1;
+        if (b.opening) {
+            block.kind = BlockKind::Opening;
+            block.byline = b.byline;
+            block.paragraphs = paragraphsOf(b.lines, column);
+        } else if (!TextMetrics::hasSentencePunctuation(joined) && width <= MaxHeadlineWidth &&
+                   b.lines.size() <= MaxHeadlineLines &&
+                   !(b.lines.size() == 1 && !gluedPhrases && isFullColumn(b.lines.first(), column))) {
+            block.kind = BlockKind::Short;
+            block.lines = b.lines;
+        } else {
+            block.kind = BlockKind::Body;
+            block.paragraphs = paragraphsOf(b.lines, column);
+        }
+        blocks << block;
+        fromText << true;
+    }
+    while (special < specials.size()) {
+        blocks << specials.at(special++);
+        fromText << false;
+    }
+
+    // 4. A blank line inside a sentence is a column break: the next text block continues the
+    // paragraph.
+    QList<PageBlock> merged;
+    for (qsizetype i = 0; i < blocks.size(); ++i) {
+        PageBlock block = blocks.at(i);
+        const bool continues =
+            !merged.isEmpty() && fromText.at(i) && block.kind == BlockKind::Body &&
+            (merged.constLast().kind == BlockKind::Body || merged.constLast().kind == BlockKind::Opening) &&
+            !merged.constLast().paragraphs.isEmpty() &&
+            !TextCleaner::endsSentence(merged.constLast().paragraphs.constLast().constLast()) && fromText.at(i - 1);
+        if (continues) {
+            PageBlock &previous = merged.last();
+            previous.paragraphs.last() << block.paragraphs.first();
+            previous.paragraphs << block.paragraphs.mid(1);
+            continue;
+        }
+        merged << block;
+    }
+
+    // 5. What is left as a short one-liner ending in a full stop is a caption.
+    for (PageBlock &block : merged) {
+        if (block.kind != BlockKind::Body || block.paragraphs.size() != 1 || block.paragraphs.first().size() != 1)
+            continue;
+        const QString line = block.paragraphs.first().first().trimmed();
+        static const QString inner = QStringLiteral("，；：、");
+        const bool plain = std::none_of(line.begin(), line.end(), [](QChar c) { return inner.contains(c); });
+        if (plain && line.endsWith(QChar(u'。')) && TextMetrics::width(line) <= MaxCaptionWidth) {
+            block.kind = BlockKind::Caption;
+            block.lines = {line};
+            block.paragraphs.clear();
+        }
+    }
+    return merged;
+}
+
+} // namespace baokan::parse

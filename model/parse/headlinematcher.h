@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "parse/articleassembler.h"
+
+#include <QHash>
+#include <QSet>
+
+namespace baokan::parse {
+
+// Gives each article its headline. A page prints headlines before, after or several articles
+// away from their bodies, and glues headlines of different articles onto one line, so position
+// alone is not enough: a headline goes to the body that shares the most of its words (character
+// bigrams weighted by how rare they are on the page), with nearness only breaking near-ties.
+// Pure; usable from any thread.
+class HeadlineMatcher
+{
+public:
+    explicit HeadlineMatcher(const QList<ArticleDraft> &drafts);
+
+    // Sets title, kicker and subtitle of the drafts from the runs.
+    void attach(QList<ArticleDraft> &drafts, const QList<HeadlineRun> &runs) const;
+
+    // How well `headline` matches article `index`: the share of the headline's bigram weight
+    // found in the article, 0..1.
+    double score(const QString &headline, int index) const;
+
+private:
+    struct Phrase
+    {
+        QString text;
+        int line = 0;
+        bool dash = false;
+    };
+    struct Group
+    {
+        QList<Phrase> phrases;
+        int run = 0;
+    };
+
+    double weight(const QString &bigram) const;
+    double rawMatch(const QString &headline, int index) const;
+    QList<Group> bestPartition(const QList<Phrase> &phrases, int run, int next) const;
+    static QString textOf(const Group &group);
+    static void apply(Article &article, const Group &group);
+
+    QList<QSet<QString>> m_articleBigrams;
+    QHash<QString, int> m_documentFrequency;
+};
+
+} // namespace baokan::parse

@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "parse/bylineparser.h"
+
+#include <QList>
+#include <QString>
+
+namespace baokan::parse {
+
+enum class LineKind {
+    Blank,
+    Text,        // body text, headline or caption: the block builder decides
+    Opening,     // starts an article: 本报讯（…）, 呼和浩特讯, 本报记者●…
+    Source,      // （自治区司法厅供稿）
+    PhotoCredit, // 顾鑫 摄, （本版图片由郁佳俊摄）
+    Junk,        // extraction debris such as a fragment opening with an unmatched 「
+};
+
+struct PageLine
+{
+    LineKind kind = LineKind::Blank;
+    QString text; // Text: the raw line; Opening: body text after the opening
+    bool indented = false;
+    Byline byline;  // Opening, PhotoCredit
+    QString source; // Source
+};
+
+// First pass over a page: cuts it into physical lines and recognizes the lines whose meaning does
+// not depend on their neighbours' layout (openings, credits, debris). Lines a credit shares with
+// other text are split in two. Pure; usable from any thread.
+class LineClassifier
+{
+public:
+    static QList<PageLine> classify(const QString &pageText);
+
+    // True for debris lines: a short fragment that opens a bracket it never closes.
+    static bool isJunk(const QString &line);
+};
+
+} // namespace baokan::parse

@@ -1,0 +1,638 @@
+// SPDX-License-Identifier: MIT
+#include "store/importer.h"
+
+#include "parse/issueloader.h"
+#include "store/articlematcher.h"
+#include "store/articlestore.h"
+#include "store/database.h"
+#include "store/transaction.h"
+#include "text/textdecoder.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QSet>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+Q_DECLARE_LOGGING_CATEGORY(lcStore)
+
+namespace baokan::store {
+
+namespace {
+
+// A page is a few hundred kilobytes at most; anything this big is not a page and would only
+// exhaust memory when decoded.
+constexpr qint64 kMaxPageBytes = 256ll * 1024 * 1024;
+
+// Long enough to tell articles apart in a list, short enough for one line.
+constexpr int kDisplayTitleLength = 28;
+
+QVariant nullable(const QString &s)
+{
+    return s.isNull() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
+}
+
+bool looksBinary(const QByteArray &bytes)
+{
+    // UTF-16 text is full of NUL bytes; with a BOM it is text, and the decoder reads it.
+    if (bytes.startsWith("\xff\xfe") || bytes.startsWith("\xfe\xff"))
+        return false;
+    return bytes.left(64 * 1024).contains('\0');
+}
+
+int codePoints(const QString &s)
+{
+    int n = 0;
+    for (const QChar c : s)
+        n += c.isLowSurrogate() ? 0 : 1;
+    return n;
+}
+
+// The page printed no headline: the list shows the opening words instead, in a distinct style.
+QString displayTitle(const parse::Article &a)
+{
+    if (!a.title.trimmed().isEmpty())
+        return a.title;
+    QString text;
+    for (const QString &p : a.paragraphs) {
+        if (!p.trimmed().isEmpty()) {
+            text = p.trimmed();
+            break;
+        }
+    }
+    if (text.isEmpty())
+        text = a.captions.value(0).trimmed();
+    if (text.isEmpty())
+        return QStringLiteral("（无标题）");
+    static const QString stops = QStringLiteral("。！？；!?;");
+    for (int i = 0; i < text.size() && i < kDisplayTitleLength; ++i) {
+        if (stops.contains(text.at(i)))
+            return text.left(i);
+    }
+    return text.size() > kDisplayTitleLength ? text.left(kDisplayTitleLength) + QChar(0x2026) : text;
+}
+
+struct PageData
+{
+    QString file; // path on disk, or a name for pages in memory
+    QString fileName;
+    QByteArray bytes;
+    QString sha256;
+    qint64 size = 0;
+};
+
+// The stored state of an article, as far as import compares it.
+struct StoredArticle
+{
+    qint64 id = 0;
+    QString key;
+    int ordinal = 0;
+    qint64 pageId = 0;
+    QStringList fields; // title .. captions, in the order of kArticleFields
+};
+
+const char *const kArticleFields[] = {"title",         "display_title", "kicker",         "subtitle",
+                                      "dateline",      "reporters",     "correspondents", "interns",
+                                      "photographers", "source",        "body",           "captions"};
+constexpr int kFieldCount = int(sizeof(kArticleFields) / sizeof(kArticleFields[0]));
+constexpr int kBodyField = 10;
+constexpr int kTitleField = 0;
+
+QStringList articleFields(const parse::Article &a)
+{
+    return {a.title,
+            displayTitle(a),
+            a.kicker,
+            a.subtitle,
+            a.dateline,
+            ArticleStore::joinList(a.reporters),
+            ArticleStore::joinList(a.correspondents),
+            ArticleStore::joinList(a.interns),
+            ArticleStore::joinList(a.photographers),
+            a.source,
+            a.body(),
+            ArticleStore::joinList(a.captions)};
+}
+
+// Only these columns may be NULL: "the page prints none" differs from an empty string there.
+bool isNullable(int field)
+{
+    return field == 0 || (field >= 2 && field <= 4) || field == 9;
+}
+
+bool sameField(int field, const QString &a, const QString &b)
+{
+    return a == b && (!isNullable(field) || a.isNull() == b.isNull());
+}
+
+QVariant fieldValue(int field, const QString &s)
+{
+    if (isNullable(field))
+        return nullable(s);
+    return s.isNull() ? QVariant(QStringLiteral("")) : QVariant(s);
+}
+
+} // namespace
+
+struct Importer::Unit
+{
+    QString name;
+    QString source;
+    QStringList files;      // on disk, in page order
+    QList<PageBytes> pages; // or already in memory
+};
+
+// Statements prepared once per run and reused for every issue and article.
+struct Importer::Statements
+{
+    explicit Statements(const QSqlDatabase &db)
+        : findIssue(db)
+        , insertIssue(db)
+        , updateIssue(db)
+        , storedPages(db)
+        , upsertPage(db)
+        , trimPages(db)
+        , storedArticles(db)
+        , keyTaken(db)
+        , insertArticle(db)
+        , updateArticle(db)
+        , moveArticle(db)
+        , deleteArticle(db)
+        , deleteMentions(db)
+        , deletePosts(db)
+    {
+        QStringList columns;
+        QStringList marks;
+        QStringList sets;
+        for (const char *f : kArticleFields) {
+            const QString name = QString::fromLatin1(f);
+            columns << name;
+            marks << QLatin1Char(':') + name;
+            sets << name + QStringLiteral(" = :") + name;
+        }
+        ok = findIssue.prepare(QStringLiteral("SELECT id FROM issue WHERE source = :source")) &&
+             insertIssue.prepare(
+                 QStringLiteral("INSERT INTO issue (source, name, date, date_inferred, article_count, imported) "
+                                "VALUES (:source, :name, :date, :inferred, :count, :imported)")) &&
+             updateIssue.prepare(
+                 QStringLiteral("UPDATE issue SET name = :name, date = :date, date_inferred = :inferred, "
+                                "article_count = :count, imported = :imported WHERE id = :id")) &&
+             storedPages.prepare(
+                 QStringLiteral("SELECT file, sha256 FROM page WHERE issue_id = :issue ORDER BY ordinal")) &&
+             upsertPage.prepare(QStringLiteral(
+                 "INSERT INTO page (issue_id, ordinal, file, sha256, encoding, raw_bytes) "
+                 "VALUES (:issue, :ordinal, :file, :sha, :encoding, :bytes) "
+                 "ON CONFLICT (issue_id, ordinal) DO UPDATE SET file = excluded.file, sha256 = excluded.sha256, "
+                 "encoding = excluded.encoding, raw_bytes = excluded.raw_bytes RETURNING id")) &&
+             trimPages.prepare(QStringLiteral("DELETE FROM page WHERE issue_id = :issue AND ordinal >= :count")) &&
+             storedArticles.prepare(QStringLiteral("SELECT id, key, ordinal, page_id, %1 FROM article "
+                                                   "WHERE issue_id = :issue ORDER BY ordinal")
+                                        .arg(columns.join(QStringLiteral(", ")))) &&
+             keyTaken.prepare(QStringLiteral("SELECT 1 FROM article WHERE key = :key")) &&
+             insertArticle.prepare(
+                 QStringLiteral("INSERT INTO article (key, issue_id, page_id, ordinal, char_count, %1) "
+                                "VALUES (:key, :issue, :page, :ordinal, :chars, %2)")
+                     .arg(columns.join(QStringLiteral(", ")), marks.join(QStringLiteral(", ")))) &&
+             updateArticle.prepare(QStringLiteral("UPDATE article SET page_id = :page, ordinal = :ordinal, "
+                                                  "char_count = :chars, %1 WHERE id = :id")
+                                       .arg(sets.join(QStringLiteral(", ")))) &&
+             moveArticle.prepare(
+                 QStringLiteral("UPDATE article SET page_id = :page, ordinal = :ordinal WHERE id = :id")) &&
+             deleteArticle.prepare(QStringLiteral("DELETE FROM article WHERE id = :id")) &&
+             deleteMentions.prepare(QStringLiteral("DELETE FROM entity_mention WHERE article_id = :id")) &&
+             deletePosts.prepare(QStringLiteral("DELETE FROM person_post WHERE article_id = :id"));
+        if (!ok)
+            qCWarning(lcStore) << "cannot prepare import statements:" << db.lastError().text();
+    }
+
+    void bindFields(QSqlQuery &q, const QStringList &fields)
+    {
+        for (int i = 0; i < kFieldCount; ++i)
+            q.bindValue(QLatin1Char(':') + QString::fromLatin1(kArticleFields[i]), fieldValue(i, fields.at(i)));
+    }
+
+    bool ok = false;
+    QSqlQuery findIssue;
+    QSqlQuery insertIssue;
+    QSqlQuery updateIssue;
+    QSqlQuery storedPages;
+    QSqlQuery upsertPage;
+    QSqlQuery trimPages;
+    QSqlQuery storedArticles;
+    QSqlQuery keyTaken;
+    QSqlQuery insertArticle;
+    QSqlQuery updateArticle;
+    QSqlQuery moveArticle;
+    QSqlQuery deleteArticle;
+    QSqlQuery deleteMentions;
+    QSqlQuery deletePosts;
+};
+
+QString ImportSummary::text() const
+{
+    QString line = QStringLiteral("%1 issues (%2 new, %3 changed, %4 unchanged); %5 articles added, %6 updated, "
+                                  "%7 unchanged, %8 removed; %9 files skipped")
+                       .arg(issues())
+                       .arg(issuesAdded)
+                       .arg(issuesUpdated)
+                       .arg(issuesUnchanged)
+                       .arg(articlesAdded)
+                       .arg(articlesUpdated)
+                       .arg(articlesUnchanged)
+                       .arg(articlesRemoved)
+                       .arg(skipped.size());
+    if (cancelled)
+        line += QStringLiteral("; cancelled");
+    if (!error.isEmpty())
+        line += QStringLiteral("; stopped: ") + error;
+    return line;
+}
+
+Importer::Importer(const Database *db)
+    : m_db(db)
+{}
+
+Importer::~Importer() = default;
+
+ImportSummary Importer::importPaths(const QStringList &paths)
+{
+    ImportSummary summary;
+    QList<Unit> units;
+    for (const QString &path : paths)
+        collect(path, units, summary);
+    run(units, summary);
+    return summary;
+}
+
+ImportSummary Importer::importPages(const QString &name, const QString &source, const QList<PageBytes> &pages)
+{
+    ImportSummary summary;
+    Unit unit;
+    unit.name = name;
+    unit.source = source;
+    unit.pages = pages;
+    run({unit}, summary);
+    return summary;
+}
+
+void Importer::collect(const QString &path, QList<Unit> &units, ImportSummary &summary) const
+{
+    const QFileInfo info(path);
+    if (!info.exists()) {
+        summary.skipped << SkippedFile{path, QStringLiteral("no such file or folder")};
+        return;
+    }
+    if (!info.isDir()) {
+        Unit unit;
+        unit.name = info.fileName();
+        unit.source = info.canonicalFilePath();
+        unit.files << unit.source;
+        units << unit;
+        return;
+    }
+    // Walk the tree without following a link back up into it.
+    QSet<QString> seen;
+    QStringList pending{info.canonicalFilePath()};
+    while (!pending.isEmpty()) {
+        const QString dirPath = pending.takeFirst();
+        if (seen.contains(dirPath))
+            continue;
+        seen.insert(dirPath);
+        const QDir dir(dirPath);
+        Unit unit;
+        unit.name = dir.dirName();
+        unit.source = dirPath;
+        QStringList subfolders;
+        const QFileInfoList entries = dir.entryInfoList(
+            QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System, QDir::Name);
+        for (const QFileInfo &entry : entries) {
+            if (entry.isDir())
+                subfolders << entry.canonicalFilePath();
+            else if (entry.isFile())
+                unit.files << entry.canonicalFilePath();
+            else
+                summary.skipped << SkippedFile{entry.absoluteFilePath(), QStringLiteral("not a regular file")};
+        }
+        if (!unit.files.isEmpty())
+            units << unit;
+        // Subfolders after this one, in name order, so issues go in in a predictable order.
+        pending = subfolders + pending;
+    }
+}
+
+void Importer::run(const QList<Unit> &units, ImportSummary &summary)
+{
+    m_statements = std::make_unique<Statements>(m_db->connection());
+    if (!m_statements->ok) {
+        summary.error =
+            QStringLiteral("cannot use the archive %1: %2").arg(m_db->path(), m_db->connection().lastError().text());
+    }
+    const int total = int(units.size());
+    for (int i = 0; i < total && summary.error.isEmpty(); ++i) {
+        if (cancelled()) {
+            summary.cancelled = true;
+            break;
+        }
+        if (!importUnit(units.at(i), summary))
+            break;
+        if (m_progress)
+            m_progress(i + 1, total, summary);
+    }
+    // Finalize the statements on the thread that made them, before the connection closes.
+    m_statements.reset();
+}
+
+bool Importer::importUnit(const Unit &unit, ImportSummary &summary)
+{
+    // Read the pages: files that cannot be pages are reported and left out.
+    QList<PageData> pages;
+    auto accept = [&](const QString &file, const QString &fileName, const QByteArray &bytes) {
+        if (bytes.isEmpty()) {
+            summary.skipped << SkippedFile{file, QStringLiteral("empty file")};
+            return;
+        }
+        if (looksBinary(bytes)) {
+            summary.skipped << SkippedFile{file, QStringLiteral("not a text file (it contains binary data)")};
+            return;
+        }
+        pages << PageData{file, fileName, bytes,
+                          QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex()),
+                          bytes.size()};
+    };
+    for (const PageBytes &page : unit.pages)
+        accept(page.fileName, page.fileName, page.bytes);
+    for (const QString &file : unit.files) {
+        QFile f(file);
+        if (f.size() > kMaxPageBytes) {
+            summary.skipped << SkippedFile{
+                file, QStringLiteral("too large for a page (%1 MB)").arg(f.size() / (1024 * 1024))};
+            continue;
+        }
+        if (!f.open(QIODevice::ReadOnly)) {
+            summary.skipped << SkippedFile{file, f.errorString()};
+            continue;
+        }
+        accept(file, QFileInfo(file).fileName(), f.readAll());
+    }
+    if (pages.isEmpty())
+        return true;
+
+    Statements &st = *m_statements;
+    auto dbError = [&](const QSqlQuery &q) {
+        summary.error = QStringLiteral("cannot write %1 to the archive: %2").arg(unit.source, q.lastError().text());
+        return false;
+    };
+
+    // An issue is known by where it came from; its pages tell whether anything changed.
+    qint64 issueId = 0;
+    QList<QPair<QString, QString>> storedPages;
+    st.findIssue.bindValue(QStringLiteral(":source"), unit.source);
+    if (!st.findIssue.exec())
+        return dbError(st.findIssue);
+    if (st.findIssue.next())
+        issueId = st.findIssue.value(0).toLongLong();
+    st.findIssue.finish();
+    if (issueId) {
+        st.storedPages.bindValue(QStringLiteral(":issue"), issueId);
+        if (!st.storedPages.exec())
+            return dbError(st.storedPages);
+        while (st.storedPages.next())
+            storedPages << qMakePair(st.storedPages.value(0).toString(), st.storedPages.value(1).toString());
+        st.storedPages.finish();
+    }
+    auto unchanged = [&]() {
+        if (!issueId || m_options.reparseUnchanged || storedPages.size() != pages.size())
+            return false;
+        for (int i = 0; i < pages.size(); ++i) {
+            if (storedPages.at(i).first != pages.at(i).fileName || storedPages.at(i).second != pages.at(i).sha256)
+                return false;
+        }
+        return true;
+    };
+    auto countUnchanged = [&]() {
+        QSqlQuery q(m_db->connection());
+        q.prepare(QStringLiteral("SELECT article_count FROM issue WHERE id = :id"));
+        q.bindValue(QStringLiteral(":id"), issueId);
+        if (q.exec() && q.next())
+            summary.articlesUnchanged += q.value(0).toInt();
+        ++summary.issuesUnchanged;
+        return true;
+    };
+    if (unchanged())
+        return countUnchanged();
+
+    // Decode and parse.
+    QStringList texts;
+    QStringList encodings;
+    for (int i = 0; i < pages.size();) {
+        QString why;
+        const auto decoded = text::TextDecoder::decode(pages.at(i).bytes, &why);
+        if (!decoded) {
+            summary.skipped << SkippedFile{pages.at(i).file, why};
+            pages.removeAt(i);
+            continue;
+        }
+        texts << decoded->text;
+        encodings << decoded->encoding;
+        ++i;
+    }
+    if (pages.isEmpty())
+        return true;
+    if (unchanged())
+        return countUnchanged();
+    qint64 bytes = 0;
+    for (PageData &page : pages) {
+        bytes += page.bytes.size();
+        page.bytes = QByteArray(); // parsed from here on; keep memory to one copy of the text
+    }
+    const parse::Issue issue = parse::IssueLoader::fromTexts(unit.name, texts);
+    texts.clear();
+    if (cancelled()) {
+        summary.cancelled = true;
+        return false;
+    }
+
+    // Write the issue in one transaction; the destructor rolls back on any early return.
+    const QSqlDatabase db = m_db->connection();
+    Transaction transaction(db);
+    if (!transaction.isActive()) {
+        summary.error = QStringLiteral("cannot write to the archive %1: %2").arg(m_db->path(), transaction.lastError());
+        return false;
+    }
+    const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+    const QVariant date =
+        issue.date.isValid() ? QVariant(issue.date.toString(Qt::ISODate)) : QVariant(QMetaType::fromType<QString>());
+    QSqlQuery &writeIssue = issueId ? st.updateIssue : st.insertIssue;
+    if (issueId)
+        writeIssue.bindValue(QStringLiteral(":id"), issueId);
+    else
+        writeIssue.bindValue(QStringLiteral(":source"), unit.source);
+    writeIssue.bindValue(QStringLiteral(":name"), unit.name);
+    writeIssue.bindValue(QStringLiteral(":date"), date);
+    writeIssue.bindValue(QStringLiteral(":inferred"), issue.dateInferred ? 1 : 0);
+    writeIssue.bindValue(QStringLiteral(":count"), int(issue.articles.size()));
+    writeIssue.bindValue(QStringLiteral(":imported"), now);
+    if (!writeIssue.exec())
+        return dbError(writeIssue);
+    const bool isNew = !issueId;
+    if (isNew)
+        issueId = writeIssue.lastInsertId().toLongLong();
+
+    QList<qint64> pageIds;
+    for (int i = 0; i < pages.size(); ++i) {
+        st.upsertPage.bindValue(QStringLiteral(":issue"), issueId);
+        st.upsertPage.bindValue(QStringLiteral(":ordinal"), i);
+        st.upsertPage.bindValue(QStringLiteral(":file"), pages.at(i).fileName);
+        st.upsertPage.bindValue(QStringLiteral(":sha"), pages.at(i).sha256);
+        st.upsertPage.bindValue(QStringLiteral(":encoding"), encodings.at(i));
+        st.upsertPage.bindValue(QStringLiteral(":bytes"), pages.at(i).size);
+        if (!st.upsertPage.exec() || !st.upsertPage.next())
+            return dbError(st.upsertPage);
+        pageIds << st.upsertPage.value(0).toLongLong();
+        st.upsertPage.finish();
+    }
+    st.trimPages.bindValue(QStringLiteral(":issue"), issueId);
+    st.trimPages.bindValue(QStringLiteral(":count"), int(pages.size()));
+    if (!st.trimPages.exec())
+        return dbError(st.trimPages);
+
+    // The articles this issue had, to carry their keys over to the new parse.
+    QList<StoredArticle> stored;
+    if (!isNew) {
+        st.storedArticles.bindValue(QStringLiteral(":issue"), issueId);
+        if (!st.storedArticles.exec())
+            return dbError(st.storedArticles);
+        while (st.storedArticles.next()) {
+            StoredArticle a;
+            a.id = st.storedArticles.value(0).toLongLong();
+            a.key = st.storedArticles.value(1).toString();
+            a.ordinal = st.storedArticles.value(2).toInt();
+            a.pageId = st.storedArticles.value(3).toLongLong();
+            for (int f = 0; f < kFieldCount; ++f)
+                a.fields << st.storedArticles.value(4 + f).toString();
+            stored << a;
+        }
+        st.storedArticles.finish();
+    }
+    QList<QStringList> fresh;
+    fresh.reserve(issue.articles.size());
+    for (const parse::Article &a : issue.articles)
+        fresh << articleFields(a);
+    QList<int> matches(fresh.size(), -1);
+    if (!stored.isEmpty()) {
+        QList<ArticleMatcher::Fingerprint> oldPrints;
+        QList<ArticleMatcher::Fingerprint> newPrints;
+        for (const StoredArticle &a : stored)
+            oldPrints << ArticleMatcher::fingerprint(a.fields.at(kTitleField), a.fields.at(kBodyField));
+        for (const QStringList &f : fresh)
+            newPrints << ArticleMatcher::fingerprint(f.at(kTitleField), f.at(kBodyField));
+        matches = ArticleMatcher::match(oldPrints, newPrints);
+    }
+
+    int added = 0;
+    int updated = 0;
+    int same = 0;
+    QSet<QString> keysMinted;
+    QSet<int> continued;
+    for (int i = 0; i < fresh.size(); ++i) {
+        if (cancelled()) {
+            summary.cancelled = true;
+            return false;
+        }
+        const QStringList &fields = fresh.at(i);
+        const qint64 pageId = pageIds.value(issue.articles.at(i).page, pageIds.value(0));
+        const int chars = codePoints(fields.at(kBodyField));
+        if (matches.at(i) >= 0) {
+            const StoredArticle &old = stored.at(matches.at(i));
+            continued.insert(matches.at(i));
+            bool textSame = true;
+            for (int f = 0; f < kFieldCount && textSame; ++f)
+                textSame = sameField(f, old.fields.at(f), fields.at(f));
+            if (textSame && old.ordinal == i && old.pageId == pageId) {
+                ++same;
+                continue;
+            }
+            if (textSame) {
+                st.moveArticle.bindValue(QStringLiteral(":page"), pageId);
+                st.moveArticle.bindValue(QStringLiteral(":ordinal"), i);
+                st.moveArticle.bindValue(QStringLiteral(":id"), old.id);
+                if (!st.moveArticle.exec())
+                    return dbError(st.moveArticle);
+                ++same;
+                continue;
+            }
+            st.updateArticle.bindValue(QStringLiteral(":page"), pageId);
+            st.updateArticle.bindValue(QStringLiteral(":ordinal"), i);
+            st.updateArticle.bindValue(QStringLiteral(":chars"), chars);
+            st.updateArticle.bindValue(QStringLiteral(":id"), old.id);
+            st.bindFields(st.updateArticle, fields);
+            if (!st.updateArticle.exec())
+                return dbError(st.updateArticle);
+            // Recognized entities point into the old text; the recognizer fills them in again.
+            for (QSqlQuery *q : {&st.deleteMentions, &st.deletePosts}) {
+                q->bindValue(QStringLiteral(":id"), old.id);
+                if (!q->exec())
+                    return dbError(*q);
+            }
+            ++updated;
+            continue;
+        }
+        QString key;
+        for (int attempt = 0; key.isEmpty(); ++attempt) {
+            const QString candidate =
+                ArticleMatcher::mintKey(unit.name, fields.at(kTitleField), fields.at(kBodyField), attempt);
+            if (keysMinted.contains(candidate))
+                continue;
+            st.keyTaken.bindValue(QStringLiteral(":key"), candidate);
+            if (!st.keyTaken.exec())
+                return dbError(st.keyTaken);
+            const bool taken = st.keyTaken.next();
+            st.keyTaken.finish();
+            if (!taken)
+                key = candidate;
+        }
+        keysMinted.insert(key);
+        st.insertArticle.bindValue(QStringLiteral(":key"), key);
+        st.insertArticle.bindValue(QStringLiteral(":issue"), issueId);
+        st.insertArticle.bindValue(QStringLiteral(":page"), pageId);
+        st.insertArticle.bindValue(QStringLiteral(":ordinal"), i);
+        st.insertArticle.bindValue(QStringLiteral(":chars"), chars);
+        st.bindFields(st.insertArticle, fields);
+        if (!st.insertArticle.exec())
+            return dbError(st.insertArticle);
+        ++added;
+    }
+    // Articles the new parse no longer has. Their notes and tags stay, under their key.
+    int removed = 0;
+    for (int s = 0; s < stored.size(); ++s) {
+        if (continued.contains(s))
+            continue;
+        st.deleteArticle.bindValue(QStringLiteral(":id"), stored.at(s).id);
+        if (!st.deleteArticle.exec())
+            return dbError(st.deleteArticle);
+        ++removed;
+    }
+    if (!transaction.commit()) {
+        summary.error = QStringLiteral("cannot write %1 to the archive: %2").arg(unit.source, transaction.lastError());
+        return false;
+    }
+    if (isNew)
+        ++summary.issuesAdded;
+    else if (added || updated || removed)
+        ++summary.issuesUpdated;
+    else
+        ++summary.issuesUnchanged;
+    summary.articlesAdded += added;
+    summary.articlesUpdated += updated;
+    summary.articlesUnchanged += same;
+    summary.articlesRemoved += removed;
+    summary.bytesParsed += bytes;
+    return true;
+}
+
+} // namespace baokan::store

@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+
+namespace baokan::store {
+
+class Database;
+
+// A file import left out, and why, in words a user can act on.
+struct SkippedFile
+{
+    QString path;
+    QString reason;
+};
+
+// What an import did. Counts are of issues and articles; an unchanged issue is not parsed again.
+struct ImportSummary
+{
+    int issuesAdded = 0;
+    int issuesUpdated = 0;
+    int issuesUnchanged = 0;
+    int articlesAdded = 0;
+    int articlesUpdated = 0;
+    int articlesUnchanged = 0;
+    int articlesRemoved = 0; // no longer found on a changed page; their user data is kept
+    qint64 bytesParsed = 0;  // raw bytes of the pages parsed
+    QList<SkippedFile> skipped;
+    bool cancelled = false;
+    // Set when the archive itself could not be written (full disk, locked for too long): the
+    // issue being written was rolled back and the import stopped.
+    QString error;
+
+    int issues() const { return issuesAdded + issuesUpdated + issuesUnchanged; }
+    int articles() const { return articlesAdded + articlesUpdated + articlesUnchanged; }
+    bool ok() const { return skipped.isEmpty() && error.isEmpty() && !cancelled; }
+    QString text() const; // one line for a status bar or a terminal
+};
+
+// One page already in memory, e.g. a bundled sample.
+struct PageBytes
+{
+    QString fileName;
+    QByteArray bytes;
+};
+
+// Imports page files and folders into an archive: decodes, parses, and writes each issue in one
+// transaction, keeping article keys (and so the user's data) across re-import. Synchronous; runs
+// on the calling thread with that thread's connection (ImportJob runs it on a worker thread).
+class Importer
+{
+public:
+    struct Options
+    {
+        // Parse issues whose pages are unchanged too, e.g. after the parser improved.
+        bool reparseUnchanged = false;
+    };
+    // Called after each issue, with the issues done so far and in all.
+    using Progress = std::function<void(int done, int total, const ImportSummary &soFar)>;
+
+    explicit Importer(const Database *db);
+    ~Importer();
+    Importer(const Importer &) = delete;
+    Importer &operator=(const Importer &) = delete;
+
+    void setOptions(const Options &options) { m_options = options; }
+    void setProgress(Progress progress) { m_progress = std::move(progress); }
+    // Checked between issues and while an issue is written; a set flag rolls back that issue.
+    void setCancelFlag(const std::atomic_bool *cancel) { m_cancel = cancel; }
+
+    // Files are one issue each; a folder whose files are pages is one issue (pages in name
+    // order), and its subfolders are searched the same way.
+    ImportSummary importPaths(const QStringList &paths);
+    // One issue from pages in memory; source identifies it on re-import.
+    ImportSummary importPages(const QString &name, const QString &source, const QList<PageBytes> &pages);
+
+private:
+    struct Unit;
+    struct Statements;
+    void collect(const QString &path, QList<Unit> &units, ImportSummary &summary) const;
+    void run(const QList<Unit> &units, ImportSummary &summary);
+    // false when the archive could not be written; summary.error says why.
+    bool importUnit(const Unit &unit, ImportSummary &summary);
+    bool cancelled() const { return m_cancel && m_cancel->load(); }
+
+    const Database *m_db;
+    Options m_options;
+    Progress m_progress;
+    const std::atomic_bool *m_cancel = nullptr;
+    std::unique_ptr<Statements> m_statements;
+};
+
+} // namespace baokan::store
+
+Q_DECLARE_METATYPE(baokan::store::ImportSummary)

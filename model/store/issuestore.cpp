@@ -1,0 +1,145 @@
+// SPDX-License-Identifier: MIT
+#include "store/issuestore.h"
+
+#include "store/database.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace baokan::store {
+
+namespace {
+
+const QLatin1String kColumns("id, source, name, date, date_inferred, user_name, user_date, article_count, imported");
+
+IssueRecord readIssue(const QSqlQuery &q)
+{
+    IssueRecord r;
+    r.id = q.value(0).toLongLong();
+    r.source = q.value(1).toString();
+    r.name = q.value(2).toString();
+    r.date = QDate::fromString(q.value(3).toString(), Qt::ISODate);
+    r.dateInferred = q.value(4).toBool();
+    r.userName = q.value(5).toString();
+    r.userDate = QDate::fromString(q.value(6).toString(), Qt::ISODate);
+    r.articleCount = q.value(7).toInt();
+    r.imported = QDateTime::fromString(q.value(8).toString(), Qt::ISODate);
+    return r;
+}
+
+bool fail(const QSqlQuery &q, QString *error)
+{
+    if (error)
+        *error = q.lastError().text();
+    return false;
+}
+
+} // namespace
+
+IssueStore::IssueStore(const Database *db)
+    : m_db(db)
+{}
+
+int IssueStore::count() const
+{
+    QSqlQuery q(m_db->connection());
+    if (!q.exec(QStringLiteral("SELECT count(*) FROM issue")) || !q.next())
+        return 0;
+    return q.value(0).toInt();
+}
+
+QList<IssueRecord> IssueStore::issues(int offset, int limit) const
+{
+    QList<IssueRecord> out;
+    QSqlQuery q(m_db->connection());
+    q.setForwardOnly(true);
+    // Same expressions as the index issue_order, so SQLite walks the index instead of sorting.
+    q.prepare(QStringLiteral("SELECT %1 FROM issue ORDER BY coalesce(user_date, date) IS NULL, "
+                             "coalesce(user_date, date) DESC, id DESC LIMIT :limit OFFSET :offset")
+                  .arg(kColumns));
+    q.bindValue(QStringLiteral(":limit"), limit);
+    q.bindValue(QStringLiteral(":offset"), offset);
+    if (!q.exec())
+        return out;
+    while (q.next())
+        out << readIssue(q);
+    return out;
+}
+
+std::optional<IssueRecord> IssueStore::issue(qint64 id) const
+{
+    QSqlQuery q(m_db->connection());
+    q.prepare(QStringLiteral("SELECT %1 FROM issue WHERE id = :id").arg(kColumns));
+    q.bindValue(QStringLiteral(":id"), id);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return readIssue(q);
+}
+
+std::optional<IssueRecord> IssueStore::issueBySource(const QString &source) const
+{
+    QSqlQuery q(m_db->connection());
+    q.prepare(QStringLiteral("SELECT %1 FROM issue WHERE source = :source").arg(kColumns));
+    q.bindValue(QStringLiteral(":source"), source);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return readIssue(q);
+}
+
+QList<PageRecord> IssueStore::pages(qint64 issueId) const
+{
+    QList<PageRecord> out;
+    QSqlQuery q(m_db->connection());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT id, ordinal, file, sha256, encoding, raw_bytes FROM page "
+                             "WHERE issue_id = :issue ORDER BY ordinal"));
+    q.bindValue(QStringLiteral(":issue"), issueId);
+    if (!q.exec())
+        return out;
+    while (q.next()) {
+        PageRecord r;
+        r.id = q.value(0).toLongLong();
+        r.ordinal = q.value(1).toInt();
+        r.file = q.value(2).toString();
+        r.sha256 = q.value(3).toString();
+        r.encoding = q.value(4).toString();
+        r.rawBytes = q.value(5).toLongLong();
+        out << r;
+    }
+    return out;
+}
+
+bool IssueStore::setUserName(qint64 id, const QString &name, QString *error)
+{
+    QSqlQuery q(m_db->connection());
+    q.prepare(QStringLiteral("UPDATE issue SET user_name = :name WHERE id = :id"));
+    q.bindValue(QStringLiteral(":name"), name.trimmed().isEmpty() ? QVariant() : QVariant(name.trimmed()));
+    q.bindValue(QStringLiteral(":id"), id);
+    if (!q.exec())
+        return fail(q, error);
+    if (q.numRowsAffected() != 1) {
+        if (error)
+            *error = QStringLiteral("no issue %1").arg(id);
+        return false;
+    }
+    return true;
+}
+
+bool IssueStore::setUserDate(qint64 id, const QDate &date, QString *error)
+{
+    QSqlQuery q(m_db->connection());
+    q.prepare(QStringLiteral("UPDATE issue SET user_date = :date WHERE id = :id"));
+    q.bindValue(QStringLiteral(":date"), date.isValid() ? QVariant(date.toString(Qt::ISODate)) : QVariant());
+    q.bindValue(QStringLiteral(":id"), id);
+    if (!q.exec())
+        return fail(q, error);
+    if (q.numRowsAffected() != 1) {
+        if (error)
+            *error = QStringLiteral("no issue %1").arg(id);
+        return false;
+    }
+    return true;
+}
+
+} // namespace baokan::store

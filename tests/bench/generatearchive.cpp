@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: MIT
+// bench_generate_archive ISSUES OUTDIR [PAGES_PER_ISSUE] [SEED]: writes a synthetic archive of
+// page files for `baokan import`.
+#include "archivegenerator.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    const QStringList args = QCoreApplication::arguments().mid(1);
+    QTextStream err(stderr);
+    if (args.size() < 2) {
+        err << "usage: bench_generate_archive ISSUES OUTDIR [PAGES_PER_ISSUE] [SEED]\n";
+        return 2;
+    }
+    const int issues = args.at(0).toInt();
+    const int pages = args.size() > 2 ? args.at(2).toInt() : 4;
+    const quint32 seed = args.size() > 3 ? args.at(3).toUInt() : 1;
+    const baokan::bench::ArchiveGenerator generator(seed);
+    const qint64 bytes = generator.write(args.at(1), 0, issues, pages);
+    if (bytes < 0) {
+        err << "cannot write under " << args.at(1) << '\n';
+        return 1;
+    }
+    err << "wrote " << issues << " issues of " << pages << " pages, " << bytes / 1024 << " KiB\n";
+    return 0;
+}

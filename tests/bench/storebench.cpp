@@ -1,0 +1,195 @@
+// SPDX-License-Identifier: MIT
+// bench_store [ARTICLES...]: for each target (default 10000 100000) writes a synthetic archive of
+// page files, imports it, and prints import rate, peak memory, archive size, the time to open the
+// archive with the first page of both list models, and the time to load one article.
+#include "archivegenerator.h"
+
+#include "models/articlelistmodel.h"
+#include "models/issuelistmodel.h"
+#include "parse/issueloader.h"
+#include "store/articlestore.h"
+#include "store/database.h"
+#include "store/importer.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTextStream>
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+using namespace baokan;
+
+namespace {
+
+QTextStream out(stdout);
+
+// Peak resident memory of this process so far, in MiB.
+double peakMemoryMiB()
+{
+    QFile f(QStringLiteral("/proc/self/status"));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : f.readAll().split('\n')) {
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024.0;
+    }
+    return -1;
+}
+
+double ms(const QElapsedTimer &t)
+{
+    return double(t.nsecsElapsed()) / 1e6;
+}
+
+void run(int target, const QString &workDir)
+{
+    constexpr int kPagesPerIssue = 4;
+    const bench::ArchiveGenerator generator(1);
+    // How many articles a generated page holds with the parser of this build.
+    int sampleArticles = 0;
+    constexpr int kProbe = 40;
+    for (int i = 0; i < kProbe; ++i)
+        sampleArticles +=
+            int(parse::IssueLoader::fromTexts(QStringLiteral("probe"), {generator.pageText(i, 0)}).articles.size());
+    const double perPage = std::max(1.0, double(sampleArticles) / kProbe);
+    const int issues = int(std::ceil(target / perPage / kPagesPerIssue));
+
+    const QString pagesDir = QStringLiteral("%1/pages-%2").arg(workDir).arg(target);
+    QElapsedTimer t;
+    t.start();
+    const qint64 rawBytes = generator.write(pagesDir, 0, issues, kPagesPerIssue);
+    out << QStringLiteral("\n== %1 articles (target): %2 issues x %3 pages, %4 MiB raw text, generated in %5 s\n")
+               .arg(target)
+               .arg(issues)
+               .arg(kPagesPerIssue)
+               .arg(double(rawBytes) / 1048576.0, 0, 'f', 1)
+               .arg(ms(t) / 1000.0, 0, 'f', 1);
+    out.flush();
+
+    const QString dbPath = QStringLiteral("%1/archive-%2.sqlite").arg(workDir).arg(target);
+    store::ImportSummary summary;
+    double importSeconds = 0;
+    {
+        store::Database db(dbPath);
+        db.open();
+        store::Importer importer(&db);
+        QElapsedTimer progress;
+        progress.start();
+        importer.setProgress([&](int done, int total, const store::ImportSummary &soFar) {
+            if (progress.elapsed() < 10000)
+                return;
+            progress.restart();
+            out << QStringLiteral("   %1/%2 issues, %3 articles, %4 articles/s\n")
+                       .arg(done)
+                       .arg(total)
+                       .arg(soFar.articles())
+                       .arg(int(soFar.articles() / (ms(t) / 1000.0)));
+            out.flush();
+        });
+        t.restart();
+        summary = importer.importPaths({pagesDir});
+        importSeconds = ms(t) / 1000.0;
+        db.closeThreadConnection();
+    }
+    const double mib = double(summary.bytesParsed) / 1048576.0;
+    out << QStringLiteral("import: %1 articles in %2 s = %3 articles/s, %4 MiB/s raw text (parsing included)%5\n")
+               .arg(summary.articlesAdded)
+               .arg(importSeconds, 0, 'f', 2)
+               .arg(int(summary.articlesAdded / importSeconds))
+               .arg(mib / importSeconds, 0, 'f', 2)
+               .arg(summary.error.isEmpty() ? QString() : QStringLiteral(" ERROR ") + summary.error);
+    out << QStringLiteral("peak memory (VmHWM) after import: %1 MiB\n").arg(peakMemoryMiB(), 0, 'f', 0);
+    const qint64 archiveBytes = QFileInfo(dbPath).size() + QFileInfo(dbPath + QStringLiteral("-wal")).size();
+    out << QStringLiteral("archive: %1 MiB = %2 x raw text\n")
+               .arg(double(archiveBytes) / 1048576.0, 0, 'f', 1)
+               .arg(double(archiveBytes) / double(std::max<qint64>(1, rawBytes)), 0, 'f', 2);
+    out.flush();
+
+    // "Usable window": open the archive and fill the first page of both lists.
+    {
+        t.restart();
+        store::Database db(dbPath);
+        db.open();
+        models::IssueListModel issuesModel(&db);
+        issuesModel.fetchMore({});
+        models::ArticleListModel articlesModel(&db);
+        articlesModel.setIssue(issuesModel.issueId(0));
+        articlesModel.fetchMore({});
+        const double openMs = ms(t);
+        out << QStringLiteral("open archive + first page of issue list (%1 rows) and article list (%2 rows): %3 ms\n")
+                   .arg(issuesModel.rowCount())
+                   .arg(articlesModel.rowCount())
+                   .arg(openMs, 0, 'f', 1);
+
+        // One article through the store, as the reader loads it.
+        store::ArticleStore articles(&db);
+        QSqlQuery q(db.connection());
+        q.exec(QStringLiteral("SELECT min(id), max(id) FROM article"));
+        q.next();
+        const qint64 lo = q.value(0).toLongLong();
+        const qint64 hi = q.value(1).toLongLong();
+        q.finish();
+        std::vector<double> times;
+        for (int i = 0; i < 500; ++i) {
+            const qint64 id = lo + (hi - lo) * i / 499;
+            t.restart();
+            const auto a = articles.article(id);
+            times.push_back(a ? ms(t) : -1.0);
+        }
+        const double firstLoad = times.front();
+        std::sort(times.begin(), times.end());
+        out << QStringLiteral("load one article: first %1 ms, median %2 ms, max %3 ms (500 spread over the archive)\n")
+                   .arg(firstLoad, 0, 'f', 3)
+                   .arg(times.at(times.size() / 2), 0, 'f', 3)
+                   .arg(times.back(), 0, 'f', 3);
+        db.closeThreadConnection();
+    }
+
+    // Importing the same files again only hashes them.
+    {
+        store::Database db(dbPath);
+        db.open();
+        store::Importer importer(&db);
+        t.restart();
+        const store::ImportSummary again = importer.importPaths({pagesDir});
+        out << QStringLiteral("re-import of the same files: %1 s, %2 added, %3 updated, %4 unchanged\n")
+                   .arg(ms(t) / 1000.0, 0, 'f', 2)
+                   .arg(again.articlesAdded)
+                   .arg(again.articlesUpdated)
+                   .arg(again.articlesUnchanged);
+        db.closeThreadConnection();
+    }
+    out << QStringLiteral("peak memory (VmHWM) at end: %1 MiB\n").arg(peakMemoryMiB(), 0, 'f', 0);
+    out.flush();
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QList<int> targets;
+    QString dir;
+    const QStringList args = QCoreApplication::arguments().mid(1);
+    for (int i = 0; i < args.size(); ++i) {
+        if (args.at(i) == QLatin1String("--dir") && i + 1 < args.size())
+            dir = args.at(++i);
+        else
+            targets << args.at(i).toInt();
+    }
+    if (targets.isEmpty())
+        targets = {10000, 100000};
+    QTemporaryDir temp;
+    if (dir.isEmpty())
+        dir = temp.path();
+    out << "bench_store: work dir " << dir << '\n';
+    for (int target : targets)
+        run(target, dir);
+    return 0;
+}

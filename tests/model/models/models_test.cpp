@@ -1,0 +1,238 @@
+// SPDX-License-Identifier: MIT
+#include "archivetestsupport.h"
+#include "models/articlelistmodel.h"
+#include "models/issuelistmodel.h"
+#include "store/articlestore.h"
+#include "store/database.h"
+#include "store/importer.h"
+#include "store/issuestore.h"
+
+#include <catch2/catch.hpp>
+
+#include <QAbstractItemModelTester>
+#include <QFont>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+
+#include <memory>
+
+using namespace baokan;
+using models::ArticleListModel;
+using models::IssueListModel;
+
+namespace {
+
+using Mode = QAbstractItemModelTester::FailureReportingMode;
+
+// Qt 6.4's tester fetches more rows from inside its modelReset handler and then reports the
+// insertion as overlapping the reset; so each tester here is attached after the last reset.
+
+struct Archive
+{
+    QTemporaryDir dir;
+    store::Database db{dir.filePath(QStringLiteral("archive.sqlite"))};
+    Archive()
+    {
+        REQUIRE(db.open());
+        store::Importer importer(&db);
+        REQUIRE(importer.importPaths(test::samplePages()).issuesAdded == 5);
+    }
+};
+
+void fetchAll(QAbstractItemModel &model)
+{
+    while (model.canFetchMore({}))
+        model.fetchMore({});
+}
+
+// Many small issues, to see paging cross batch boundaries.
+void addIssues(const store::Database &db, int count)
+{
+    QSqlQuery q(db.connection());
+    q.exec(QStringLiteral("BEGIN"));
+    q.prepare(QStringLiteral("INSERT INTO issue (source, name, date, date_inferred, imported) "
+                             "VALUES (:source, :name, :date, 0, datetime('now'))"));
+    for (int i = 0; i < count; ++i) {
+        q.bindValue(QStringLiteral(":source"), QStringLiteral("gen:%1").arg(i));
+        q.bindValue(QStringLiteral(":name"), QStringLiteral("gen %1").arg(i));
+        q.bindValue(QStringLiteral(":date"), QDate(2000, 1, 1).addDays(i).toString(Qt::ISODate));
+        q.exec();
+    }
+    QSqlQuery(db.connection()).exec(QStringLiteral("COMMIT"));
+}
+
+} // namespace
+
+TEST_CASE("the issue model passes the model tester while it pages and edits")
+{
+    Archive a;
+    addIssues(a.db, 450);
+    IssueListModel model(&a.db);
+    CHECK(model.rowCount() == 0);
+    CHECK(model.canFetchMore({}));
+    model.fetchMore({});
+    CHECK(model.rowCount() == IssueListModel::kBatchSize);
+    QAbstractItemModelTester tester(&model, Mode::Fatal);
+    fetchAll(model);
+    CHECK(model.rowCount() == 455);
+    CHECK(model.totalCount() == 455);
+    CHECK(model.columnCount() == IssueListModel::ColumnCount);
+
+    // Newest first: the generated issues are dated, the later the newer.
+    CHECK(model.index(0, IssueListModel::NameColumn).data().toString() == QStringLiteral("gen 449"));
+    CHECK(model.index(1, IssueListModel::NameColumn).data().toString() == QStringLiteral("gen 448"));
+
+    const QModelIndex name = model.index(3, IssueListModel::NameColumn);
+    CHECK(model.flags(name).testFlag(Qt::ItemIsEditable));
+    CHECK_FALSE(model.flags(model.index(3, IssueListModel::ArticleCountColumn)).testFlag(Qt::ItemIsEditable));
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    REQUIRE(model.setData(name, QStringLiteral("创刊号")));
+    CHECK(changed.count() == 1);
+    CHECK(name.data().toString() == QStringLiteral("创刊号"));
+    const qint64 id = name.data(IssueListModel::IssueIdRole).toLongLong();
+    CHECK(store::IssueStore(&a.db).issue(id)->userName == QStringLiteral("创刊号"));
+
+    const QModelIndex date = model.index(3, IssueListModel::DateColumn);
+    CHECK_FALSE(model.setData(date, QStringLiteral("not a date")));
+    REQUIRE(model.setData(date, QStringLiteral("1999-12-31")));
+    CHECK(date.data().toString() == QStringLiteral("1999-12-31"));
+    CHECK(store::IssueStore(&a.db).issue(id)->userDate == QDate(1999, 12, 31));
+}
+
+TEST_CASE("reloading the issue model starts again from the first batch")
+{
+    Archive a;
+    addIssues(a.db, 450);
+    IssueListModel model(&a.db);
+    fetchAll(model);
+    CHECK(model.rowCount() == 455);
+    const qint64 id = model.issueId(300);
+    model.reload();
+    CHECK(model.rowCount() == 0);
+    QAbstractItemModelTester tester(&model, Mode::Fatal);
+    fetchAll(model);
+    CHECK(model.rowCount() == 455);
+    CHECK(model.indexOfIssue(id).isValid());
+}
+
+TEST_CASE("an inferred date is shown in italics with a tooltip, a known one is not")
+{
+    Archive a;
+    addIssues(a.db, 1);
+    QSqlQuery(a.db.connection())
+        .exec(QStringLiteral("UPDATE issue SET date = '2023-11-15', date_inferred = 1 WHERE source LIKE '%000_%'"));
+    IssueListModel model(&a.db);
+    QAbstractItemModelTester tester(&model, Mode::Fatal);
+    fetchAll(model);
+    int inferred = 0;
+    int known = 0;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const QModelIndex date = model.index(row, IssueListModel::DateColumn);
+        if (date.data().toString().isEmpty())
+            continue;
+        if (date.data(IssueListModel::DateInferredRole).toBool()) {
+            ++inferred;
+            CHECK(qvariant_cast<QFont>(date.data(Qt::FontRole)).italic());
+            CHECK(date.data(Qt::ToolTipRole).toString() == QStringLiteral("date inferred from the text"));
+        } else {
+            ++known;
+            CHECK_FALSE(date.data(Qt::FontRole).isValid());
+        }
+    }
+    CHECK(inferred == 1);
+    CHECK(known == 1);
+}
+
+TEST_CASE("the article model lists an issue's articles in page order under the model tester")
+{
+    Archive a;
+    ArticleListModel model(&a.db);
+    CHECK(model.rowCount() == 0);
+    CHECK_FALSE(model.canFetchMore({}));
+    const store::IssueRecord issue = store::IssueStore(&a.db).issues(0, 1).value(0);
+    model.setIssue(issue.id);
+    QAbstractItemModelTester tester(&model, Mode::Fatal);
+    fetchAll(model);
+    REQUIRE(model.rowCount() == issue.articleCount);
+    const QStringList keys = store::ArticleStore(&a.db).keysInIssue(issue.id);
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const QModelIndex title = model.index(row, ArticleListModel::TitleColumn);
+        CHECK(title.data(ArticleListModel::ArticleKeyRole).toString() == keys.at(row));
+        const auto article = store::ArticleStore(&a.db).articleByKey(keys.at(row));
+        REQUIRE(article);
+        CHECK(title.data(ArticleListModel::ArticleIdRole).toLongLong() == article->id);
+        CHECK(title.data(ArticleListModel::HasPrintedTitleRole).toBool() == article->hasPrintedTitle());
+        CHECK(title.data().toString() == (article->hasPrintedTitle() ? article->title : article->displayTitle));
+        CHECK(qvariant_cast<QFont>(title.data(Qt::FontRole)).italic() == !article->hasPrintedTitle());
+        CHECK(title.data(Qt::ForegroundRole).isValid() == !article->hasPrintedTitle());
+        CHECK(model.index(row, ArticleListModel::ReportersColumn).data().toString() ==
+              article->reporters.join(QStringLiteral("、")));
+        const QString detail = article->kicker.isEmpty() ? article->subtitle : article->kicker;
+        CHECK(model.index(row, ArticleListModel::DetailColumn).data().toString() == detail);
+    }
+    CHECK(model.indexOfKey(keys.last()).row() == keys.size() - 1);
+    CHECK_FALSE(model.indexOfKey(QStringLiteral("no-such-key")).isValid());
+}
+
+TEST_CASE("the article model lists given keys in their order and skips keys of removed articles")
+{
+    Archive a;
+    QStringList keys = test::keys(a.db);
+    REQUIRE(keys.size() >= 3);
+    // More keys than one batch, with unknown keys in between, to cross batch boundaries.
+    QStringList wanted;
+    for (int i = 0; i < 150; ++i)
+        wanted << QStringLiteral("gone-%1").arg(i);
+    wanted << keys.at(2) << keys.at(0);
+    for (int i = 0; i < 100; ++i)
+        wanted << QStringLiteral("later-%1").arg(i);
+    wanted << keys.at(1);
+    ArticleListModel model(&a.db);
+    model.setArticleKeys(wanted);
+    auto tester = std::make_unique<QAbstractItemModelTester>(&model, Mode::Fatal);
+    fetchAll(model);
+    REQUIRE(model.rowCount() == 3);
+    CHECK(model.articleKey(0) == keys.at(2));
+    CHECK(model.articleKey(1) == keys.at(0));
+    CHECK(model.articleKey(2) == keys.at(1));
+
+    // Keys limited to one issue.
+    const auto first = store::ArticleStore(&a.db).articleByKey(keys.at(0));
+    ArticleListModel::Filter filter;
+    filter.keys = keys;
+    filter.issueId = first->issueId;
+    tester.reset();
+    model.setFilter(filter);
+    tester = std::make_unique<QAbstractItemModelTester>(&model, Mode::Fatal);
+    fetchAll(model);
+    CHECK(model.rowCount() == store::ArticleStore(&a.db).countInIssue(first->issueId));
+}
+
+TEST_CASE("the article model pages an issue larger than one batch")
+{
+    Archive a;
+    const store::IssueRecord issue = store::IssueStore(&a.db).issues(0, 1).value(0);
+    QSqlQuery q(a.db.connection());
+    q.exec(QStringLiteral("BEGIN"));
+    q.prepare(QStringLiteral("INSERT INTO article (key, issue_id, ordinal, display_title, body) "
+                             "VALUES (:key, :issue, :ordinal, :title, '')"));
+    for (int i = 0; i < 450; ++i) {
+        q.bindValue(QStringLiteral(":key"), QStringLiteral("gen-%1").arg(i));
+        q.bindValue(QStringLiteral(":issue"), issue.id);
+        q.bindValue(QStringLiteral(":ordinal"), 1000 + i);
+        q.bindValue(QStringLiteral(":title"), QStringLiteral("第%1篇").arg(i));
+        REQUIRE(q.exec());
+    }
+    QSqlQuery(a.db.connection()).exec(QStringLiteral("COMMIT"));
+    ArticleListModel model(&a.db);
+    model.setIssue(issue.id);
+    model.fetchMore({});
+    CHECK(model.rowCount() == ArticleListModel::kBatchSize);
+    QAbstractItemModelTester tester(&model, Mode::Fatal);
+    const QModelIndex found = model.indexOfKey(QStringLiteral("gen-449"));
+    REQUIRE(found.isValid());
+    CHECK(found.data().toString() == QStringLiteral("第449篇"));
+    fetchAll(model);
+    CHECK(model.rowCount() == issue.articleCount + 450);
+}

@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: MIT
+#include "archivetestsupport.h"
+#include "store/database.h"
+#include "store/importjob.h"
+
+#include <catch2/catch.hpp>
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+
+using namespace baokan;
+
+TEST_CASE("an import job reports progress and its summary from a worker thread")
+{
+    QTemporaryDir dir;
+    store::Database db(dir.filePath(QStringLiteral("a.sqlite")));
+    REQUIRE(db.open());
+    store::ImportJob::Params params;
+    params.database = &db;
+    params.paths = test::samplePages();
+    store::ImportJob job(params);
+    QSignalSpy progress(&job, &store::ImportJob::progressChanged);
+    QSignalSpy finished(&job, &store::ImportJob::finished);
+    QSignalSpy failed(&job, &store::ImportJob::failed);
+    job.start();
+    REQUIRE(finished.wait(30000));
+    CHECK(failed.isEmpty());
+    CHECK(progress.size() == 5);
+    CHECK(progress.last().at(0).toInt() == 5);
+    CHECK(progress.last().at(1).toInt() == 5);
+    const auto summary = finished.first().at(0).value<store::ImportSummary>();
+    CHECK(summary.issuesAdded == 5);
+    CHECK(test::scalar(db, QStringLiteral("SELECT count(*) FROM issue")) == 5);
+}
+
+TEST_CASE("a cancelled import job finishes, marked cancelled, with nothing half written")
+{
+    QTemporaryDir dir;
+    store::Database db(dir.filePath(QStringLiteral("a.sqlite")));
+    REQUIRE(db.open());
+    store::ImportJob::Params params;
+    params.database = &db;
+    params.paths = test::samplePages();
+    store::ImportJob job(params);
+    QSignalSpy finished(&job, &store::ImportJob::finished);
+    // Cancel on the worker as soon as the first issue is in, so the test does not race it.
+    QObject::connect(
+        &job, &store::ImportJob::progressChanged, &job, [&job] { job.cancel(); }, Qt::DirectConnection);
+    job.start();
+    REQUIRE(finished.wait(30000));
+    const auto summary = finished.first().at(0).value<store::ImportSummary>();
+    CHECK(summary.cancelled);
+    CHECK(summary.issuesAdded == 1);
+    CHECK(test::scalar(db, QStringLiteral("SELECT count(*) FROM issue")) == summary.issuesAdded);
+    CHECK(test::scalar(db, QStringLiteral("SELECT sum(article_count) FROM issue")) ==
+          test::scalar(db, QStringLiteral("SELECT count(*) FROM article")));
+}
