@@ -8,6 +8,8 @@
 namespace baokan::app {
 
 int runParse(const QStringList &args);
+int runNer(const QStringList &args);
+int runEntities(const QStringList &args);
 
 // The window. args are the program's arguments after the program name (--db, --screenshot).
 int runGui(int &argc, char **argv);

@@ -24,6 +24,8 @@ int main(int argc, char **argv)
     using Verb = std::function<int(const QStringList &)>;
     const std::map<QString, Verb> verbs = {
         {QStringLiteral("parse"), baokan::app::runParse},
+        {QStringLiteral("ner"), baokan::app::runNer},
+        {QStringLiteral("entities"), baokan::app::runEntities},
     };
     if (argc > 1) {
         const QString first = QString::fromLocal8Bit(argv[1]);
