@@ -5,11 +5,19 @@
 #include "entities/lexicon.h"
 
 #include <QHash>
+#include <QLoggingCategory>
 #include <QSet>
+
+#include <unicode/locid.h>
+#include <unicode/strenum.h>
+#include <unicode/timezone.h>
+#include <unicode/tznames.h>
 
 #include <algorithm>
 #include <limits>
 #include <vector>
+
+Q_LOGGING_CATEGORY(lcRecognizer, "baokan.entities.recognizer", QtWarningMsg)
 
 namespace baokan::entities {
 
@@ -19,6 +27,14 @@ using Tag = Lexicon::Tag;
 using CharTable = Lexicon::CharTable;
 
 constexpr int kMaxWordLength = 16;
+// Surnames at least this likely (about the 200 most common) may form two-character names freely.
+constexpr double kCommonSurname = -6.5;
+// A word this frequent is a word, not part of a name.
+constexpr quint32 kCommonWordFreq = 100;
+// The least likely pair of given-name characters a listed name may have (log probability).
+constexpr double kMinGivenLogP = -15.0;
+// A listed three-character name this rare is trusted as tagged.
+constexpr quint32 kRareNameFreq = 100;
 constexpr double kNegInf = -std::numeric_limits<double>::infinity();
 
 bool isHan(char16_t c)
@@ -78,6 +94,10 @@ struct Rules
     QSet<QString> placeSuffixWords; // 苏木, 嘎查, 自治州 …
     QSet<QString> orgAnchors;       // generic words that start an organization name: 自治区, 全国 …
     QSet<QString> adminOrgs;        // 市委, 省政府 …: organizations without a proper name
+    QSet<QString> worldPlaces;      // countries and cities in Chinese, from ICU's locale data
+    QSet<QString> honorifics;       // 老, 老师, 先生 …: after a bare surname (李老师 → 李)
+    int maxHonorific = 0;
+    QString notSurnames;            // 小, 老: prefixes of familiar address, not part of the name
 
     static const Rules &get()
     {
@@ -166,6 +186,40 @@ private:
                         u"区政协 市纪委 省纪委 县纪委 区纪委 市监委 党中央 中共中央 国务院 "
                         u"全国人大 全国政协 人大常委会 市委常委会 省委常委会 中央军委 中纪委",
                         nullptr);
+        honorifics = set(u"老 老师 先生 女士 小姐 师傅 大爷 大娘 大妈 大姐 大哥 大叔 阿姨 奶奶 爷爷 主席 总理 "
+                         u"总 局 厅 处 书记 局长 厅长 处长 科长 部长 院长 校长 主任 经理 厂长 村长 队长 所长 "
+                         u"教授 博士 医生 大夫 律师 法官 同志 家 氏 某",
+                         &maxHonorific);
+        notSurnames = QString::fromUtf16(u"小老");
+        addWorldPlaces();
+    }
+
+    void addWorldPlaces()
+    {
+        // ICU knows every country's and many cities' Chinese names: a real gazetteer at no cost.
+        const icu::Locale chinese("zh");
+        auto add = [this](const icu::UnicodeString &name) {
+            const QString q = QString(reinterpret_cast<const QChar *>(name.getBuffer()), name.length());
+            if (q.size() >= 2 && std::all_of(q.begin(), q.end(), [](QChar c) { return isHan(c.unicode()); }))
+                worldPlaces.insert(q);
+        };
+        for (const char *const *code = icu::Locale::getISOCountries(); *code; ++code) {
+            icu::UnicodeString name;
+            icu::Locale("", *code).getDisplayCountry(chinese, name);
+            add(name);
+        }
+        UErrorCode status = U_ZERO_ERROR;
+        std::unique_ptr<icu::TimeZoneNames> names(icu::TimeZoneNames::createInstance(chinese, status));
+        std::unique_ptr<icu::StringEnumeration> zones(icu::TimeZone::createEnumeration(status));
+        if (U_FAILURE(status) || !names || !zones)
+            return;
+        while (const icu::UnicodeString *zone = zones->snext(status)) {
+            if (U_FAILURE(status))
+                break;
+            icu::UnicodeString city;
+            names->getExemplarLocationName(*zone, city);
+            add(city);
+        }
     }
 };
 
@@ -424,7 +478,7 @@ private:
         m_translitEnd[size_t(n)] = end;
         for (int i = end - 1; i >= start; --i) {
             const char16_t c = at(i);
-            const bool t = isNameDot(c) || m_lex.inTable(CharTable::Translit, c);
+            const bool t = isNameDot(c) || isHan(c);
             m_translitEnd[size_t(i - start)] = t ? m_translitEnd[size_t(i - start + 1)] : i;
         }
         const double unknownLogP = -m_lex.logTotal();
@@ -441,6 +495,9 @@ private:
                     const Lexicon::Entry *e = m_lex.find(m_s.data() + i, len);
                     if (!e)
                         break;
+                    if (e->freq > 0 && e->tag == Tag::Person && len >= 2 && isSurname(at(i)) &&
+                        m_rules.honorifics.contains(text(i + 1, i + len)))
+                        continue;
                     if (e->freq > 0) {
                         consider(i + len, e->logP, e->tag, Kind::Word);
                         single = single || len == 1;
@@ -457,6 +514,9 @@ private:
         for (int i = start; i < end;) {
             const Step &s = m_route[size_t(i - start)];
             m_tokens.push_back(Token{i, s.end, s.tag, s.kind});
+            if (lcRecognizer().isDebugEnabled())
+                qCDebug(lcRecognizer) << text(i, s.end) << int(s.tag) << int(s.kind)
+                                      << s.score - m_route[size_t(s.end - start)].score;
             i = s.end;
         }
     }
@@ -470,19 +530,28 @@ private:
         if (i + 2 <= end && m_rules.compoundSurnames.contains(text(i, i + 2))) {
             surnameLength = 2;
             surname = -7.0;
-        } else if (m_lex.inTable(CharTable::Surname, at(i))) {
+        } else if (isSurname(at(i))) {
             surnameLength = 1;
             surname = m_lex.charLogP(CharTable::Surname, at(i));
         }
         if (surnameLength > 0) {
-            for (int given = 1; given <= 2; ++given) {
-                const int to = i + surnameLength + given;
+            const int afterSurname = i + surnameLength;
+            // A bare surname before a form of address is the name the text gives (李老师 → 李).
+            const int honorific = startsWith(m_rules.honorifics, m_rules.maxHonorific, afterSurname);
+            if (honorific > 0 && surnameLength == 1 && surname > kCommonSurname) {
+                const char16_t before = at(i - 1);
+                if (!isHan(before) || before == u'老' || before == u'小' ||
+                    endsWith(m_rules.nameBefore, m_rules.maxNameBefore, i) > 0 || isBoundaryWord(i))
+                    consider(afterSurname, m_lex.logPersonMass() + surname + 4.0, Tag::Person, Kind::Person);
+            }
+            for (int given = 1; given <= 2 && honorific == 0; ++given) {
+                const int to = afterSurname + given;
                 if (to > end)
                     break;
-                const char16_t g1 = at(i + surnameLength);
+                const char16_t g1 = at(afterSurname);
                 if (isNameDot(g1) || (given == 2 && isNameDot(at(to - 1))))
                     break;
-                double logP = m_lex.logPersonMass() + surname + m_lex.logNameLength(given);
+                double logP = m_lex.logPersonMass() + surname + m_lex.logNameLength(given) + nameBias();
                 if (given == 1) {
                     if (!m_lex.inTable(CharTable::Given2, g1))
                         continue;
@@ -493,43 +562,147 @@ private:
                         continue;
                     logP += m_lex.charLogP(CharTable::Given3a, g1) + m_lex.charLogP(CharTable::Given3b, g2);
                 }
-                consider(to, logP + nameContext(i, to), Tag::Person, Kind::Person);
+                // A last character that is common as a word of its own (的, 在, 说) usually is one.
+                logP -= std::max(0.0, singleCharLogP(at(to - 1)) + 9.0);
+                const double context = nameContext(i, to);
+                // A known word of another kind is a name only where the context says so.
+                const Lexicon::Entry *known = m_lex.find(m_s.data() + i, to - i);
+                if (known && known->freq > 0 && known->tag != Tag::Person && context < 3.0)
+                    continue;
+                if (given == 1 && context <= 0 && surname < kCommonSurname)
+                    continue;
+                consider(to, logP + context, Tag::Person, Kind::Person);
             }
         }
         // Transliterated names: 克林顿, 卡洛斯·阿马特; a name dot inside makes one almost certain.
         const int runEnd = m_translitEnd[size_t(i - m_blockStart)];
+        int dotAhead = i;
+        while (dotAhead < runEnd && dotAhead - i < 8 && !isNameDot(at(dotAhead)))
+            ++dotAhead;
+        const bool dotFollows = dotAhead < runEnd && isNameDot(at(dotAhead));
         if (runEnd - i >= 2) {
-            double logP = m_lex.logForeignMass();
+            // Without a dot every character must be a typical one; with a dot the weaker table,
+            // which knows the characters of all foreign names in the lexicon, decides.
+            double strong = m_lex.logForeignMass();
+            double weak = m_lex.logForeignMass();
+            bool allStrong = true;
             int letters = 0;
             bool dot = false;
-            for (int to = i + 1; to <= runEnd && to - i <= 12; ++to) {
+            for (int to = i + 1; to <= runEnd && to - i <= 14; ++to) {
                 const char16_t c = at(to - 1);
                 if (isNameDot(c)) {
-                    if (isNameDot(at(to - 2)))
+                    if (to - 1 == i || isNameDot(at(to - 2)))
                         break;
                     dot = true;
                     continue;
                 }
-                logP += m_lex.charLogP(CharTable::Translit, c);
+                allStrong = allStrong && m_lex.inTable(CharTable::Translit, c);
+                strong += m_lex.charLogP(CharTable::Translit, c);
+                weak += m_lex.charLogP(CharTable::TranslitWeak, c);
                 ++letters;
-                if (letters >= 2)
-                    consider(to, logP + m_lex.logForeignLength(letters) + (dot ? 8.0 : 0.0) + nameContext(i, to),
-                             Tag::ForeignPerson, Kind::Foreign);
+                if (dot) {
+                    consider(to, weak + m_lex.logForeignLength(letters) + 8.0 + nameContext(i, to), Tag::ForeignPerson,
+                             Kind::Foreign);
+                    continue;
+                }
+                if (!allStrong && !dotFollows)
+                    break;
+                if (!allStrong || letters < 3)
+                    continue;
+                const Lexicon::Entry *known = m_lex.find(m_s.data() + i, to - i);
+                if (known && known->freq > 0 && known->tag != Tag::ForeignPerson && known->tag != Tag::Person)
+                    continue;
+                consider(to, strong + m_lex.logForeignLength(letters) + nameContext(i, to), Tag::ForeignPerson,
+                         Kind::Foreign);
             }
         }
     }
 
+    // The lexicon counts many names as surname + given name, two words; a whole-name candidate
+    // gets back the probability mass that split spreads over both.
+    static double nameBias()
+    {
+        static const double bias = qEnvironmentVariableIsSet("BAOKAN_NAME_BIAS")
+                                       ? qEnvironmentVariable("BAOKAN_NAME_BIAS").toDouble()
+                                       : 2.0;
+        return bias;
+    }
+
+    bool isSurname(char16_t c) const
+    {
+        return m_lex.inTable(CharTable::Surname, c) && !m_rules.notSurnames.contains(QChar(c));
+    }
+    double singleCharLogP(char16_t c) const
+    {
+        const Lexicon::Entry *e = m_lex.find(&c, 1);
+        return e && e->freq > 0 ? double(e->logP) : -30.0;
+    }
+    // Whether position i starts a new word: after punctuation or a function word.
+    bool isBoundaryWord(int i) const
+    {
+        const char16_t before = at(i - 1);
+        if (!isHan(before))
+            return true;
+        const Lexicon::Entry *e = m_lex.find(&before, 1);
+        return e && e->freq > 0 && (e->tag == Tag::Function || e->tag == Tag::Verb);
+    }
+
     // ---- entities from tokens ---------------------------------------------------------------
 
-    bool isSurnameStart(int start, int end) const
+    // Whether a dictionary word tagged as a person looks like a Chinese name: the tag alone is
+    // noisy in jieba's lexicon (文明, 权威 carry it too).
+    bool isChineseName(const Token &t, const Lexicon::Entry *e) const
     {
-        if (end - start >= 3 && m_rules.compoundSurnames.contains(text(start, start + 2)))
+        const int len = t.length();
+        int surnameLength = 0;
+        if (len >= 3 && m_rules.compoundSurnames.contains(text(t.start, t.start + 2)))
+            surnameLength = 2;
+        else if (isSurname(at(t.start)))
+            surnameLength = 1;
+        const int given = len - surnameLength;
+        if (surnameLength == 0 || given < 1 || given > 2)
+            return false;
+        for (int k = t.start + surnameLength; k < t.end; ++k) {
+            if (!m_lex.inTable(CharTable::Given, at(k)))
+                return false;
+        }
+        if (given == 1) {
+            return surnameLength == 2 ||
+                   (m_lex.charLogP(CharTable::Surname, at(t.start)) > kCommonSurname && e && e->freq <= 300);
+        }
+        // 青少年, 红树林, 安全性 carry the tag too; a real name is rarely built on a common word,
+        // and its given name is made of characters that names use.
+        // Rarely listed words are names as tagged; the doubt is only about frequent ones.
+        if (e && e->freq <= kRareNameFreq)
             return true;
-        return m_lex.inTable(CharTable::Surname, at(start));
+        if (surnameLength == 1 && (isCommonWord(t.start, t.start + 2) || isCommonWord(t.start + 1, t.end)))
+            return false;
+        return m_lex.charLogP(CharTable::Given3a, at(t.end - 2)) + m_lex.charLogP(CharTable::Given3b, at(t.end - 1)) >=
+               kMinGivenLogP;
+    }
+
+    bool isCommonWord(int start, int end) const
+    {
+        const Lexicon::Entry *e = m_lex.find(m_s.data() + start, end - start);
+        return e && e->freq >= kCommonWordFreq && e->tag != Tag::Person;
+    }
+
+    bool isForeignName(const Token &t) const
+    {
+        if (t.length() < 3)
+            return false;
+        for (int k = t.start; k < t.end; ++k) {
+            if (!isNameDot(at(k)) && !m_lex.inTable(CharTable::Translit, at(k)))
+                return false;
+        }
+        return true;
     }
 
     std::optional<EntityType> tokenType(const Token &t) const
     {
+        const QString word = text(t.start, t.end);
+        if (m_rules.worldPlaces.contains(word))
+            return EntityType::Location;
         switch (t.kind) {
         case Kind::Person:
         case Kind::Foreign:
@@ -539,15 +712,16 @@ private:
         case Kind::Word:
             break;
         }
-        if (m_rules.adminOrgs.contains(text(t.start, t.end)))
+        if (m_rules.adminOrgs.contains(word))
             return EntityType::Organization;
+        const Lexicon::Entry *e = m_lex.find(m_s.data() + t.start, t.length());
         switch (t.tag) {
         case Tag::Person:
-            if (t.length() >= 2 && t.length() <= 4 && isSurnameStart(t.start, t.end))
-                return EntityType::Person;
-            return std::nullopt;
         case Tag::ForeignPerson:
-            if (t.length() >= 2)
+            if ((t.tag == Tag::Person && isChineseName(t, e)) || isForeignName(t))
+                return EntityType::Person;
+            // Where the context calls for a name, the tag is believed.
+            if (t.length() >= 2 && t.length() <= 4 && nameContext(t.start, t.end) >= 1.5)
                 return EntityType::Person;
             return std::nullopt;
         case Tag::Place:
@@ -606,6 +780,18 @@ private:
 
     void tokenEntities(std::vector<Span> &spans)
     {
+        // The lexicon's habit of splitting names: 王 + 黎, both tagged as person words.
+        for (size_t k = 0; k + 1 < m_tokens.size(); ++k) {
+            Token &a = m_tokens[k];
+            const Token &b = m_tokens[k + 1];
+            if (a.kind == Kind::Word && a.tag == Tag::Person && a.length() == 1 && isSurname(at(a.start)) &&
+                b.kind == Kind::Word && b.tag == Tag::Person && b.length() <= 2 && b.start == a.end &&
+                !m_rules.honorifics.contains(text(b.start, b.end))) {
+                a.end = b.end;
+                a.kind = Kind::Person;
+                m_tokens.erase(m_tokens.begin() + qsizetype(k + 1));
+            }
+        }
         const size_t count = m_tokens.size();
         std::vector<std::optional<EntityType>> types(count);
         for (size_t k = 0; k < count; ++k)

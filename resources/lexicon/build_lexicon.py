@@ -22,6 +22,10 @@ import sys
 VERSION = 1
 # A character starting fewer person entries than this is noise in the nr tag, not a surname.
 MIN_SURNAME_ENTRIES = 20
+# A transliteration character appears in at least this many foreign names, and this many times
+# more often there than in words at large.
+MIN_TRANSLIT_ENTRIES = 5
+MIN_TRANSLIT_RATIO = 3.0
 
 
 def is_han(ch):
@@ -64,9 +68,20 @@ def main():
     n3 = sum(1 for w in named if len(w) == 3)
     person_mass = sum(f for w, (f, t) in words.items() if t in ('nr', 'nrfg'))
 
-    # Transliterated names: characters of the foreign-name entries.
+    # Transliterated names: characters much more common in the foreign-name entries than in
+    # words at large (斯, 尔, 克 …); the tag is too noisy to take every character it touches.
     foreign = [w for w, (f, t) in words.items() if t == 'nrt' and len(w) >= 2 and all(map(is_han, w))]
-    translit = collections.Counter(c for w in foreign for c in w)
+    general = collections.Counter()
+    for w, (f, t) in words.items():
+        for c in w:
+            general[c] += f
+    general_total = sum(general.values())
+    in_foreign = collections.Counter(c for w in foreign if len(w) >= 3 for c in w)
+    foreign_total = sum(in_foreign.values())
+    translit = collections.Counter({
+        c: n for c, n in in_foreign.items()
+        if n >= MIN_TRANSLIT_ENTRIES and (n / foreign_total) / ((general[c] + 1) / general_total) >= MIN_TRANSLIT_RATIO
+    })
     foreign_mass = sum(f for w, (f, t) in words.items() if t == 'nrt')
     foreign_len = collections.Counter(len(w) for w in foreign)
 
@@ -97,6 +112,7 @@ def main():
         'given3b': table(given3b),
         'given': table(given_any),
         'translit': table(translit),
+        'translitWeak': table(collections.Counter(c for w in foreign for c in w)),
     }
     buf += struct.pack('<I', len(tables))
     for name, (unseen, rows) in tables.items():
