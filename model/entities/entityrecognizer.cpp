@@ -98,6 +98,10 @@ struct Rules
     QSet<QString> honorifics;       // 老, 老师, 先生 …: after a bare surname (李老师 → 李)
     int maxHonorific = 0;
     QString notSurnames;            // 小, 老: prefixes of familiar address, not part of the name
+    QString placeAbbreviations;     // 中 美 京 藏 …: one character standing for a country or province
+    QString travelVerbs;            // 访 来 抵 …: before 华 京 港, the character is the place
+    QSet<QString> genericPlaces;    // 城市, 外国 …: the lexicon tags them as places, they name none
+    QSet<QString> notOrgHeads;      // 干部, 场所 …: end like an organization, are none
 
     static const Rules &get()
     {
@@ -175,7 +179,7 @@ private:
                        nullptr);
         orgHeadChars = QString::fromUtf16(u"厅局委部署办处院所社队团党组站系厂馆台校行司庭科");
         placeSuffixChars = QString::fromUtf16(u"省市县区州镇乡村旗盟岛湖江河山街路屯寨庄堡港湾洲");
-        placeSuffixWords = set(u"苏木 嘎查 自治州 自治县 自治旗 自治区 地区 街道 社区 开发区 新区 林区 矿区 "
+        placeSuffixWords = set(u"苏木 嘎查 自治州 自治县 自治旗 自治区 街道 社区 开发区 新区 林区 矿区 "
                                u"牧区 草原 半岛 群岛 高原 盆地 山脉 水库 大街 胡同",
                                nullptr);
         orgAnchors = set(u"自治区 全国 中央 国家 中共 中国 省 市 县 区 旗 盟 州 镇 乡 全区 全市 全省 "
@@ -191,6 +195,27 @@ private:
                          u"教授 博士 医生 大夫 律师 法官 同志 家 氏 某",
                          &maxHonorific);
         notSurnames = QString::fromUtf16(u"小老");
+        placeAbbreviations = QString::fromUtf16(u"中美俄日韩英法德意印巴朝越泰菲澳加苏欧非亚以埃伊土葡荷比瑞挪丹芬"
+                                                u"波捷匈罗蒙缅柬墨京津沪渝冀晋辽吉黑浙皖闽赣鲁豫鄂湘粤桂琼川蜀黔滇藏"
+                                                u"陕甘陇青宁港台");
+        travelVerbs = QString::fromUtf16(u"访来抵赴离进回驻在旅返留");
+        genericPlaces = set(u"外国 大国 城市 城镇 山区 东西 南北 山坡 大街 大桥 农村 乡村 城乡 国外 国内 海外 各地 "
+                            u"当地 本地 外地 内地 边疆 边境 沿海 小国 强国 世界 天下 全国 全球 家乡 故乡 老家 "
+                            u"南国 北国 城区 市区 郊区 街头 村里 乡下 中外 古今 祖国 异国 他乡 大城市 中小城市",
+                            nullptr);
+        notOrgHeads = set(u"干部 全部 内部 外部 局部 东部 西部 南部 北部 中部 头部 腹部 胸部 面部 底部 顶部 上部 "
+                          u"下部 部分 场所 厕所 住所 处所 好处 到处 深处 长处 短处 坏处 益处 用处 去处 住处 "
+                          u"军队 部队 排队 舞台 平台 阳台 学校 院校 母校 工厂 车站 结局 格局 布局 大局 当局 "
+                          u"出台 上台 下台 后台 前台 电视台 总台 集团 社团 党团 兵团 公社 结社 旅社 报社 "
+                          u"庭院 寺院 四合院 大院 住院 出院 入院 外交部 政治局 公安局 邮局 一处 两处 各处 "
+                          u"原处 此处 彼处 政府 人民政府 县政府 市政府 省政府 球队 代表队 女队 男队 国家队 "
+                          u"工作组 小组 基地 中心 农场",
+                          nullptr);
+        adminOrgs.unite(set(u"国会 议会 内阁 参议院 众议院 上院 下院 海军 陆军 空军 安理会 联合国 欧盟 北约 东盟 "
+                            u"白宫 五角大楼 克里姆林宫 最高法院 最高人民法院 最高人民检察院 全国人大常委会 "
+                            u"团中央 团县委 团市委 团省委 团委 共青团 全总 全国妇联 中国科学院 中国社会科学院 "
+                            u"新华社 中新社 人民日报社 中央电视台 党组 纪委 市纪委 县纪委",
+                            nullptr));
         addWorldPlaces();
     }
 
@@ -698,11 +723,58 @@ private:
         return true;
     }
 
+    // Words the lexicon lists whole that the entities split: 市委书记 → 市委 + 书记, 中美 → 中 + 美,
+    // 访华 → 访 + 华.
+    void splitTokens()
+    {
+        std::vector<Token> out;
+        out.reserve(m_tokens.size() + 8);
+        for (const Token &t : m_tokens) {
+            const int len = t.length();
+            if (t.kind != Kind::Word || len < 2 || !isHan(at(t.start))) {
+                out.push_back(t);
+                continue;
+            }
+            const Lexicon::Entry *e = m_lex.find(m_s.data() + t.start, len);
+            const QString w = text(t.start, t.end);
+            if (len == 2 && m_rules.placeAbbreviations.contains(w.front()) &&
+                m_rules.placeAbbreviations.contains(w.back()) && !m_rules.worldPlaces.contains(w) && e &&
+                e->freq <= 300 &&
+                (t.tag == Tag::Place || t.tag == Tag::Organization || t.tag == Tag::Abbreviation)) {
+                out.push_back(Token{t.start, t.start + 1, Tag::Place, Kind::Word});
+                out.push_back(Token{t.start + 1, t.end, Tag::Place, Kind::Word});
+                continue;
+            }
+            if (len == 2 && m_rules.travelVerbs.contains(w.front()) && QStringView(u"华京沪港澳台").contains(w.back())) {
+                out.push_back(Token{t.start, t.start + 1, Tag::Verb, Kind::Word});
+                out.push_back(Token{t.start + 1, t.end, Tag::Place, Kind::Word});
+                continue;
+            }
+            bool split = false;
+            for (int k = 2; k <= len - 2 && !split; ++k) {
+                if (!m_rules.posts.contains(w.mid(k)))
+                    continue;
+                const QString head = w.left(k);
+                const Lexicon::Entry *h = m_lex.find(m_s.data() + t.start, k);
+                if (m_rules.adminOrgs.contains(head) || (h && h->freq > 0 && h->tag == Tag::Organization)) {
+                    out.push_back(Token{t.start, t.start + k, Tag::Organization, Kind::Word});
+                    out.push_back(Token{t.start + k, t.end, Tag::Noun, Kind::Word});
+                    split = true;
+                }
+            }
+            if (!split)
+                out.push_back(t);
+        }
+        m_tokens.swap(out);
+    }
+
     std::optional<EntityType> tokenType(const Token &t) const
     {
         const QString word = text(t.start, t.end);
         if (m_rules.worldPlaces.contains(word))
             return EntityType::Location;
+        if (m_rules.genericPlaces.contains(word))
+            return std::nullopt;
         switch (t.kind) {
         case Kind::Person:
         case Kind::Foreign:
@@ -738,11 +810,20 @@ private:
         if (t.kind != Kind::Word && t.kind != Kind::Unknown)
             return false;
         const QString w = text(t.start, t.end);
+        if (m_rules.notOrgHeads.contains(w))
+            return false;
         if (m_rules.orgHeads.contains(w))
             return true;
         if (t.length() == 1)
             return m_rules.orgHeadChars.contains(QChar(at(t.start)));
-        return false;
+        if (t.tag != Tag::Noun && t.tag != Tag::Organization && t.tag != Tag::Other)
+            return false;
+        // Words built on a head: 足球队, 农林部, 技术监督局.
+        for (int k = 2; k <= 4 && k < t.length(); ++k) {
+            if (m_rules.orgHeads.contains(w.right(k)))
+                return true;
+        }
+        return m_rules.orgHeadChars.contains(w.back()) && t.length() <= 4;
     }
 
     // A token that may stand inside an organization's name before its head.
@@ -792,6 +873,7 @@ private:
                 m_tokens.erase(m_tokens.begin() + qsizetype(k + 1));
             }
         }
+        splitTokens();
         const size_t count = m_tokens.size();
         std::vector<std::optional<EntityType>> types(count);
         for (size_t k = 0; k < count; ++k)
@@ -828,6 +910,13 @@ private:
                 if (prev.end != m_tokens[first].start || chars + prev.length() > 20)
                     break;
                 if (!isOrgModifier(prev, types, first - 1))
+                    break;
+                // Left of a named place or organization only more of them belong to the name:
+                // 内蒙古 包头市 …, but not 代表 中国足协 or 讯 新华社.
+                const bool named = types[first] == EntityType::Location || types[first] == EntityType::Organization;
+                const bool prevNamed = types[first - 1] == EntityType::Location ||
+                                       types[first - 1] == EntityType::Organization;
+                if (named && !prevNamed && !m_rules.orgAnchors.contains(text(prev.start, prev.end)))
                     break;
                 anchor = anchor || isOrgAnchor(prev, types[first - 1]);
                 chars += prev.length();
