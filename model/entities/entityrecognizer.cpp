@@ -102,6 +102,8 @@ struct Rules
     QString travelVerbs;            // 访 来 抵 …: before 华 京 港, the character is the place
     QSet<QString> genericPlaces;    // 城市, 外国 …: the lexicon tags them as places, they name none
     QSet<QString> notOrgHeads;      // 干部, 场所 …: end like an organization, are none
+    QSet<QString> placeBefore;      // 在, 抵达, 访问 …: a name after them is a place's
+    int maxPlaceBefore = 0;
 
     static const Rules &get()
     {
@@ -156,7 +158,7 @@ private:
             maxNameBefore = std::max(maxNameBefore, int(w.size()));
         nameAfter = set(u"说 表示 指出 强调 认为 介绍 主持 同志 先生 女士 告诉 透露 宣布 提出 希望 要求 "
                         u"说明 回忆 坦言 笑着 答 称 讲 讲话 致辞 发言 出席 会见 会晤 参加 主持 率领 率 "
-                        u"代表 说道 感慨 等人 等 一行 夫妇 教授 委员 书记 老师 同学 的 在 和 与",
+                        u"代表 说道 感慨 等人 一行 夫妇 教授 委员 书记 老师 同学",
                         &maxNameAfter);
         relativeDates = set(u"今年 去年 明年 前年 后年 今天 昨天 明天 前天 后天 当天 今日 昨日 明日 次日 "
                             u"本月 上月 下月 当月 同月 次月 本年 当年 同年 次年 翌年 上年 年初 年底 年末 年中 "
@@ -198,6 +200,9 @@ private:
         placeAbbreviations = QString::fromUtf16(u"中美俄日韩英法德意印巴朝越泰菲澳加苏欧非亚以埃伊土葡荷比瑞挪丹芬"
                                                 u"波捷匈罗蒙缅柬墨京津沪渝冀晋辽吉黑浙皖闽赣鲁豫鄂湘粤桂琼川蜀黔滇藏"
                                                 u"陕甘陇青宁港台");
+        placeBefore = set(u"在 到 赴 抵 抵达 到达 前往 访问 位于 来自 飞往 途经 离开 从 于 至 运往 驻 首都 城市 "
+                          u"港口 州 省",
+                          &maxPlaceBefore);
         travelVerbs = QString::fromUtf16(u"访来抵赴离进回驻在旅返留");
         genericPlaces = set(u"外国 大国 城市 城镇 山区 东西 南北 山坡 大街 大桥 农村 乡村 城乡 国外 国内 海外 各地 "
                             u"当地 本地 外地 内地 边疆 边境 沿海 小国 强国 世界 天下 全国 全球 家乡 故乡 老家 "
@@ -453,6 +458,8 @@ private:
             bonus += 3.0;
         if (startsWith(m_rules.nameAfter, m_rules.maxNameAfter, end) > 0)
             bonus += 1.5;
+        else if (QStringView(u"的在和与等").contains(QChar(at(end))))
+            bonus += 0.5;
         const char16_t before = at(start - 1);
         const char16_t after = at(end);
         if ((before == u'（' || before == u'(') && (after == u'）' || after == u')'))
@@ -768,6 +775,48 @@ private:
         m_tokens.swap(out);
     }
 
+    // 芭芭拉·弗兰克林 may come out of the segmenter in pieces; the dot binds them into one name.
+    void joinDottedNames()
+    {
+        auto nameLike = [this](const Token &t) {
+            if (t.kind == Kind::Person || t.kind == Kind::Foreign)
+                return true;
+            if (t.tag == Tag::Person || t.tag == Tag::ForeignPerson)
+                return true;
+            for (int k = t.start; k < t.end; ++k) {
+                if (!isNameDot(at(k)) && !m_lex.inTable(CharTable::TranslitWeak, at(k)))
+                    return false;
+            }
+            return isHan(at(t.start)) || isNameDot(at(t.start));
+        };
+        for (size_t k = 0; k < m_tokens.size(); ++k) {
+            Token &t = m_tokens[k];
+            bool dotted = false;
+            for (int i = t.start; i < t.end && !dotted; ++i)
+                dotted = isNameDot(at(i));
+            if (!dotted)
+                continue;
+            while (k + 1 < m_tokens.size() && m_tokens[k + 1].start == t.end && isHan(at(m_tokens[k + 1].start)) &&
+                   (isNameDot(at(t.end - 1)) || isNameDot(at(m_tokens[k + 1].start)) || nameLike(m_tokens[k + 1])) &&
+                   m_tokens[k + 1].kind != Kind::Word) {
+                t.end = m_tokens[k + 1].end;
+                m_tokens.erase(m_tokens.begin() + qsizetype(k + 1));
+            }
+            if (isNameDot(at(t.start)) && k > 0 && nameLike(m_tokens[k - 1]) && m_tokens[k - 1].end == t.start) {
+                m_tokens[k - 1].end = t.end;
+                m_tokens.erase(m_tokens.begin() + qsizetype(k));
+                --k;
+                m_tokens[k].kind = Kind::Foreign;
+                continue;
+            }
+            int han = 0;
+            for (int i = t.start; i < t.end; ++i)
+                han += isHan(at(i)) ? 1 : 0;
+            if (han >= 2 && isHan(at(t.start)) && isHan(at(t.end - 1)))
+                t.kind = Kind::Foreign;
+        }
+    }
+
     std::optional<EntityType> tokenType(const Token &t) const
     {
         const QString word = text(t.start, t.end);
@@ -778,6 +827,12 @@ private:
         switch (t.kind) {
         case Kind::Person:
         case Kind::Foreign:
+            // 公明镇, 李卜村: what reads as a name but ends like a village is the village; a
+            // transliteration after 在, 到, 访问 is a place.
+            if (QStringView(u"乡镇村屯营寨庄堡").contains(QChar(at(t.end - 1))) && t.length() >= 3)
+                return EntityType::Location;
+            if (t.kind == Kind::Foreign && endsWith(m_rules.placeBefore, m_rules.maxPlaceBefore, t.start) > 0)
+                return EntityType::Location;
             return EntityType::Person;
         case Kind::Unknown:
             return std::nullopt;
@@ -793,7 +848,7 @@ private:
             if ((t.tag == Tag::Person && isChineseName(t, e)) || isForeignName(t))
                 return EntityType::Person;
             // Where the context calls for a name, the tag is believed.
-            if (t.length() >= 2 && t.length() <= 4 && nameContext(t.start, t.end) >= 1.5)
+            if (t.length() >= 2 && t.length() <= 4 && nameContext(t.start, t.end) >= 3.0)
                 return EntityType::Person;
             return std::nullopt;
         case Tag::Place:
@@ -874,6 +929,7 @@ private:
             }
         }
         splitTokens();
+        joinDottedNames();
         const size_t count = m_tokens.size();
         std::vector<std::optional<EntityType>> types(count);
         for (size_t k = 0; k < count; ++k)
