@@ -214,13 +214,14 @@ private:
                           u"出台 上台 下台 后台 前台 电视台 总台 集团 社团 党团 兵团 公社 结社 旅社 报社 "
                           u"庭院 寺院 四合院 大院 住院 出院 入院 外交部 政治局 公安局 邮局 一处 两处 各处 "
                           u"原处 此处 彼处 政府 人民政府 县政府 市政府 省政府 球队 代表队 女队 男队 国家队 "
-                          u"工作组 小组 基地 中心 农场",
+                          u"工作组 小组 基地 中心 农场 关系 体系 联系 派系 直系 旁系",
                           nullptr);
         adminOrgs.unite(set(u"国会 议会 内阁 参议院 众议院 上院 下院 海军 陆军 空军 安理会 联合国 欧盟 北约 东盟 "
                             u"白宫 五角大楼 克里姆林宫 最高法院 最高人民法院 最高人民检察院 全国人大常委会 "
                             u"团中央 团县委 团市委 团省委 团委 共青团 全总 全国妇联 中国科学院 中国社会科学院 "
                             u"新华社 中新社 人民日报社 中央电视台 党组 纪委 市纪委 县纪委",
                             nullptr));
+        worldPlaces.unite(set(u"地球 月球 火星 金星 木星 水星 土星 太阳系 银河系", nullptr));
         addWorldPlaces();
     }
 
@@ -758,6 +759,22 @@ private:
                 continue;
             }
             bool split = false;
+            // 中国政府, 日本首相, 中韩关系: a listed place and a common word after it.
+            for (int k = len - 2; k >= 1 && len >= 3 && !split; --k) {
+                const Lexicon::Entry *place = m_lex.find(m_s.data() + t.start, k);
+                const Lexicon::Entry *rest = m_lex.find(m_s.data() + t.start + k, len - k);
+                const bool isPlace = (place && place->freq > 0 && place->tag == Tag::Place && k >= 2) ||
+                                     m_rules.worldPlaces.contains(w.left(k));
+                if (!isPlace || !rest || rest->freq < kCommonWordFreq)
+                    continue;
+                const Token restToken{t.start + k, t.end, rest->tag, Kind::Word};
+                if (isOrgHead(restToken) || rest->tag == Tag::Place || rest->tag == Tag::Organization ||
+                    m_rules.placeSuffixWords.contains(w.mid(k)))
+                    continue;
+                out.push_back(Token{t.start, t.start + k, Tag::Place, Kind::Word});
+                out.push_back(restToken);
+                split = true;
+            }
             for (int k = 2; k <= len - 2 && !split; ++k) {
                 if (!m_rules.posts.contains(w.mid(k)))
                     continue;

@@ -25,6 +25,10 @@ MIN_SURNAME_ENTRIES = 20
 # A transliteration character appears in at least this many foreign names, and this many times
 # more often there than in words at large.
 MIN_TRANSLIT_ENTRIES = 5
+# Suffixes that make a place of their stem (合肥市 → 合肥); 区 乡 镇 村 also end common words.
+PLACE_SUFFIXES = '省市县州盟旗'
+# Tags a place's stem may carry by mistake; verbs, adjectives and the like are left alone.
+RETAGGABLE = {'n', 's', 'nr', 'nrt', 'nrfg', 'nz', 'x', 'j', 'ns'}
 MIN_TRANSLIT_RATIO = 3.0
 
 
@@ -51,6 +55,19 @@ def main():
             continue
         words[word] = (freq, tag)
 
+    # jieba tags many Chinese cities wrongly (合肥 n, 石家庄 nr, 拉萨 nrt), but lists them with
+    # their administrative suffix too (合肥市): such a stem is a place, and so is the suffixed word.
+    for word, (freq, tag) in list(words.items()):
+        if len(word) >= 3 and word[-1] in PLACE_SUFFIXES and all(map(is_han, word)):
+            if tag in RETAGGABLE:
+                words[word] = (freq, 'ns')
+            stem = word[:-1]
+            if stem in words:
+                stem_freq, stem_tag = words[stem]
+                if stem_tag in RETAGGABLE:
+                    words[stem] = (stem_freq, 'ns')
+            else:
+                words[stem] = (max(1, freq // 2), 'ns')
     tags = sorted({t for _, t in words.values()})
     tag_index = {t: i for i, t in enumerate(tags)}
     total = sum(f for f, _ in words.values())
