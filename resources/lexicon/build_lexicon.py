@@ -28,6 +28,7 @@ MIN_TRANSLIT_ENTRIES = 5
 # Suffixes that make a place of their stem (合肥市 → 合肥); 区 乡 镇 村 also end common words.
 PLACE_SUFFIXES = '省市县州盟旗'
 # Tags a place's stem may carry by mistake; verbs, adjectives and the like are left alone.
+MAX_STEM_RATIO = 30
 RETAGGABLE = {'n', 's', 'nr', 'nrt', 'nrfg', 'nz', 'x', 'j', 'ns'}
 MIN_TRANSLIT_RATIO = 3.0
 
@@ -64,7 +65,9 @@ def main():
             stem = word[:-1]
             if stem in words:
                 stem_freq, stem_tag = words[stem]
-                if stem_tag in RETAGGABLE:
+                # 重点县 and 农业县 exist too: a common word far more frequent than its suffixed
+                # form is not that place's name.
+                if stem_tag in RETAGGABLE and stem_freq <= MAX_STEM_RATIO * max(freq, 1):
                     words[stem] = (stem_freq, 'ns')
             else:
                 words[stem] = (max(1, freq // 2), 'ns')
