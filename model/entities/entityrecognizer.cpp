@@ -213,7 +213,7 @@ private:
                           u"军队 部队 排队 舞台 平台 阳台 学校 院校 母校 工厂 车站 结局 格局 布局 大局 当局 "
                           u"出台 上台 下台 后台 前台 电视台 总台 集团 社团 党团 兵团 公社 结社 旅社 报社 "
                           u"庭院 寺院 四合院 大院 住院 出院 入院 外交部 政治局 公安局 邮局 一处 两处 各处 "
-                          u"原处 此处 彼处 政府 人民政府 县政府 市政府 省政府 球队 代表队 女队 男队 国家队 "
+                          u"原处 此处 彼处 政府 人民政府 县政府 市政府 省政府 球队 "
                           u"工作组 小组 基地 中心 农场 关系 体系 联系 派系 直系 旁系",
                           nullptr);
         adminOrgs.unite(set(u"国会 议会 内阁 参议院 众议院 上院 下院 海军 陆军 空军 安理会 联合国 欧盟 北约 东盟 "
@@ -972,8 +972,9 @@ private:
         // Organizations: a head (法院, 厅, 委员会 …) with the chain of names before it.
         const size_t n = m_tokens.size();
         std::vector<bool> taken(n, false);
-        for (size_t k = 0; k < n; ++k) {
-            if (!isOrgHead(m_tokens[k]) && types[k] != EntityType::Organization)
+        // From the right, so that 国务院 + 法制办公室 is taken whole before 国务院 alone.
+        for (size_t k = n; k-- > 0;) {
+            if (taken[k] || (!isOrgHead(m_tokens[k]) && types[k] != EntityType::Organization))
                 continue;
             size_t first = k;
             bool anchor = types[k] == EntityType::Organization || isOrgAnchor(m_tokens[k], types[k]);
@@ -997,11 +998,15 @@ private:
             }
             // Extend over further heads: 中国检察日报社 + 影视部.
             size_t last = k;
-            while (last + 1 < n && m_tokens[last + 1].start == m_tokens[last].end && isOrgHead(m_tokens[last + 1]) &&
-                   m_tokens[last + 1].length() >= 2)
+            while (last + 1 < n && !taken[last + 1] && m_tokens[last + 1].start == m_tokens[last].end &&
+                   isOrgHead(m_tokens[last + 1]) && m_tokens[last + 1].length() >= 2)
                 ++last;
             const bool single = m_tokens[k].length() == 1;
-            if (types[k] != EntityType::Organization) {
+            // 内政部, 司法部, 市教委: a government body names itself.
+            const Token &head = m_tokens[k];
+            const bool body = head.length() >= 3 && QStringView(u"部委局厅署").contains(QChar(at(head.end - 1))) &&
+                              head.kind == Kind::Word;
+            if (types[k] != EntityType::Organization && !(body && first == k)) {
                 if (first == k)
                     continue;
                 if (single && !anchor)
@@ -1018,7 +1023,6 @@ private:
                 types[j] = std::nullopt;
             }
             spans.push_back(Span{m_tokens[first].start, m_tokens[last].end, EntityType::Organization});
-            k = last;
         }
         for (size_t k = 0; k < n; ++k) {
             if (!taken[k] && types[k])
