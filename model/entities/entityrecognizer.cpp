@@ -586,9 +586,10 @@ private:
                     break;
                 double logP = m_lex.logPersonMass() + surname + m_lex.logNameLength(given) + nameBias();
                 if (given == 1) {
-                    if (!m_lex.inTable(CharTable::Given2, g1))
+                    // Two-character names are few in the lexicon; all given-name characters speak for them.
+                    if (!m_lex.inTable(CharTable::Given, g1))
                         continue;
-                    logP += m_lex.charLogP(CharTable::Given2, g1);
+                    logP += m_lex.charLogP(CharTable::Given, g1);
                 } else {
                     const char16_t g2 = at(to - 1);
                     if (!m_lex.inTable(CharTable::Given3a, g1) || !m_lex.inTable(CharTable::Given3b, g2))
@@ -990,7 +991,9 @@ private:
                 const bool named = types[first] == EntityType::Location || types[first] == EntityType::Organization;
                 const bool prevNamed = types[first - 1] == EntityType::Location ||
                                        types[first - 1] == EntityType::Organization;
-                if (named && !prevNamed && !m_rules.orgAnchors.contains(text(prev.start, prev.end)))
+                const bool attribute = prev.tag == Tag::Attribute || prev.tag == Tag::ProperNoun ||
+                                       prev.tag == Tag::Abbreviation;
+                if (named && !prevNamed && !attribute && !m_rules.orgAnchors.contains(text(prev.start, prev.end)))
                     break;
                 anchor = anchor || isOrgAnchor(prev, types[first - 1]);
                 chars += prev.length();
@@ -1084,6 +1087,16 @@ private:
     // Overlaps: a date or a post wins over what the tokens said; otherwise the earlier, longer one.
     void resolve(std::vector<Span> &spans) const
     {
+        // 党委书记 is one post, though 党委 alone is an organization.
+        spans.erase(std::remove_if(spans.begin(), spans.end(),
+                                   [&](const Span &o) {
+                                       return o.type == EntityType::Organization &&
+                                              std::any_of(spans.begin(), spans.end(), [&](const Span &p) {
+                                                  return p.type == EntityType::Post && p.start <= o.start &&
+                                                         o.end <= p.end && o.end < p.end;
+                                              });
+                                   }),
+                    spans.end());
         auto rank = [](EntityType t) {
             switch (t) {
             case EntityType::Date:
