@@ -35,6 +35,8 @@ constexpr quint32 kCommonWordFreq = 100;
 constexpr double kMinGivenLogP = -15.0;
 // A listed three-character name this rare is trusted as tagged.
 constexpr quint32 kRareNameFreq = 100;
+// The cost of knowing a given-name character only from another position in the name.
+constexpr double kBackoff = 1.5;
 constexpr double kNegInf = -std::numeric_limits<double>::infinity();
 
 bool isHan(char16_t c)
@@ -97,12 +99,12 @@ struct Rules
     QSet<QString> worldPlaces;      // countries and cities in Chinese, from ICU's locale data
     QSet<QString> honorifics;       // 老, 老师, 先生 …: after a bare surname (李老师 → 李)
     int maxHonorific = 0;
-    QString notSurnames;            // 小, 老: prefixes of familiar address, not part of the name
-    QString placeAbbreviations;     // 中 美 京 藏 …: one character standing for a country or province
-    QString travelVerbs;            // 访 来 抵 …: before 华 京 港, the character is the place
-    QSet<QString> genericPlaces;    // 城市, 外国 …: the lexicon tags them as places, they name none
-    QSet<QString> notOrgHeads;      // 干部, 场所 …: end like an organization, are none
-    QSet<QString> placeBefore;      // 在, 抵达, 访问 …: a name after them is a place's
+    QString notSurnames;         // 小, 老: prefixes of familiar address, not part of the name
+    QString placeAbbreviations;  // 中 美 京 藏 …: one character standing for a country or province
+    QString travelVerbs;         // 访 来 抵 …: before 华 京 港, the character is the place
+    QSet<QString> genericPlaces; // 城市, 外国 …: the lexicon tags them as places, they name none
+    QSet<QString> notOrgHeads;   // 干部, 场所 …: end like an organization, are none
+    QSet<QString> placeBefore;   // 在, 抵达, 访问 …: a name after them is a place's
     int maxPlaceBefore = 0;
 
     static const Rules &get()
@@ -585,16 +587,23 @@ private:
                 if (isNameDot(g1) || (given == 2 && isNameDot(at(to - 1))))
                     break;
                 double logP = m_lex.logPersonMass() + surname + m_lex.logNameLength(given) + nameBias();
+                const bool strongContext = endsWith(m_rules.nameBefore, m_rules.maxNameBefore, i) > 0;
                 if (given == 1) {
                     // Two-character names are few in the lexicon; all given-name characters speak for them.
-                    if (!m_lex.inTable(CharTable::Given, g1))
+                    if (!m_lex.inTable(CharTable::Given, g1) && !strongContext)
                         continue;
                     logP += m_lex.charLogP(CharTable::Given, g1);
                 } else {
+                    // Backed off to any given-name position: 彬 ends few listed names but starts some.
                     const char16_t g2 = at(to - 1);
-                    if (!m_lex.inTable(CharTable::Given3a, g1) || !m_lex.inTable(CharTable::Given3b, g2))
+                    // A character no listed name has may still be one where the context calls for a name.
+                    if ((!m_lex.inTable(CharTable::Given, g1) || !m_lex.inTable(CharTable::Given, g2)) &&
+                        !strongContext)
                         continue;
-                    logP += m_lex.charLogP(CharTable::Given3a, g1) + m_lex.charLogP(CharTable::Given3b, g2);
+                    logP += std::max(double(m_lex.charLogP(CharTable::Given3a, g1)),
+                                     m_lex.charLogP(CharTable::Given, g1) - kBackoff) +
+                            std::max(double(m_lex.charLogP(CharTable::Given3b, g2)),
+                                     m_lex.charLogP(CharTable::Given, g2) - kBackoff);
                 }
                 // A last character that is common as a word of its own (的, 在, 说) usually is one.
                 logP -= std::max(0.0, singleCharLogP(at(to - 1)) + 9.0);
@@ -656,9 +665,8 @@ private:
     // gets back the probability mass that split spreads over both.
     static double nameBias()
     {
-        static const double bias = qEnvironmentVariableIsSet("BAOKAN_NAME_BIAS")
-                                       ? qEnvironmentVariable("BAOKAN_NAME_BIAS").toDouble()
-                                       : 2.0;
+        static const double bias =
+            qEnvironmentVariableIsSet("BAOKAN_NAME_BIAS") ? qEnvironmentVariable("BAOKAN_NAME_BIAS").toDouble() : 2.0;
         return bias;
     }
 
@@ -748,13 +756,13 @@ private:
             const QString w = text(t.start, t.end);
             if (len == 2 && m_rules.placeAbbreviations.contains(w.front()) &&
                 m_rules.placeAbbreviations.contains(w.back()) && !m_rules.worldPlaces.contains(w) && e &&
-                e->freq <= 300 &&
-                (t.tag == Tag::Place || t.tag == Tag::Organization || t.tag == Tag::Abbreviation)) {
+                e->freq <= 300 && (t.tag == Tag::Place || t.tag == Tag::Organization || t.tag == Tag::Abbreviation)) {
                 out.push_back(Token{t.start, t.start + 1, Tag::Place, Kind::Word});
                 out.push_back(Token{t.start + 1, t.end, Tag::Place, Kind::Word});
                 continue;
             }
-            if (len == 2 && m_rules.travelVerbs.contains(w.front()) && QStringView(u"华京沪港澳台").contains(w.back())) {
+            if (len == 2 && m_rules.travelVerbs.contains(w.front()) &&
+                QStringView(u"华京沪港澳台").contains(w.back())) {
                 out.push_back(Token{t.start, t.start + 1, Tag::Verb, Kind::Word});
                 out.push_back(Token{t.start + 1, t.end, Tag::Place, Kind::Word});
                 continue;
@@ -775,6 +783,12 @@ private:
                 out.push_back(Token{t.start, t.start + k, Tag::Place, Kind::Word});
                 out.push_back(restToken);
                 split = true;
+            }
+            // 局局长: the head of one organization and the post in it.
+            if (len >= 3 && m_rules.orgHeadChars.contains(w.front()) && m_rules.posts.contains(w.mid(1))) {
+                out.push_back(Token{t.start, t.start + 1, Tag::Noun, Kind::Word});
+                out.push_back(Token{t.start + 1, t.end, Tag::Noun, Kind::Word});
+                continue;
             }
             for (int k = 2; k <= len - 2 && !split; ++k) {
                 if (!m_rules.posts.contains(w.mid(k)))
@@ -989,10 +1003,10 @@ private:
                 // Left of a named place or organization only more of them belong to the name:
                 // 内蒙古 包头市 …, but not 代表 中国足协 or 讯 新华社.
                 const bool named = types[first] == EntityType::Location || types[first] == EntityType::Organization;
-                const bool prevNamed = types[first - 1] == EntityType::Location ||
-                                       types[first - 1] == EntityType::Organization;
-                const bool attribute = prev.tag == Tag::Attribute || prev.tag == Tag::ProperNoun ||
-                                       prev.tag == Tag::Abbreviation;
+                const bool prevNamed =
+                    types[first - 1] == EntityType::Location || types[first - 1] == EntityType::Organization;
+                const bool attribute =
+                    prev.tag == Tag::Attribute || prev.tag == Tag::ProperNoun || prev.tag == Tag::Abbreviation;
                 if (named && !prevNamed && !attribute && !m_rules.orgAnchors.contains(text(prev.start, prev.end)))
                     break;
                 anchor = anchor || isOrgAnchor(prev, types[first - 1]);

@@ -12,8 +12,8 @@ namespace {
 // What may stand between two posts of one person, or between a post and the name.
 bool joinsPosts(const QString &gap)
 {
-    return gap.isEmpty() || gap == QStringLiteral("、") || gap == QStringLiteral("兼") ||
-           gap == QStringLiteral("和") || gap == QStringLiteral(" ");
+    return gap.isEmpty() || gap == QStringLiteral("、") || gap == QStringLiteral("兼") || gap == QStringLiteral("和") ||
+           gap == QStringLiteral(" ");
 }
 
 } // namespace
