@@ -14,6 +14,7 @@
 #include <unicode/tznames.h>
 
 #include <algorithm>
+#include <bitset>
 #include <limits>
 #include <vector>
 
@@ -59,6 +60,63 @@ QString str(std::u16string_view s)
     return QString(reinterpret_cast<const QChar *>(s.data()), qsizetype(s.size()));
 }
 
+// A set of short words looked up by view, without building a QString per lookup: the
+// recognizer asks thousands of times per sentence.
+class WordSet
+{
+public:
+    void insert(QStringView word)
+    {
+        if (word.isEmpty() || contains(word))
+            return;
+        m_words.push_back(word.toString());
+        m_maxLength = std::max(m_maxLength, int(word.size()));
+        m_first.set(word.front().unicode());
+        if (m_words.size() * 2 > m_slots.size()) {
+            m_slots.assign(std::max<size_t>(16, m_slots.size() * 2), -1);
+            for (size_t i = 0; i < m_words.size(); ++i)
+                place(int(i));
+        } else {
+            place(int(m_words.size() - 1));
+        }
+    }
+    void unite(const WordSet &other)
+    {
+        for (const QString &w : other.m_words)
+            insert(w);
+    }
+    bool contains(QStringView word) const
+    {
+        if (word.isEmpty() || m_slots.empty() || !m_first.test(word.front().unicode()))
+            return false;
+        const size_t mask = m_slots.size() - 1;
+        for (size_t h = qHash(word) & mask;; h = (h + 1) & mask) {
+            const int index = m_slots[h];
+            if (index < 0)
+                return false;
+            if (m_words[size_t(index)] == word)
+                return true;
+        }
+    }
+    int maxLength() const { return m_maxLength; }
+    const std::vector<QString> &words() const { return m_words; }
+
+private:
+    void place(int index)
+    {
+        const size_t mask = m_slots.size() - 1;
+        size_t h = qHash(QStringView(m_words[size_t(index)])) & mask;
+        while (m_slots[h] >= 0)
+            h = (h + 1) & mask;
+        m_slots[h] = index;
+    }
+
+    std::vector<QString> m_words;
+    std::vector<int> m_slots;
+    std::bitset<65536> m_first;
+    int m_maxLength = 0;
+};
+
 enum class Kind : quint8 { Word, Unknown, Person, Foreign };
 
 struct Token
@@ -81,30 +139,30 @@ struct Span
 // (surnames of two characters, titles, the suffixes that build places and organizations).
 struct Rules
 {
-    QSet<QString> compoundSurnames;
-    QSet<QString> posts; // composed titles: 党委书记, 副厅长, 二级巡视员 …
+    WordSet compoundSurnames;
+    WordSet posts; // composed titles: 党委书记, 副厅长, 二级巡视员 …
     int maxPost = 0;
-    QSet<QString> nameBefore; // words after which a name is likely: posts, 记者, 通讯员 …
+    WordSet nameBefore; // words after which a name is likely: posts, 记者, 通讯员 …
     int maxNameBefore = 0;
-    QSet<QString> nameAfter; // words that often follow a name: 说, 表示, 指出 …
+    WordSet nameAfter; // words that often follow a name: 说, 表示, 指出 …
     int maxNameAfter = 0;
-    QSet<QString> relativeDates;
+    WordSet relativeDates;
     int maxRelativeDate = 0;
-    QSet<QString> orgHeads;         // multi-character heads of organization names
+    WordSet orgHeads;         // multi-character heads of organization names
     QString orgHeadChars;           // one-character heads, taken only as a separate token
     QString placeSuffixChars;       // 省 市 县 …
-    QSet<QString> placeSuffixWords; // 苏木, 嘎查, 自治州 …
-    QSet<QString> orgAnchors;       // generic words that start an organization name: 自治区, 全国 …
-    QSet<QString> adminOrgs;        // 市委, 省政府 …: organizations without a proper name
-    QSet<QString> worldPlaces;      // countries and cities in Chinese, from ICU's locale data
-    QSet<QString> honorifics;       // 老, 老师, 先生 …: after a bare surname (李老师 → 李)
+    WordSet placeSuffixWords; // 苏木, 嘎查, 自治州 …
+    WordSet orgAnchors;       // generic words that start an organization name: 自治区, 全国 …
+    WordSet adminOrgs;        // 市委, 省政府 …: organizations without a proper name
+    WordSet worldPlaces;      // countries and cities in Chinese, from ICU's locale data
+    WordSet honorifics;       // 老, 老师, 先生 …: after a bare surname (李老师 → 李)
     int maxHonorific = 0;
     QString notSurnames;         // 小, 老: prefixes of familiar address, not part of the name
     QString placeAbbreviations;  // 中 美 京 藏 …: one character standing for a country or province
     QString travelVerbs;         // 访 来 抵 …: before 华 京 港, the character is the place
-    QSet<QString> genericPlaces; // 城市, 外国 …: the lexicon tags them as places, they name none
-    QSet<QString> notOrgHeads;   // 干部, 场所 …: end like an organization, are none
-    QSet<QString> placeBefore;   // 在, 抵达, 访问 …: a name after them is a place's
+    WordSet genericPlaces; // 城市, 外国 …: the lexicon tags them as places, they name none
+    WordSet notOrgHeads;   // 干部, 场所 …: end like an organization, are none
+    WordSet placeBefore;   // 在, 抵达, 访问 …: a name after them is a place's
     int maxPlaceBefore = 0;
 
     static const Rules &get()
@@ -114,9 +172,9 @@ struct Rules
     }
 
 private:
-    static QSet<QString> set(const char16_t *words, int *maxLength)
+    static WordSet set(const char16_t *words, int *maxLength)
     {
-        QSet<QString> out;
+        WordSet out;
         const QStringList list = QString::fromUtf16(words).split(u' ', Qt::SkipEmptyParts);
         for (const QString &w : list) {
             out.insert(w);
@@ -131,7 +189,7 @@ private:
         compoundSurnames = set(u"欧阳 司马 诸葛 上官 东方 皇甫 尉迟 公孙 慕容 令狐 夏侯 端木 司徒 司空 轩辕 "
                                u"长孙 宇文 呼延 澹台 申屠 南宫 西门 独孤 万俟 闻人 赫连 拓跋 完颜 钟离",
                                nullptr);
-        const QSet<QString> baseTitles =
+        const WordSet baseTitles =
             set(u"书记 副书记 厅长 局长 处长 科长 部长 省长 市长 县长 区长 乡长 镇长 村长 院长 校长 所长 "
                 u"社长 会长 主席 副主席 主任 总理 总统 首相 大使 检察长 庭长 审判长 审判员 检察官 法官 "
                 u"巡视员 调研员 秘书长 董事长 总经理 经理 主编 总编辑 队长 政委 司令员 参谋长 团长 军长 "
@@ -145,18 +203,18 @@ private:
                                                         u"党委 党组 纪委 党委副 党组副 总 首席 专职副 专职 驻村 "
                                                         u"一级高级 二级高级 三级高级 四级高级 高级 原 前")
                                          .split(u' ', Qt::SkipEmptyParts);
-        for (const QString &t : baseTitles) {
+        for (const QString &t : baseTitles.words()) {
             posts.insert(t);
             for (const QString &p : prefixes)
-                posts.insert(p + t);
+                posts.insert(QString(p + t));
         }
-        for (const QString &p : std::as_const(posts))
+        for (const QString &p : posts.words())
             maxPost = std::max(maxPost, int(p.size()));
         nameBefore = posts;
         nameBefore.unite(set(u"记者 通讯员 实习生 摄影 摄 编辑 责任编辑 作者 主持人 同志 先生 女士 烈士 老人 "
                              u"报道员 撰稿 文 图 供稿 讯 电 获悉 之子 之女 妻子 丈夫 儿子 女儿 母亲 父亲",
                              nullptr));
-        for (const QString &w : std::as_const(nameBefore))
+        for (const QString &w : nameBefore.words())
             maxNameBefore = std::max(maxNameBefore, int(w.size()));
         nameAfter = set(u"说 表示 指出 强调 认为 介绍 主持 同志 先生 女士 告诉 透露 宣布 提出 希望 要求 "
                         u"说明 回忆 坦言 笑着 答 称 讲 讲话 致辞 发言 出席 会见 会晤 参加 主持 率领 率 "
@@ -314,15 +372,19 @@ private:
         return std::u16string_view(m_s.data() + start, size_t(end - start));
     }
     QString text(int start, int end) const { return str(view(start, end)); }
+    QStringView qv(int start, int end) const
+    {
+        return QStringView(reinterpret_cast<const QChar *>(m_s.data() + start), qsizetype(end - start));
+    }
 
-    bool setHasAt(const QSet<QString> &set, int start, int length) const
+    bool setHasAt(const WordSet &set, int start, int length) const
     {
         if (start < 0 || start + length > size())
             return false;
-        return set.contains(text(start, start + length));
+        return set.contains(qv(start, start + length));
     }
     // The longest word of set ending at position end, or 0.
-    int endsWith(const QSet<QString> &set, int maxLength, int end) const
+    int endsWith(const WordSet &set, int maxLength, int end) const
     {
         for (int len = std::min(maxLength, end); len >= 1; --len) {
             if (setHasAt(set, end - len, len))
@@ -330,7 +392,7 @@ private:
         }
         return 0;
     }
-    int startsWith(const QSet<QString> &set, int maxLength, int start) const
+    int startsWith(const WordSet &set, int maxLength, int start) const
     {
         for (int len = std::min(maxLength, size() - start); len >= 1; --len) {
             if (setHasAt(set, start, len))
@@ -531,7 +593,7 @@ private:
                     if (!e)
                         break;
                     if (e->freq > 0 && e->tag == Tag::Person && len >= 2 && isSurname(at(i)) &&
-                        m_rules.honorifics.contains(text(i + 1, i + len)))
+                        m_rules.honorifics.contains(qv(i + 1, i + len)))
                         continue;
                     if (e->freq > 0) {
                         consider(i + len, e->logP, e->tag, Kind::Word);
@@ -562,7 +624,7 @@ private:
         // Chinese names: a surname and one or two given-name characters.
         int surnameLength = 0;
         double surname = 0;
-        if (i + 2 <= end && m_rules.compoundSurnames.contains(text(i, i + 2))) {
+        if (i + 2 <= end && m_rules.compoundSurnames.contains(qv(i, i + 2))) {
             surnameLength = 2;
             surname = -7.0;
         } else if (isSurname(at(i))) {
@@ -697,7 +759,7 @@ private:
     {
         const int len = t.length();
         int surnameLength = 0;
-        if (len >= 3 && m_rules.compoundSurnames.contains(text(t.start, t.start + 2)))
+        if (len >= 3 && m_rules.compoundSurnames.contains(qv(t.start, t.start + 2)))
             surnameLength = 2;
         else if (isSurname(at(t.start)))
             surnameLength = 1;
@@ -753,7 +815,7 @@ private:
                 continue;
             }
             const Lexicon::Entry *e = m_lex.find(m_s.data() + t.start, len);
-            const QString w = text(t.start, t.end);
+            const QStringView w = qv(t.start, t.end);
             if (len == 2 && m_rules.placeAbbreviations.contains(w.front()) &&
                 m_rules.placeAbbreviations.contains(w.back()) && !m_rules.worldPlaces.contains(w) && e &&
                 e->freq <= 300 && (t.tag == Tag::Place || t.tag == Tag::Organization || t.tag == Tag::Abbreviation)) {
@@ -793,7 +855,7 @@ private:
             for (int k = 2; k <= len - 2 && !split; ++k) {
                 if (!m_rules.posts.contains(w.mid(k)))
                     continue;
-                const QString head = w.left(k);
+                const QStringView head = w.left(k);
                 const Lexicon::Entry *h = m_lex.find(m_s.data() + t.start, k);
                 if (m_rules.adminOrgs.contains(head) || (h && h->freq > 0 && h->tag == Tag::Organization)) {
                     out.push_back(Token{t.start, t.start + k, Tag::Organization, Kind::Word});
@@ -851,7 +913,7 @@ private:
 
     std::optional<EntityType> tokenType(const Token &t) const
     {
-        const QString word = text(t.start, t.end);
+        const QStringView word = qv(t.start, t.end);
         if (m_rules.worldPlaces.contains(word))
             return EntityType::Location;
         if (m_rules.genericPlaces.contains(word))
@@ -896,7 +958,7 @@ private:
     {
         if (t.kind != Kind::Word && t.kind != Kind::Unknown)
             return false;
-        const QString w = text(t.start, t.end);
+        const QStringView w = qv(t.start, t.end);
         if (m_rules.notOrgHeads.contains(w))
             return false;
         if (m_rules.orgHeads.contains(w))
@@ -931,9 +993,9 @@ private:
         case Tag::Organization:
             return true;
         case Tag::Other:
-            return t.kind == Kind::Unknown || m_rules.orgAnchors.contains(text(t.start, t.end));
+            return t.kind == Kind::Unknown || m_rules.orgAnchors.contains(qv(t.start, t.end));
         default:
-            return m_rules.orgAnchors.contains(text(t.start, t.end));
+            return m_rules.orgAnchors.contains(qv(t.start, t.end));
         }
     }
 
@@ -943,7 +1005,7 @@ private:
             return true;
         if (t.tag == Tag::ProperNoun || t.tag == Tag::Abbreviation)
             return true;
-        return m_rules.orgAnchors.contains(text(t.start, t.end));
+        return m_rules.orgAnchors.contains(qv(t.start, t.end));
     }
 
     void tokenEntities(std::vector<Span> &spans)
@@ -954,7 +1016,7 @@ private:
             const Token &b = m_tokens[k + 1];
             if (a.kind == Kind::Word && a.tag == Tag::Person && a.length() == 1 && isSurname(at(a.start)) &&
                 b.kind == Kind::Word && b.tag == Tag::Person && b.length() <= 2 && b.start == a.end &&
-                !m_rules.honorifics.contains(text(b.start, b.end))) {
+                !m_rules.honorifics.contains(qv(b.start, b.end))) {
                 a.end = b.end;
                 a.kind = Kind::Person;
                 m_tokens.erase(m_tokens.begin() + qsizetype(k + 1));
@@ -972,7 +1034,7 @@ private:
             const Token &next = m_tokens[k + 1];
             if (next.start != m_tokens[k].end)
                 continue;
-            const QString nextText = text(next.start, next.end);
+            const QStringView nextText = qv(next.start, next.end);
             const bool suffix = (next.length() == 1 && m_rules.placeSuffixChars.contains(nextText)) ||
                                 m_rules.placeSuffixWords.contains(nextText);
             if (suffix && types[k] == EntityType::Location && !types[k + 1]) {
@@ -1007,7 +1069,7 @@ private:
                     types[first - 1] == EntityType::Location || types[first - 1] == EntityType::Organization;
                 const bool attribute =
                     prev.tag == Tag::Attribute || prev.tag == Tag::ProperNoun || prev.tag == Tag::Abbreviation;
-                if (named && !prevNamed && !attribute && !m_rules.orgAnchors.contains(text(prev.start, prev.end)))
+                if (named && !prevNamed && !attribute && !m_rules.orgAnchors.contains(qv(prev.start, prev.end)))
                     break;
                 anchor = anchor || isOrgAnchor(prev, types[first - 1]);
                 chars += prev.length();
