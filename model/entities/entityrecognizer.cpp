@@ -149,20 +149,20 @@ struct Rules
     WordSet relativeDates;
     int maxRelativeDate = 0;
     WordSet orgHeads;         // multi-character heads of organization names
-    QString orgHeadChars;           // one-character heads, taken only as a separate token
-    QString placeSuffixChars;       // 省 市 县 …
+    QString orgHeadChars;     // one-character heads, taken only as a separate token
+    QString placeSuffixChars; // 省 市 县 …
     WordSet placeSuffixWords; // 苏木, 嘎查, 自治州 …
     WordSet orgAnchors;       // generic words that start an organization name: 自治区, 全国 …
     WordSet adminOrgs;        // 市委, 省政府 …: organizations without a proper name
     WordSet worldPlaces;      // countries and cities in Chinese, from ICU's locale data
     WordSet honorifics;       // 老, 老师, 先生 …: after a bare surname (李老师 → 李)
     int maxHonorific = 0;
-    QString notSurnames;         // 小, 老: prefixes of familiar address, not part of the name
-    QString placeAbbreviations;  // 中 美 京 藏 …: one character standing for a country or province
-    QString travelVerbs;         // 访 来 抵 …: before 华 京 港, the character is the place
-    WordSet genericPlaces; // 城市, 外国 …: the lexicon tags them as places, they name none
-    WordSet notOrgHeads;   // 干部, 场所 …: end like an organization, are none
-    WordSet placeBefore;   // 在, 抵达, 访问 …: a name after them is a place's
+    QString notSurnames;        // 小, 老: prefixes of familiar address, not part of the name
+    QString placeAbbreviations; // 中 美 京 藏 …: one character standing for a country or province
+    QString travelVerbs;        // 访 来 抵 …: before 华 京 港, the character is the place
+    WordSet genericPlaces;      // 城市, 外国 …: the lexicon tags them as places, they name none
+    WordSet notOrgHeads;        // 干部, 场所 …: end like an organization, are none
+    WordSet placeBefore;        // 在, 抵达, 访问 …: a name after them is a place's
     int maxPlaceBefore = 0;
 
     static const Rules &get()

@@ -109,7 +109,7 @@ Lexicon::Lexicon()
     if (!ok) {
         qCWarning(lcLexicon) << "the compiled-in lexicon is missing or damaged; recognizing by rules only";
         m_entries.clear();
-        m_slots.assign(1, -1);
+        m_slots.assign(1, Slot{});
         m_mask = 0;
         for (size_t t = 0; t < m_tables.size(); ++t) {
             m_tables[t].reset(new float[65536]);
@@ -154,13 +154,14 @@ bool Lexicon::load(const QByteArray &data)
     while (capacity < m_entries.size() * 2)
         capacity <<= 1;
     m_mask = capacity - 1;
-    m_slots.assign(capacity, -1);
+    m_slots.assign(capacity, Slot{});
     for (size_t i = 0; i < m_entries.size(); ++i) {
         const Stored &s = m_entries[i];
-        quint32 h = hashUnits(m_pool.data() + s.offset, s.length) & m_mask;
-        while (m_slots[h] >= 0)
+        const quint32 hash = hashUnits(m_pool.data() + s.offset, s.length);
+        quint32 h = hash & m_mask;
+        while (m_slots[h].index >= 0)
             h = (h + 1) & m_mask;
-        m_slots[h] = qint32(i);
+        m_slots[h] = Slot{qint32(i), hash};
     }
 
     const quint32 tableCount = r.read<quint32>();
@@ -216,21 +217,25 @@ bool Lexicon::load(const QByteArray &data)
     return r.ok();
 }
 
-quint32 Lexicon::slot(const char16_t *word, int length) const
-{
-    return hashUnits(word, length) & m_mask;
-}
-
 const Lexicon::Entry *Lexicon::find(const char16_t *word, int length) const
 {
     if (m_entries.empty() || length <= 0 || length > 255)
         return nullptr;
-    for (quint32 h = slot(word, length);; h = (h + 1) & m_mask) {
-        const qint32 index = m_slots[h];
-        if (index < 0)
+    const quint32 hash = hashUnits(word, length);
+    for (quint32 h = hash & m_mask;; h = (h + 1) & m_mask) {
+        const Slot &slot = m_slots[h];
+        if (slot.index < 0)
             return nullptr;
-        const Stored &s = m_entries[size_t(index)];
-        if (s.length == length && std::memcmp(m_pool.data() + s.offset, word, 2 * size_t(length)) == 0)
+        if (slot.hash != hash)
+            continue;
+        const Stored &s = m_entries[size_t(slot.index)];
+        if (s.length != length)
+            continue;
+        const char16_t *stored = m_pool.data() + s.offset;
+        int k = 0;
+        while (k < length && stored[k] == word[k])
+            ++k;
+        if (k == length)
             return &s.entry;
     }
 }

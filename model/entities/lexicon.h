@@ -64,7 +64,6 @@ public:
 private:
     Lexicon();
     bool load(const QByteArray &data);
-    quint32 slot(const char16_t *word, int length) const;
 
     struct Stored
     {
@@ -74,7 +73,12 @@ private:
     };
     std::vector<char16_t> m_pool;
     std::vector<Stored> m_entries;
-    std::vector<qint32> m_slots; // open addressing, -1 empty
+    struct Slot
+    {
+        qint32 index = -1; // into m_entries; -1: empty
+        quint32 hash = 0;  // compared first, so a probe rarely touches the entry itself
+    };
+    std::vector<Slot> m_slots; // open addressing
     quint32 m_mask = 0;
     std::array<std::unique_ptr<float[]>, size_t(CharTable::Count)> m_tables;
     std::array<float, size_t(CharTable::Count)> m_floor{};
