@@ -793,7 +793,8 @@ private:
 
     bool isForeignName(const Token &t) const
     {
-        if (t.length() < 3)
+        // Two characters only when neither could start a Chinese name (琼斯, 穆勒 but not 高峰).
+        if (t.length() < 2 || (t.length() == 2 && isSurname(at(t.start))))
             return false;
         for (int k = t.start; k < t.end; ++k) {
             if (!isNameDot(at(k)) && !m_lex.inTable(CharTable::Translit, at(k)))
@@ -845,6 +846,17 @@ private:
                 out.push_back(Token{t.start, t.start + k, Tag::Place, Kind::Word});
                 out.push_back(restToken);
                 split = true;
+            }
+            // 邓小平理论, 马克思主义: a listed name and what is named after the person.
+            if (len >= 4) {
+                const QStringView tail = w.right(2);
+                const Lexicon::Entry *name = m_lex.find(m_s.data() + t.start, len - 2);
+                if ((tail == u"主义" || tail == u"理论" || tail == u"思想") && name && name->freq > 0 &&
+                    (name->tag == Tag::Person || name->tag == Tag::ForeignPerson)) {
+                    out.push_back(Token{t.start, t.end - 2, name->tag, Kind::Word});
+                    out.push_back(Token{t.end - 2, t.end, Tag::Noun, Kind::Word});
+                    continue;
+                }
             }
             // 局局长: the head of one organization and the post in it.
             if (len >= 3 && m_rules.orgHeadChars.contains(w.front()) && m_rules.posts.contains(w.mid(1))) {

@@ -21,7 +21,7 @@ import sys
 
 VERSION = 1
 # A character starting fewer person entries than this is noise in the nr tag, not a surname.
-MIN_SURNAME_ENTRIES = 20
+MIN_SURNAME_ENTRIES = 8
 # A transliteration character appears in at least this many foreign names, and this many times
 # more often there than in words at large.
 MIN_TRANSLIT_ENTRIES = 5
