@@ -39,6 +39,8 @@ int main(int argc, char **argv)
         {QStringLiteral("note"), baokan::app::runNote},
         {QStringLiteral("export-notes"), baokan::app::runExportNotes},
         {QStringLiteral("import-notes"), baokan::app::runImportNotes},
+        {QStringLiteral("ner"), baokan::app::runNer},
+        {QStringLiteral("entities"), baokan::app::runEntities},
     };
     if (argc > 1) {
         const QString first = QString::fromLocal8Bit(argv[1]);
