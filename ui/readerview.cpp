@@ -85,9 +85,10 @@ ReaderView::ReaderView(QWidget *parent)
 {
     setReadOnly(true);
     setUndoRedoEnabled(false);
-    setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    // Mouse selection only: without a keyboard caret, QTextEdit makes the arrows, Space and
+    // Page Up/Down scroll the page, as an e-reader does.
+    setTextInteractionFlags(Qt::TextSelectableByMouse);
     setFrameShape(QFrame::NoFrame);
-    // A reader, not an editor: no blinking caret over the text. Selection still works.
     setCursorWidth(0);
     setAcceptRichText(false);
     setFont(cjkFont(false, font().pointSizeF()));
