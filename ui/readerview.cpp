@@ -202,7 +202,8 @@ void ReaderView::render()
         bf.setTopMargin(4 * em);
         const QTextCharFormat cf = charFormat(subtitleFont, muted);
         startBlock(bf, cf);
-        c.insertText(m_message, cf);
+        // Line breaks within the one block, so the top margin is not repeated per line.
+        c.insertText(QString(m_message).replace(QLatin1Char('\n'), QChar::LineSeparator), cf);
         updateColumnMargins();
         applyHighlights();
         return;
