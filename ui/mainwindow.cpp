@@ -443,7 +443,7 @@ void MainWindow::endImport()
 
 void MainWindow::importFinished(const store::ImportSummary &summary)
 {
-    if (sender() != m_importJob)
+    if (!m_importJob || sender() != m_importJob)
         return; // a job already given up (its archive was closed) reporting late
     endImport();
     statusBar()->showMessage(summary.text(), 15000);
@@ -473,7 +473,7 @@ void MainWindow::importFinished(const store::ImportSummary &summary)
 
 void MainWindow::importFailed(const QString &message)
 {
-    if (sender() != m_importJob)
+    if (!m_importJob || sender() != m_importJob)
         return;
     endImport();
     auto *box = new QMessageBox(QMessageBox::Critical, tr("Import failed"),

@@ -383,3 +383,26 @@ TEST_CASE("an issue's name is edited in place and kept in the archive", "[ui][wi
     CHECK(child<QTreeView>(again.get(), "issueView")->model()->index(0, 1).data().toString() ==
           QStringLiteral("第一期 nb"));
 }
+
+TEST_CASE("opening another archive while an import runs stops the import and shows the new archive", "[ui][window]")
+{
+    Scope scope;
+    prepareArchive(scope); // the archive to switch to: two issues
+    const QString busy = scope.dir.filePath(QStringLiteral("busy.sqlite"));
+    QStringList files;
+    for (int i = 0; i < 5; ++i)
+        files << samplePage(i);
+
+    auto window = openWindow(busy);
+    QSignalSpy ended(window.get(), &ui::MainWindow::importEnded);
+    REQUIRE(window->importPaths(files));
+    QString error;
+    REQUIRE(window->openArchive(scope.archive(), &error));
+    CHECK_FALSE(window->isImporting());
+    CHECK_FALSE(child<QToolButton>(window.get(), "importCancel")->isVisible());
+    QTest::qWait(200); // a late report from the stopped job must change nothing
+    CHECK(ended.count() == 0);
+    CHECK(child<QTreeView>(window.get(), "issueView")->model()->rowCount() == 2);
+    CHECK(window->findChild<QMessageBox *>(QStringLiteral("importSummary")) == nullptr);
+    CHECK(child<QAction>(window.get(), "actionImport")->isEnabled());
+}
