@@ -18,6 +18,7 @@
 #include <QMimeData>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSplitter>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QStatusBar>
@@ -405,4 +406,23 @@ TEST_CASE("opening another archive while an import runs stops the import and sho
     CHECK(child<QTreeView>(window.get(), "issueView")->model()->rowCount() == 2);
     CHECK(window->findChild<QMessageBox *>(QStringLiteral("importSummary")) == nullptr);
     CHECK(child<QAction>(window.get(), "actionImport")->isEnabled());
+}
+
+TEST_CASE("window size and pane widths are restored on the next start", "[ui][window]")
+{
+    Scope scope;
+    prepareArchive(scope);
+    QList<int> sizes;
+    {
+        auto window = openWindow(scope.archive());
+        window->resize(1100, 700);
+        auto *splitter = child<QSplitter>(window.get(), "mainSplitter");
+        splitter->setSizes({180, 300, 600});
+        QCoreApplication::processEvents();
+        sizes = splitter->sizes();
+        window->close();
+    }
+    auto again = openWindow(scope.archive());
+    CHECK(again->size() == QSize(1100, 700));
+    CHECK(child<QSplitter>(again.get(), "mainSplitter")->sizes() == sizes);
 }
