@@ -303,3 +303,22 @@ TEST_CASE("an invented page of paragraph lines: feature byline, dateline, captio
     CHECK(articles.at(2).reporters == QStringList{s(u"赵磊")});
     CHECK(articles.at(2).captions.isEmpty());
 }
+
+TEST_CASE("an unfinished last line under a full stop is body text, not a headline")
+{
+    const auto articles = parse(u"本报讯（记者 高峰）近日，市法院召开会议，部\n"
+                                u"署今年工作。\n"
+                                u"下一步将继续加强\n\n"
+                                u"监管，推动工作落实。\n");
+    REQUIRE(articles.size() == 1);
+    CHECK(articles.first().title.isNull());
+    CHECK(articles.first().body().remove(QLatin1Char('\n')) ==
+          s(u"近日，市法院召开会议，部署今年工作。下一步将继续加强监管，推动工作落实。"));
+}
+
+TEST_CASE("an untitled article that is all caption shows its caption")
+{
+    Article a;
+    a.captions << s(u"雪后的街道。");
+    CHECK(a.displayTitle() == s(u"雪后的街道"));
+}
