@@ -322,3 +322,18 @@ TEST_CASE("an untitled article that is all caption shows its caption")
     a.captions << s(u"雪后的街道。");
     CHECK(a.displayTitle() == s(u"雪后的街道"));
 }
+
+TEST_CASE("numbered section heads of different lengths stay inside their article")
+{
+    const auto articles = parse(u"全市普法工作综述\n\n"
+                                u"今年以来，全市普法工作稳步推进。\n\n"
+                                u"一、加强组织领导\n\n"
+                                u"各部门把普法工作列入年度计划，明确责任分工。\n\n"
+                                u"二、创新宣传方式推动普法深入人心\n\n"
+                                u"各地利用新媒体开展普法宣传，覆盖群众十万余人次。\n"
+                                u"（市普法办供稿）\n");
+    REQUIRE(articles.size() == 1);
+    CHECK(articles.first().paragraphs.contains(s(u"一、加强组织领导")));
+    CHECK(articles.first().paragraphs.contains(s(u"二、创新宣传方式推动普法深入人心")));
+    CHECK(articles.first().source == s(u"市普法办"));
+}
