@@ -337,3 +337,21 @@ TEST_CASE("numbered section heads of different lengths stay inside their article
     CHECK(articles.first().paragraphs.contains(s(u"二、创新宣传方式推动普法深入人心")));
     CHECK(articles.first().source == s(u"市普法办"));
 }
+
+TEST_CASE("an invented page of credited reports: a headline two articles before its body, one after")
+{
+    QFile file(QStringLiteral(QT_TESTCASE_SOURCEDIR "/data/credited_page.txt"));
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    const auto articles = PageParser().parsePage(QString::fromUtf8(file.readAll()));
+    REQUIRE(articles.size() == 3);
+    CHECK(articles.at(0).title == s(u"筑牢安全防线 守护万家平安"));
+    CHECK(articles.at(0).subtitle == s(u"全市开展冬季消防安全大检查"));
+    CHECK(articles.at(0).source == s(u"市消防救援支队"));
+    CHECK(articles.at(1).title == s(u"法治进校园 护航青少年成长"));
+    CHECK(articles.at(1).source == s(u"市教育局"));
+    CHECK(articles.at(1).body().contains(s(u"护航青少年健康成长。")));
+    CHECK(articles.at(2).title == s(u"法律援助惠民生 公平正义暖人心"));
+    CHECK(articles.at(2).reporters == QStringList{s(u"韩雪")});
+    CHECK(articles.at(2).correspondents == QStringList{s(u"杜鹏")});
+    CHECK(articles.at(2).body().endsWith(s(u"真正把法律援助送到群众家门口。")));
+}
