@@ -355,3 +355,21 @@ TEST_CASE("an invented page of credited reports: a headline two articles before 
     CHECK(articles.at(2).correspondents == QStringList{s(u"杜鹏")});
     CHECK(articles.at(2).body().endsWith(s(u"真正把法律援助送到群众家门口。")));
 }
+
+TEST_CASE("a page in traditional characters gets its bylines and credits read too")
+{
+    const auto articles =
+        parse(u"社區運動會開幕\n\n"
+              u"本報訊（記者 周濤 通訊員 王剛 實習生 李雪）近日，某社區舉辦居民運動會，三百餘名居民參加比賽。\n\n"
+              u"（某社區居委會供稿）\n\n"
+              u"雪後道路保暢通\n\n"
+              u"12月5日，交警在主幹道疏導交通，保障雪後道路暢通。\n\n"
+              u"王海 攝\n");
+    REQUIRE(articles.size() == 2);
+    CHECK(articles.at(0).title == s(u"社區運動會開幕"));
+    CHECK(articles.at(0).reporters == QStringList{s(u"周濤")});
+    CHECK(articles.at(0).correspondents == QStringList{s(u"王剛")});
+    CHECK(articles.at(0).interns == QStringList{s(u"李雪")});
+    CHECK(articles.at(0).source == s(u"某社區居委會"));
+    CHECK(articles.at(1).photographers == QStringList{s(u"王海")});
+}
