@@ -114,3 +114,22 @@ TEST_CASE("a traditional-character Big5 paragraph is detected as Big5")
     CHECK(decoded->encoding == QStringLiteral("Big5"));
     CHECK(decoded->text == text);
 }
+
+TEST_CASE("UTF-8 cut inside a character is still read as UTF-8, the broken end replaced")
+{
+    QByteArray bytes = chineseParagraph().toUtf8();
+    bytes.chop(1);
+    const auto decoded = TextDecoder::decode(bytes);
+    REQUIRE(decoded);
+    CHECK(decoded->encoding == QStringLiteral("UTF-8"));
+    CHECK(decoded->text.startsWith(QStringLiteral("本报讯（记者 刘琪）11月15日")));
+    CHECK(decoded->text.endsWith(QChar::ReplacementCharacter));
+}
+
+TEST_CASE("a single GB18030 character is not mistaken for damaged UTF-8")
+{
+    QStringEncoder encoder("GB18030");
+    const auto decoded = TextDecoder::decode(encoder.encode(QStringLiteral("摄")));
+    REQUIRE(decoded);
+    CHECK(decoded->text == QStringLiteral("摄"));
+}
