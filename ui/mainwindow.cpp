@@ -289,8 +289,11 @@ bool MainWindow::openArchive(const QString &path, QString *error)
             [this](const QModelIndex &current) { issueChanged(current); });
     connect(m_articleView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) { articleChanged(current); });
-    // The issue list edits refresh the reader's issue line through the article.
-    connect(m_issueModel, &QAbstractItemModel::dataChanged, this, [this] { updateStatus(); });
+    // A renamed or re-dated issue shows its new name and date in the reader's issue line at once.
+    connect(m_issueModel, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &topLeft) {
+        if (topLeft.row() == m_issueView->currentIndex().row() && m_articleView->currentIndex().isValid())
+            articleChanged(m_articleView->currentIndex());
+    });
 
     QHeaderView *issueHeader = m_issueView->header();
     issueHeader->setSectionResizeMode(models::IssueListModel::DateColumn, QHeaderView::ResizeToContents);

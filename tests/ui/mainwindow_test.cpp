@@ -378,6 +378,8 @@ TEST_CASE("an issue's name is edited in place and kept in the archive", "[ui][wi
         QTest::keyClick(editor, Qt::Key_Return);
         QCoreApplication::processEvents(); // the delegate commits in a queued call
         CHECK(issues->model()->index(0, 1).data().toString() == QStringLiteral("第一期 nb"));
+        // The reader's issue line follows the edit.
+        CHECK(child<ui::ReaderView>(window.get(), "reader")->article().issueName == QStringLiteral("第一期 nb"));
         window->close();
     }
     auto again = openWindow(scope.archive());
