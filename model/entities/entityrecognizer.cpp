@@ -237,7 +237,10 @@ private:
                        u"红十字会 青年团 团委 妇联 残联 文联 作协 科协 侨联 工商联 支部 党支部 总支 "
                        u"新华社 通讯社 博物馆 图书馆 科学院 社科院 工程院 国务院 外交部 委 办 "
                        u"队 球队 代表队 乐团 剧团 艺术团 歌舞团 合唱团 基地 农场 林场 牧场 "
-                       u"厂 分厂 总厂 酒店 饭店 宾馆 商场 超市 书店",
+                       u"厂 分厂 总厂 酒店 饭店 宾馆 商场 超市 书店 计划署 组委会 筹委会 报警台 服务台 领事馆 "
+                       u"总领事馆 大使馆 使馆 领馆 信用社 航空局 联合体 通讯社 集团公司 总公司 有限公司 "
+                       u"股份有限公司 公安处 分公司 子公司 教委 体委 计委 经委 侨办 台办 港澳办 法制办 "
+                       u"足球队 篮球队 排球队 女队 男队 国家队 集训队 联队 舰队 编队 兵团 党团 议会 工作委员会",
                        nullptr);
         orgHeadChars = QString::fromUtf16(u"厅局委部署办处院所社队团党组站系厂馆台校行司庭科");
         placeSuffixChars = QString::fromUtf16(u"省市县区州镇乡村旗盟岛湖江河山街路屯寨庄堡港湾洲");
@@ -271,7 +274,7 @@ private:
         notOrgHeads = set(u"干部 全部 内部 外部 局部 东部 西部 南部 北部 中部 头部 腹部 胸部 面部 底部 顶部 上部 "
                           u"下部 部分 场所 厕所 住所 处所 好处 到处 深处 长处 短处 坏处 益处 用处 去处 住处 "
                           u"军队 部队 排队 舞台 平台 阳台 学校 院校 母校 工厂 车站 结局 格局 布局 大局 当局 "
-                          u"出台 上台 下台 后台 前台 电视台 总台 集团 社团 党团 兵团 公社 结社 旅社 报社 "
+                          u"出台 上台 下台 后台 前台 总台 社团 结社 "
                           u"庭院 寺院 四合院 大院 住院 出院 入院 外交部 政治局 公安局 邮局 一处 两处 各处 "
                           u"原处 此处 彼处 政府 人民政府 县政府 市政府 省政府 球队 "
                           u"工作组 小组 基地 中心 农场 关系 体系 联系 派系 直系 旁系",
@@ -992,6 +995,9 @@ private:
     {
         if (types[k] == EntityType::Location || types[k] == EntityType::Organization)
             return true;
+        // 劳拉公司, 科利华集团: a foreign-sounding word before a head is the organization's name.
+        if (t.kind == Kind::Foreign)
+            return true;
         if (types[k].has_value())
             return false;
         if (!isHan(at(t.start)))
@@ -1097,7 +1103,19 @@ private:
             const Token &head = m_tokens[k];
             const bool body = head.length() >= 3 && QStringView(u"部委局厅署").contains(QChar(at(head.end - 1))) &&
                               head.kind == Kind::Word;
-            if (types[k] != EntityType::Organization && !(body && first == k)) {
+            // 智利队, 四川电视台 listed whole: a place before the head makes the word a name.
+            bool placed = false;
+            if (first == k && head.length() >= 3) {
+                for (int cut = head.length() - 1; cut >= 2 && !placed; --cut) {
+                    const Lexicon::Entry *p = m_lex.find(m_s.data() + head.start, cut);
+                    placed =
+                        ((p && p->freq > 0 && p->tag == Tag::Place) ||
+                         m_rules.worldPlaces.contains(qv(head.start, head.start + cut))) &&
+                        (m_rules.orgHeads.contains(qv(head.start + cut, head.end)) ||
+                         (head.end - head.start - cut == 1 && m_rules.orgHeadChars.contains(QChar(at(head.end - 1)))));
+                }
+            }
+            if (types[k] != EntityType::Organization && !(body && first == k) && !placed) {
                 if (first == k)
                     continue;
                 if (single && !anchor)
