@@ -162,6 +162,7 @@ struct Rules
     QString travelVerbs;        // 访 来 抵 …: before 华 京 港, the character is the place
     WordSet genericPlaces;      // 城市, 外国 …: the lexicon tags them as places, they name none
     WordSet notOrgHeads;        // 干部, 场所 …: end like an organization, are none
+    WordSet facilities;         // 馆, 大厦, 火车站 …: organizations' heads that make a building a place
     WordSet placeBefore;        // 在, 抵达, 访问 …: a name after them is a place's
     int maxPlaceBefore = 0;
 
@@ -248,7 +249,7 @@ private:
                                u"牧区 草原 半岛 群岛 高原 盆地 山脉 水库 大街 胡同",
                                nullptr);
         orgAnchors = set(u"自治区 全国 中央 国家 中共 中国 省 市 县 区 旗 盟 州 镇 乡 全区 全市 全省 "
-                         u"全盟 全旗 全县 我区 我市 我省 我国 该市 该县 人民 最高 地方",
+                         u"全盟 全旗 全县 人民 最高 地方",
                          nullptr);
         adminOrgs = set(u"市委 省委 县委 区委 州委 旗委 盟委 党委 镇党委 乡党委 市政府 省政府 县政府 区政府 "
                         u"旗政府 州政府 镇政府 乡政府 市人大 省人大 县人大 区人大 市政协 省政协 县政协 "
@@ -263,6 +264,7 @@ private:
         placeAbbreviations = QString::fromUtf16(u"中美俄日韩英法德意印巴朝越泰菲澳加苏欧非亚以埃伊土葡荷比瑞挪丹芬"
                                                 u"波捷匈罗蒙缅柬墨京津沪渝冀晋辽吉黑浙皖闽赣鲁豫鄂湘粤桂琼川蜀黔滇藏"
                                                 u"陕甘陇青宁港台");
+        facilities = set(u"馆 大厦 大剧院 剧院 大会堂 会堂 火车站 车站 机场 广场 体育场 公园 宫", nullptr);
         placeBefore = set(u"在 到 赴 抵 抵达 到达 前往 访问 位于 来自 飞往 途经 离开 从 于 至 运往 驻 首都 城市 "
                           u"港口 州 省",
                           &maxPlaceBefore);
@@ -950,6 +952,9 @@ private:
         }
         if (m_rules.adminOrgs.contains(word))
             return EntityType::Organization;
+        // A government is named by its place (法国政府 → 法国), not as an organization.
+        if (word.endsWith(u"政府"))
+            return std::nullopt;
         const Lexicon::Entry *e = m_lex.find(m_s.data() + t.start, t.length());
         switch (t.tag) {
         case Tag::Person:
@@ -974,7 +979,7 @@ private:
         if (t.kind != Kind::Word && t.kind != Kind::Unknown)
             return false;
         const QStringView w = qv(t.start, t.end);
-        if (m_rules.notOrgHeads.contains(w))
+        if (m_rules.notOrgHeads.contains(w) || (w.size() > 2 && m_rules.notOrgHeads.contains(w.right(2))))
             return false;
         if (m_rules.orgHeads.contains(w))
             return true;
@@ -1131,7 +1136,13 @@ private:
                 taken[j] = true;
                 types[j] = std::nullopt;
             }
-            spans.push_back(Span{m_tokens[first].start, m_tokens[last].end, EntityType::Organization});
+            // Buildings and sites are places: 中国美术馆, 首都体育馆, 北京火车站.
+            const QStringView headWord = qv(m_tokens[last].start, m_tokens[last].end);
+            bool facility = false;
+            for (const QString &f : m_rules.facilities.words())
+                facility = facility || headWord.endsWith(f);
+            spans.push_back(Span{m_tokens[first].start, m_tokens[last].end,
+                                 facility ? EntityType::Location : EntityType::Organization});
         }
         for (size_t k = 0; k < n; ++k) {
             if (!taken[k] && types[k])
