@@ -38,6 +38,8 @@ constexpr double kMinGivenLogP = -15.0;
 constexpr quint32 kRareNameFreq = 100;
 // The cost of knowing a given-name character only from another position in the name.
 constexpr double kBackoff = 1.5;
+// Listed two-character names more frequent than this are mostly common words (文明, 高峰).
+constexpr quint32 kMaxShortNameFreq = 300;
 constexpr double kNegInf = -std::numeric_limits<double>::infinity();
 
 bool isHan(char16_t c)
@@ -193,7 +195,8 @@ private:
         const WordSet baseTitles =
             set(u"书记 副书记 厅长 局长 处长 科长 部长 省长 市长 县长 区长 乡长 镇长 村长 院长 校长 所长 "
                 u"社长 会长 主席 副主席 主任 总理 总统 首相 大使 检察长 庭长 审判长 审判员 检察官 法官 "
-                u"巡视员 调研员 秘书长 董事长 总经理 经理 主编 总编辑 队长 政委 司令员 参谋长 团长 军长 "
+                u"巡视员 调研员 委员长 外长 外交大臣 大臣 国务卿 州长 议长 秘书长 董事长 总经理 经理 主编 总编辑 队长 "
+                u"政委 司令员 参谋长 团长 军长 "
                 u"师长 旅长 站长 行长 理事长 议长 外长 监狱长 支队长 大队长 中队长 教导员 指导员 所长 "
                 u"委员 常委 主任委员 执行董事 董事 厂长 总裁 副总裁 总监 馆长 台长 署长 司长 国务卿 "
                 u"部长助理 主任科员 科员 干警 民警 警官 律师 教授 研究员 法警 书记员 助理审判员 "
@@ -526,7 +529,10 @@ private:
         double bonus = 0;
         if (endsWith(m_rules.nameBefore, m_rules.maxNameBefore, start) > 0)
             bonus += 3.0;
-        if (startsWith(m_rules.nameAfter, m_rules.maxNameAfter, end) > 0)
+        // A title after the name is as telling as one before it: 李鹏委员长, 桥本首相.
+        if (startsWith(m_rules.posts, m_rules.maxPost, end) > 0)
+            bonus += 3.0;
+        else if (startsWith(m_rules.nameAfter, m_rules.maxNameAfter, end) > 0)
             bonus += 1.5;
         else if (QStringView(u"的在和与等").contains(QChar(at(end))))
             bonus += 0.5;
@@ -776,8 +782,8 @@ private:
                 return false;
         }
         if (given == 1) {
-            return surnameLength == 2 ||
-                   (m_lex.charLogP(CharTable::Surname, at(t.start)) > kCommonSurname && e && e->freq <= 300);
+            return surnameLength == 2 || (m_lex.charLogP(CharTable::Surname, at(t.start)) > kCommonSurname && e &&
+                                          e->freq <= kMaxShortNameFreq);
         }
         // 青少年, 红树林, 安全性 carry the tag too; a real name is rarely built on a common word,
         // and its given name is made of characters that names use.
@@ -956,6 +962,15 @@ private:
         if (word.endsWith(u"政府"))
             return std::nullopt;
         const Lexicon::Entry *e = m_lex.find(m_s.data() + t.start, t.length());
+        // After a title or a credit, a rare word that reads as a name is one, whatever its tag.
+        if (t.length() >= 2 && t.length() <= 3 && isSurname(at(t.start)) && e && e->freq < kCommonWordFreq &&
+            endsWith(m_rules.nameBefore, m_rules.maxNameBefore, t.start) > 0) {
+            bool given = true;
+            for (int k = t.start + 1; k < t.end; ++k)
+                given = given && m_lex.inTable(CharTable::Given, at(k));
+            if (given)
+                return EntityType::Person;
+        }
         switch (t.tag) {
         case Tag::Person:
         case Tag::ForeignPerson:
