@@ -260,8 +260,8 @@ private:
                         u"全国人大 全国政协 人大常委会 市委常委会 省委常委会 中央军委 中纪委",
                         nullptr);
         honorifics = set(u"老 老师 先生 女士 小姐 师傅 大爷 大娘 大妈 大姐 大哥 大叔 阿姨 奶奶 爷爷 主席 总理 "
-                         u"总 局 厅 处 书记 局长 厅长 处长 科长 部长 院长 校长 主任 经理 厂长 村长 队长 所长 "
-                         u"教授 博士 医生 大夫 律师 法官 同志 家 氏 某",
+                         u"书记 局长 厅长 处长 科长 部长 院长 校长 主任 经理 厂长 村长 队长 所长 "
+                         u"教授 博士 医生 大夫 律师 法官 同志 氏",
                          &maxHonorific);
         notSurnames = QString::fromUtf16(u"小老");
         placeAbbreviations = QString::fromUtf16(u"中美俄日韩英法德意印巴朝越泰菲澳加苏欧非亚以埃伊土葡荷比瑞挪丹芬"
@@ -354,6 +354,8 @@ public:
     QList<Mention> run()
     {
         std::vector<Span> spans;
+        if (lcRecognizer().isDebugEnabled())
+            qCDebug(lcRecognizer) << "---";
         scanDates(spans);
         segment();
         tokenEntities(spans);
@@ -649,7 +651,7 @@ private:
             if (honorific > 0 && surnameLength == 1 && surname > kCommonSurname) {
                 const char16_t before = at(i - 1);
                 if (!isHan(before) || before == u'老' || before == u'小' ||
-                    endsWith(m_rules.nameBefore, m_rules.maxNameBefore, i) > 0 || isBoundaryWord(i))
+                    endsWith(m_rules.nameBefore, m_rules.maxNameBefore, i) > 0)
                     consider(afterSurname, m_lex.logPersonMass() + surname + 4.0, Tag::Person, Kind::Person);
             }
             for (int given = 1; given <= 2 && honorific == 0; ++given) {
@@ -659,7 +661,7 @@ private:
                 const char16_t g1 = at(afterSurname);
                 if (isNameDot(g1) || (given == 2 && isNameDot(at(to - 1))))
                     break;
-                double logP = m_lex.logPersonMass() + surname + m_lex.logNameLength(given) + nameBias();
+                double logP = m_lex.logPersonMass() + surname + m_lex.logNameLength(given);
                 const bool strongContext = endsWith(m_rules.nameBefore, m_rules.maxNameBefore, i) > 0;
                 if (given == 1) {
                     // Two-character names are few in the lexicon; all given-name characters speak for them.
@@ -732,15 +734,6 @@ private:
                          Kind::Foreign);
             }
         }
-    }
-
-    // The lexicon counts many names as surname + given name, two words; a whole-name candidate
-    // gets back the probability mass that split spreads over both.
-    static double nameBias()
-    {
-        static const double bias =
-            qEnvironmentVariableIsSet("BAOKAN_NAME_BIAS") ? qEnvironmentVariable("BAOKAN_NAME_BIAS").toDouble() : 2.0;
-        return bias;
     }
 
     bool isSurname(char16_t c) const
