@@ -774,9 +774,12 @@ private:
             if (!m_lex.inTable(CharTable::Given, at(k)))
                 return false;
         }
+        // Two characters: the lexicon tags as many common words so (白痴, 特邀) as names; only
+        // the context tells them apart.
         if (given == 1) {
-            return surnameLength == 2 || (m_lex.charLogP(CharTable::Surname, at(t.start)) > kCommonSurname && e &&
-                                          e->freq <= kMaxShortNameFreq);
+            return surnameLength == 2 ||
+                   (m_lex.charLogP(CharTable::Surname, at(t.start)) > kCommonSurname && e &&
+                    e->freq <= kMaxShortNameFreq && nameContext(t.start, t.end) >= 1.5);
         }
         // 青少年, 红树林, 安全性 carry the tag too; a real name is rarely built on a common word,
         // and its given name is made of characters that names use.
