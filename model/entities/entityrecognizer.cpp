@@ -932,6 +932,16 @@ private:
 
     std::optional<EntityType> tokenType(const Token &t) const
     {
+        std::optional<EntityType> type = rawTokenType(t);
+        // 公明镇, 李卜村: what reads as a name but ends like a village is the village.
+        if (type == EntityType::Person && t.length() >= 3 &&
+            QStringView(u"乡镇村屯营寨庄堡县市省").contains(QChar(at(t.end - 1))))
+            return EntityType::Location;
+        return type;
+    }
+
+    std::optional<EntityType> rawTokenType(const Token &t) const
+    {
         const QStringView word = qv(t.start, t.end);
         if (m_rules.worldPlaces.contains(word))
             return EntityType::Location;
