@@ -244,6 +244,7 @@ private:
                        u"厂 分厂 总厂 酒店 饭店 宾馆 商场 超市 书店 计划署 组委会 筹委会 报警台 服务台 领事馆 "
                        u"总领事馆 大使馆 使馆 领馆 信用社 航空局 联合体 通讯社 集团公司 总公司 有限公司 "
                        u"股份有限公司 公安处 分公司 子公司 教委 体委 计委 经委 侨办 台办 港澳办 法制办 "
+                       u"足协 作协 交警 日报 晚报 周报 时报 早报 商报 画报 足球报 女篮 男篮 女排 男排 女足 男足 "
                        u"足球队 篮球队 排球队 女队 男队 国家队 集训队 联队 舰队 编队 兵团 党团 议会 工作委员会",
                        nullptr);
         orgHeadChars = QString::fromUtf16(u"厅局委部署办处院所社队团党组站系厂馆台校行司庭科");
@@ -281,7 +282,7 @@ private:
                           u"军队 部队 排队 舞台 平台 阳台 学校 院校 母校 工厂 车站 结局 格局 布局 大局 当局 "
                           u"出台 上台 下台 后台 前台 总台 社团 结社 "
                           u"庭院 寺院 四合院 大院 住院 出院 入院 外交部 政治局 公安局 邮局 一处 两处 各处 "
-                          u"原处 此处 彼处 政府 人民政府 县政府 市政府 省政府 球队 "
+                          u"原处 此处 彼处 政府 人民政府 县政府 市政府 省政府 "
                           u"工作组 小组 基地 中心 农场 关系 体系 联系 派系 直系 旁系",
                           nullptr);
         adminOrgs.unite(set(u"国会 议会 内阁 参议院 众议院 上院 下院 海军 陆军 空军 安理会 联合国 欧盟 北约 东盟 "
@@ -777,9 +778,8 @@ private:
         // Two characters: the lexicon tags as many common words so (白痴, 特邀) as names; only
         // the context tells them apart.
         if (given == 1) {
-            return surnameLength == 2 ||
-                   (m_lex.charLogP(CharTable::Surname, at(t.start)) > kCommonSurname && e &&
-                    e->freq <= kMaxShortNameFreq && nameContext(t.start, t.end) >= 1.5);
+            return surnameLength == 2 || (m_lex.charLogP(CharTable::Surname, at(t.start)) > kCommonSurname && e &&
+                                          e->freq <= kMaxShortNameFreq && nameContext(t.start, t.end) >= 1.5);
         }
         // 青少年, 红树林, 安全性 carry the tag too; a real name is rarely built on a common word,
         // and its given name is made of characters that names use.
@@ -844,6 +844,9 @@ private:
                 const Lexicon::Entry *rest = m_lex.find(m_s.data() + t.start + k, len - k);
                 const bool isPlace = (place && place->freq > 0 && place->tag == Tag::Place && k >= 2) ||
                                      m_rules.worldPlaces.contains(w.left(k));
+                // A listed organization stays whole (中国足协), unless it is a government or relation.
+                if (t.tag == Tag::Organization && !w.endsWith(u"政府") && !w.endsWith(u"关系"))
+                    break;
                 if (!isPlace || !rest || rest->freq < kCommonWordFreq)
                     continue;
                 const Token restToken{t.start + k, t.end, rest->tag, Kind::Word};
@@ -862,6 +865,15 @@ private:
                     (name->tag == Tag::Person || name->tag == Tag::ForeignPerson)) {
                     out.push_back(Token{t.start, t.end - 2, name->tag, Kind::Word});
                     out.push_back(Token{t.end - 2, t.end, Tag::Noun, Kind::Word});
+                    continue;
+                }
+            }
+            // 财政部长: the newspaper reads the ministry, 财政部, and leaves the bare 长.
+            if (len >= 4 && w.endsWith(u"部长")) {
+                const Lexicon::Entry *ministry = m_lex.find(m_s.data() + t.start, len - 1);
+                if (ministry && ministry->freq > 0) {
+                    out.push_back(Token{t.start, t.end - 1, Tag::Organization, Kind::Word});
+                    out.push_back(Token{t.end - 1, t.end, Tag::Noun, Kind::Word});
                     continue;
                 }
             }
@@ -1036,6 +1048,9 @@ private:
         case Tag::Place:
         case Tag::Organization:
             return true;
+        case Tag::Verb:
+            // 协调 in 国务院残疾人工作协调委员会; kept only when a name starts the chain (below).
+            return t.length() >= 2;
         case Tag::Other:
             return t.kind == Kind::Unknown || m_rules.orgAnchors.contains(qv(t.start, t.end));
         default:
@@ -1149,6 +1164,20 @@ private:
                 if (!anchor && k - first < 1)
                     continue;
             }
+            // A verb inside the name needs a named place or organization before it; otherwise the
+            // name starts after the last verb (召开 委员会 is no name).
+            for (size_t j = k; j-- > first;) {
+                if (m_tokens[j].tag == Tag::Verb && !types[j]) {
+                    const bool namedStart =
+                        types[first] == EntityType::Location || types[first] == EntityType::Organization;
+                    if (!namedStart) {
+                        first = j + 1;
+                        break;
+                    }
+                }
+            }
+            if (first == k && types[k] != EntityType::Organization && !body && !placed)
+                continue;
             // A leading generic noun is not part of the name unless an anchor follows it.
             while (first < k && !types[first] && !isOrgAnchor(m_tokens[first], types[first]) &&
                    m_tokens[first].tag == Tag::Noun && m_tokens[first].length() >= 2 && !anchor)
