@@ -224,12 +224,15 @@ private:
                         u"说明 回忆 坦言 笑着 答 称 讲 讲话 致辞 发言 出席 会见 会晤 参加 主持 率领 率 "
                         u"代表 说道 感慨 等人 一行 夫妇 教授 委员 书记 老师 同学",
                         &maxNameAfter);
-        relativeDates = set(u"今年 去年 明年 前年 后年 今天 昨天 明天 前天 后天 当天 今日 昨日 明日 次日 "
-                            u"本月 上月 下月 当月 同月 次月 本年 当年 同年 次年 翌年 上年 年初 年底 年末 年中 "
-                            u"月初 月底 月末 月中 上旬 中旬 下旬 今年初 今年底 去年底 去年初 本世纪 上世纪 "
-                            u"近日 日前 近期 目前 当前 今后 上午 下午 中午 晚上 凌晨 傍晚 深夜 今晚 昨晚 "
-                            u"春节 元旦 国庆 除夕 元宵节 中秋节 端午节 清明节 国庆节 劳动节",
-                            &maxRelativeDate);
+        relativeDates =
+            set(u"今年 去年 明年 前年 后年 今天 昨天 明天 前天 后天 当天 今日 昨日 明日 次日 "
+                u"本月 上月 下月 当月 同月 次月 本年 当年 同年 次年 翌年 上年 年初 年底 年末 年中 "
+                u"月初 月底 月末 月中 上旬 中旬 下旬 今年初 今年底 去年底 去年初 本世纪 上世纪 "
+                u"近日 日前 近期 目前 当前 今后 上午 下午 中午 晚上 凌晨 傍晚 深夜 今晚 昨晚 "
+                u"春节 元旦 国庆 除夕 元宵节 中秋节 端午节 清明节 国庆节 劳动节 上周 本周 下周 上个月 下个月 "
+                u"星期一 星期二 星期三 星期四 星期五 星期六 星期日 星期天 今春 今夏 今秋 今冬 去春 去夏 "
+                u"去秋 去冬 上半年 下半年 当晚 当日 前不久 不久前 最近 近年 近年来",
+                &maxRelativeDate);
         orgHeads = set(u"法院 检察院 委员会 政府 公司 大学 学院 中学 小学 医院 银行 集团 协会 学会 研究所 "
                        u"研究院 研究会 研究中心 出版社 报社 杂志社 日报社 电视台 广播电台 电台 基金会 联合会 "
                        u"工会 总会 分会 商会 办公室 办公厅 办事处 管理局 管理处 管理站 派出所 监狱 看守所 "
@@ -419,8 +422,8 @@ private:
     static bool isChineseNumber(char16_t c) { return isChineseDigit(c) || c == u'十' || c == u'两'; }
     static bool isRangeMark(char16_t c)
     {
-        return c == u'至' || c == u'到' || c == u'—' || c == u'-' || c == u'–' || c == u'~' || c == u'～' ||
-               c == 0x2015 || c == 0xFF0D;
+        return c == u'至' || c == u'—' || c == u'-' || c == u'–' || c == u'~' || c == u'～' || c == 0x2015 ||
+               c == 0xFF0D;
     }
 
     // A number followed by a date unit at i; returns the end or -1. unit receives the unit char.
@@ -451,6 +454,9 @@ private:
             }
             if (digits < 2 || digits > 4 || at(j + 1) == u'来' || at(j + 1) == u'间' || at(j + 1) == u'前')
                 return -1;
+            // 20年 and 三十年 are mostly durations; a year has four digits unless a month follows.
+            if (digits < 4 && !(isDigit(at(j + 1)) || isChineseNumber(at(j + 1))))
+                return -1;
             *unit = u;
             return j + 1;
         }
@@ -461,10 +467,8 @@ private:
         if (u == u'月' || u == u'日' || u == u'号') {
             if (digits > 3 || (arabic && digits > 2))
                 return -1;
-            if (u == u'月' && (at(j + 1) == u'份' ? false : false))
-                return -1;
             *unit = u;
-            return j + 1;
+            return u == u'月' && at(j + 1) == u'份' ? j + 2 : j + 1;
         }
         return -1;
     }
