@@ -656,7 +656,7 @@ private:
             if (honorific > 0 && surnameLength == 1 && surname > kCommonSurname) {
                 const char16_t before = at(i - 1);
                 if (!isHan(before) || before == u'老' || before == u'小' ||
-                    endsWith(m_rules.nameBefore, m_rules.maxNameBefore, i) > 0)
+                    endsWith(m_rules.nameBefore, m_rules.maxNameBefore, i) > 0 || isBoundaryWord(i))
                     consider(afterSurname, m_lex.logPersonMass() + surname + 4.0, Tag::Person, Kind::Person);
             }
             for (int given = 1; given <= 2 && honorific == 0; ++given) {
@@ -750,14 +750,14 @@ private:
         const Lexicon::Entry *e = m_lex.find(&c, 1);
         return e && e->freq > 0 ? double(e->logP) : -30.0;
     }
-    // Whether position i starts a new word: after punctuation or a function word.
+    // Whether position i starts a new word: after punctuation or a function word (他, 的, 和).
     bool isBoundaryWord(int i) const
     {
         const char16_t before = at(i - 1);
         if (!isHan(before))
             return true;
         const Lexicon::Entry *e = m_lex.find(&before, 1);
-        return e && e->freq > 0 && (e->tag == Tag::Function || e->tag == Tag::Verb);
+        return e && e->freq > 0 && e->tag == Tag::Function;
     }
 
     // ---- entities from tokens ---------------------------------------------------------------
