@@ -1085,6 +1085,8 @@ private:
                 m_tokens.erase(m_tokens.begin() + qsizetype(k + 1));
             }
         }
+        // Twice: 中美关系 → 中美 + 关系 → 中 + 美 + 关系.
+        splitTokens();
         splitTokens();
         joinDottedNames();
         const size_t count = m_tokens.size();
