@@ -164,6 +164,7 @@ struct Rules
     QString travelVerbs;        // 访 来 抵 …: before 华 京 港, the character is the place
     WordSet genericPlaces;      // 城市, 外国 …: the lexicon tags them as places, they name none
     WordSet notOrgHeads;        // 干部, 场所 …: end like an organization, are none
+    WordSet genericHeads;       // 公司, 球队 …: after a bare place they name no one organization
     WordSet facilities;         // 馆, 大厦, 火车站 …: organizations' heads that make a building a place
     WordSet placeBefore;        // 在, 抵达, 访问 …: a name after them is a place's
     int maxPlaceBefore = 0;
@@ -250,7 +251,8 @@ private:
                        u"足协 作协 交警 日报 晚报 周报 时报 早报 商报 画报 足球报 女篮 男篮 女排 男排 女足 男足 "
                        u"足球队 篮球队 排球队 女队 男队 国家队 集训队 联队 舰队 编队 兵团 党团 议会 工作委员会",
                        nullptr);
-        orgHeadChars = QString::fromUtf16(u"厅局委部署办处院所社队团党组站系厂馆台校行司庭科");
+        // 所, 处, 行, 系 and 台 alone are more often a particle, a place, a verb or a relation.
+        orgHeadChars = QString::fromUtf16(u"厅局委部署办院社队团党组站厂馆校司庭科");
         placeSuffixChars = QString::fromUtf16(u"省市县区州镇乡村旗盟岛湖江河山街路屯寨庄堡港湾洲");
         placeSuffixWords = set(u"苏木 嘎查 自治州 自治县 自治旗 自治区 街道 社区 开发区 新区 林区 矿区 "
                                u"牧区 草原 半岛 群岛 高原 盆地 山脉 水库 大街 胡同",
@@ -271,6 +273,7 @@ private:
         placeAbbreviations = QString::fromUtf16(u"中美俄日韩英法德意印巴朝越泰菲澳加苏欧非亚以埃伊土葡荷比瑞挪丹芬"
                                                 u"波捷匈罗蒙缅柬墨京津沪渝冀晋辽吉黑浙皖闽赣鲁豫鄂湘粤桂琼川蜀黔滇藏"
                                                 u"陕甘陇青宁港台");
+        genericHeads = set(u"公司 球队 企业 总部 当局 航天 部队 军队", nullptr);
         facilities = set(u"馆 大厦 大剧院 剧院 大会堂 会堂 火车站 车站 机场 广场 体育场 公园 宫", nullptr);
         placeBefore = set(u"在 到 赴 抵 抵达 到达 前往 访问 位于 来自 飞往 途经 离开 从 于 至 运往 驻 首都 城市 "
                           u"港口 州 省",
@@ -286,7 +289,8 @@ private:
                           u"出台 上台 下台 后台 前台 总台 社团 结社 "
                           u"庭院 寺院 四合院 大院 住院 出院 入院 外交部 政治局 公安局 邮局 一处 两处 各处 "
                           u"原处 此处 彼处 政府 人民政府 县政府 市政府 省政府 "
-                          u"工作组 小组 基地 中心 农场 关系 体系 联系 派系 直系 旁系",
+                          u"工作组 小组 基地 中心 农场 关系 体系 联系 派系 直系 旁系 总部 中南部 东南部 西南部 东北部 "
+                          u"西北部 交界处 大部 航行",
                           nullptr);
         adminOrgs.unite(set(u"国会 议会 内阁 参议院 众议院 上院 下院 海军 陆军 空军 安理会 联合国 欧盟 北约 东盟 "
                             u"白宫 五角大楼 克里姆林宫 最高法院 最高人民法院 最高人民检察院 全国人大常委会 "
@@ -1125,7 +1129,7 @@ private:
                 const Token &prev = m_tokens[first - 1];
                 if (prev.end != m_tokens[first].start || chars + prev.length() > 20)
                     break;
-                if (!isOrgModifier(prev, types, first - 1))
+                if (!isOrgModifier(prev, types, first - 1) || QStringView(u"讯电报").contains(QChar(at(prev.end - 1))))
                     break;
                 // Left of a named place or organization only more of them belong to the name:
                 // 内蒙古 包头市 …, but not 代表 中国足协 or 讯 新华社.
@@ -1162,6 +1166,10 @@ private:
                          (head.end - head.start - cut == 1 && m_rules.orgHeadChars.contains(QChar(at(head.end - 1)))));
                 }
             }
+            // 美国公司, 非洲球队: a place and a generic head name no organization.
+            if (k - first == 1 && types[first] == EntityType::Location &&
+                m_rules.genericHeads.contains(qv(m_tokens[k].start, m_tokens[k].end)))
+                continue;
             if (types[k] != EntityType::Organization && !(body && first == k) && !placed) {
                 if (first == k)
                     continue;
