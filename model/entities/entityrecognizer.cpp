@@ -40,6 +40,8 @@ constexpr quint32 kRareNameFreq = 100;
 constexpr double kBackoff = 1.5;
 // Listed two-character names more frequent than this are mostly common words (文明, 高峰).
 constexpr quint32 kMaxShortNameFreq = 300;
+// A character this frequent as a word of its own is taken as that word before a form of address.
+constexpr double kCommonCharLogP = -8.5;
 constexpr double kNegInf = -std::numeric_limits<double>::infinity();
 
 bool isHan(char16_t c)
@@ -657,8 +659,11 @@ private:
             const int afterSurname = i + surnameLength;
             // A bare surname before a form of address is the name the text gives (李老师 → 李).
             const int honorific = startsWith(m_rules.honorifics, m_rules.maxHonorific, afterSurname);
-            if (honorific > 0 && surnameLength == 1 && surname > kCommonSurname) {
-                const char16_t before = at(i - 1);
+            const char16_t before = at(i - 1);
+            // 向, 从, 任 are surnames but far more often words of their own.
+            const bool familiar = before == u'老' || before == u'小';
+            if (honorific > 0 && surnameLength == 1 && surname > kCommonSurname &&
+                (familiar || singleCharLogP(at(i)) < kCommonCharLogP)) {
                 if (!isHan(before) || before == u'老' || before == u'小' ||
                     endsWith(m_rules.nameBefore, m_rules.maxNameBefore, i) > 0 || isBoundaryWord(i))
                     consider(afterSurname, m_lex.logPersonMass() + surname + 4.0, Tag::Person, Kind::Person);
@@ -935,10 +940,21 @@ private:
                 t.end = m_tokens[k + 1].end;
                 m_tokens.erase(m_tokens.begin() + qsizetype(k + 1));
             }
-            if (isNameDot(at(t.start)) && k > 0 && nameLike(m_tokens[k - 1]) && m_tokens[k - 1].end == t.start) {
-                m_tokens[k - 1].end = t.end;
+            // Leftwards over the pieces of the first name: 玛格丽 + 特·里德.
+            auto leftPiece = [&](const Token &p) {
+                return p.kind == Kind::Person || p.kind == Kind::Foreign || p.tag == Tag::Person ||
+                       p.tag == Tag::ForeignPerson ||
+                       (p.length() == 1 && m_lex.inTable(CharTable::Translit, at(p.start)));
+            };
+            bool joined = false;
+            while (k > 0 && m_tokens[k - 1].end == m_tokens[k].start &&
+                   (isNameDot(at(m_tokens[k].start)) ? nameLike(m_tokens[k - 1]) : leftPiece(m_tokens[k - 1]))) {
+                m_tokens[k - 1].end = m_tokens[k].end;
                 m_tokens.erase(m_tokens.begin() + qsizetype(k));
                 --k;
+                joined = true;
+            }
+            if (joined) {
                 m_tokens[k].kind = Kind::Foreign;
                 continue;
             }
