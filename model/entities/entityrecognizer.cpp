@@ -271,7 +271,8 @@ private:
                          u"书记 局长 厅长 处长 科长 部长 院长 校长 主任 经理 厂长 村长 队长 所长 "
                          u"教授 博士 医生 大夫 律师 法官 同志 氏",
                          &maxHonorific);
-        notSurnames = QString::fromUtf16(u"小老");
+        // 小 and 老 are forms of address; the rest are surnames too rare to outweigh the word.
+        notSurnames = QString::fromUtf16(u"小老和与及跟在把被给让将为对的了是也都就又还");
         placeAbbreviations = QString::fromUtf16(u"中美俄日韩英法德意印巴朝越泰菲澳加苏欧非亚以埃伊土葡荷比瑞挪丹芬"
                                                 u"波捷匈罗蒙缅柬墨京津沪渝冀晋辽吉黑浙皖闽赣鲁豫鄂湘粤桂琼川蜀黔滇藏"
                                                 u"陕甘陇青宁港台");
@@ -694,6 +695,9 @@ private:
                             std::max(double(m_lex.charLogP(CharTable::Given3b, g2)),
                                      m_lex.charLogP(CharTable::Given, g2) - kBackoff);
                 }
+                // 王磊六段: a numeral before a measure word counts, it does not name.
+                if (isChineseNumber(at(to - 1)) && given == 2)
+                    continue;
                 // A last character that is common as a word of its own (的, 在, 说) usually is one.
                 logP -= std::max(0.0, singleCharLogP(at(to - 1)) + 9.0);
                 const double context = nameContext(i, to);
