@@ -1118,21 +1118,44 @@ private:
         for (size_t k = 0; k < count; ++k)
             types[k] = tokenType(m_tokens[k]);
 
-        // Places built with a suffix: 包头 + 市, 昆都仑 + 区, 乌兰 + 苏木.
-        for (size_t k = 0; k + 1 < count; ++k) {
+        // Places built with a suffix: 包头 + 市, 塔科马 + 市, 乌兰 + 苏木.
+        for (size_t k = 0; k + 1 < m_tokens.size(); ++k) {
             const Token &next = m_tokens[k + 1];
-            if (next.start != m_tokens[k].end)
+            if (next.start != m_tokens[k].end || types[k + 1])
                 continue;
             const QStringView nextText = qv(next.start, next.end);
             const bool suffix = (next.length() == 1 && m_rules.placeSuffixChars.contains(nextText)) ||
                                 m_rules.placeSuffixWords.contains(nextText);
-            if (suffix && types[k] == EntityType::Location && !types[k + 1]) {
-                m_tokens[k].end = next.end;
-                m_tokens.erase(m_tokens.begin() + qsizetype(k + 1));
-                types.erase(types.begin() + qsizetype(k + 1));
-                --k;
+            if (!suffix)
                 continue;
+            const bool foreign = types[k] == EntityType::Person && m_tokens[k].kind == Kind::Foreign;
+            size_t from = k;
+            if (types[k] != EntityType::Location && !foreign) {
+                // 书房 + 村, 泥 汊 + 镇: two or three characters the lexicon does not know as
+                // anything else, before an administrative suffix.
+                if (next.length() != 1 || !QStringView(u"省市县区镇乡村旗屯").contains(nextText.front()))
+                    continue;
+                int chars = 0;
+                size_t j = k + 1;
+                while (j > 0 && chars < 3) {
+                    const Token &p = m_tokens[j - 1];
+                    const bool plain = !types[j - 1] && isHan(at(p.start)) && p.end == m_tokens[j].start &&
+                                       (p.tag == Tag::Noun || p.tag == Tag::Other || p.tag == Tag::ProperNoun ||
+                                        p.tag == Tag::Adjective || p.kind == Kind::Unknown);
+                    if (!plain || chars + p.length() > 3)
+                        break;
+                    chars += p.length();
+                    --j;
+                }
+                if (chars < 2)
+                    continue;
+                from = j;
             }
+            m_tokens[from].end = next.end;
+            m_tokens.erase(m_tokens.begin() + qsizetype(from + 1), m_tokens.begin() + qsizetype(k + 2));
+            types.erase(types.begin() + qsizetype(from + 1), types.begin() + qsizetype(k + 2));
+            types[from] = EntityType::Location;
+            k = from;
         }
 
         // Organizations: a head (法院, 厅, 委员会 …) with the chain of names before it.
