@@ -254,7 +254,7 @@ private:
                        u"足球队 篮球队 排球队 女队 男队 国家队 集训队 联队 舰队 编队 兵团 党团 议会 工作委员会",
                        nullptr);
         // 所, 处, 行, 系 and 台 alone are more often a particle, a place, a verb or a relation.
-        orgHeadChars = QString::fromUtf16(u"厅局委部署办院社队团党组站厂馆校司庭科");
+        orgHeadChars = QString::fromUtf16(u"厅局委部署办院社队团党组站厂馆校司科");
         placeSuffixChars = QString::fromUtf16(u"省市县区州镇乡村旗盟岛湖江河山街路屯寨庄堡港湾洲");
         placeSuffixWords = set(u"苏木 嘎查 自治州 自治县 自治旗 自治区 街道 社区 开发区 新区 林区 矿区 "
                                u"牧区 草原 半岛 群岛 高原 盆地 山脉 水库 大街 胡同",
@@ -298,7 +298,7 @@ private:
         adminOrgs.unite(set(u"国会 议会 内阁 参议院 众议院 上院 下院 海军 陆军 空军 安理会 联合国 欧盟 北约 东盟 "
                             u"白宫 五角大楼 克里姆林宫 最高法院 最高人民法院 最高人民检察院 全国人大常委会 "
                             u"团中央 团县委 团市委 团省委 团委 共青团 全总 全国妇联 中国科学院 中国社会科学院 "
-                            u"新华社 中新社 人民日报社 中央电视台 党组 纪委 市纪委 县纪委",
+                            u"新华社 中新社 人民日报社 中央电视台 党组 纪委 市纪委 县纪委 政协 人大",
                             nullptr));
         worldPlaces.unite(set(u"地球 月球 火星 金星 木星 水星 土星 太阳系 银河系", nullptr));
         addWorldPlaces();
@@ -846,6 +846,13 @@ private:
                 e->freq <= 300 && (t.tag == Tag::Place || t.tag == Tag::Organization || t.tag == Tag::Abbreviation)) {
                 out.push_back(Token{t.start, t.start + 1, Tag::Place, Kind::Word});
                 out.push_back(Token{t.start + 1, t.end, Tag::Place, Kind::Word});
+                continue;
+            }
+            // 美方, 日军, 中方: the country by its one character.
+            if (len == 2 && QStringView(u"中美日俄英法德韩朝印巴以越泰澳加意").contains(w.front()) &&
+                QStringView(u"方军寇籍").contains(w.back())) {
+                out.push_back(Token{t.start, t.start + 1, Tag::Place, Kind::Word});
+                out.push_back(Token{t.start + 1, t.end, Tag::Noun, Kind::Word});
                 continue;
             }
             if (len == 2 && m_rules.travelVerbs.contains(w.front()) &&
