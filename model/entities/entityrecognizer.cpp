@@ -42,6 +42,8 @@ constexpr double kBackoff = 1.5;
 constexpr quint32 kMaxShortNameFreq = 300;
 // A character this frequent as a word of its own is taken as that word before a form of address.
 constexpr double kCommonCharLogP = -8.5;
+// Words before an organization's head needed when none of them is a place or a name.
+constexpr size_t kMinPlainModifiers = 3;
 constexpr double kNegInf = -std::numeric_limits<double>::infinity();
 
 bool isHan(char16_t c)
@@ -1225,7 +1227,9 @@ private:
                     continue;
                 if (single && !anchor)
                     continue;
-                if (!anchor && k - first < 1)
+                // Without a place or a name in it, one generic word before the head is not enough
+                // (舰艇编队, 普通家庭); two may be (残疾人工作协调委员会).
+                if (!anchor && k - first < kMinPlainModifiers)
                     continue;
             }
             // A verb inside the name needs a named place or organization before it; otherwise the
