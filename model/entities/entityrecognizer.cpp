@@ -1070,8 +1070,8 @@ private:
     {
         if (types[k] == EntityType::Location || types[k] == EntityType::Organization)
             return true;
-        // 劳拉公司, 科利华集团: a foreign-sounding word before a head is the organization's name.
-        if (t.kind == Kind::Foreign)
+        // 劳拉公司, 罗威汽车公司: a name before a head is the organization's name.
+        if (t.kind == Kind::Foreign || types[k] == EntityType::Person)
             return true;
         if (types[k].has_value())
             return false;
@@ -1097,7 +1097,7 @@ private:
 
     bool isOrgAnchor(const Token &t, const std::optional<EntityType> &type) const
     {
-        if (type == EntityType::Location || type == EntityType::Organization)
+        if (type == EntityType::Location || type == EntityType::Organization || type == EntityType::Person)
             return true;
         if (t.tag == Tag::ProperNoun || t.tag == Tag::Abbreviation)
             return true;
