@@ -1031,6 +1031,10 @@ private:
         case Tag::ForeignPerson:
             if ((t.tag == Tag::Person && isChineseName(t, e)) || isForeignName(t))
                 return EntityType::Person;
+            // 琼斯: two characters ending like a transliteration and starting unlike a surname.
+            if (t.tag == Tag::ForeignPerson && t.length() == 2 && !isSurname(at(t.start)) &&
+                m_lex.inTable(CharTable::Translit, at(t.end - 1)))
+                return EntityType::Person;
             // Where the context calls for a name, the tag is believed.
             if (t.length() >= 2 && t.length() <= 4 && nameContext(t.start, t.end) >= 3.0)
                 return EntityType::Person;
