@@ -328,6 +328,9 @@ private:
         while (const icu::UnicodeString *zone = zones->snext(status)) {
             if (U_FAILURE(status))
                 break;
+            // Antarctic stations carry people's names (Davis, Casey); they are no places of the news.
+            if (zone->startsWith(icu::UnicodeString(u"Antarctica/")) || zone->startsWith(icu::UnicodeString(u"Etc/")))
+                continue;
             icu::UnicodeString city;
             names->getExemplarLocationName(*zone, city);
             add(city);
