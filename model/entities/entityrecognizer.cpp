@@ -264,7 +264,7 @@ private:
         orgAnchors = set(u"自治区 全国 中央 国家 中共 中国 省 市 县 区 旗 盟 州 镇 乡 全区 全市 全省 "
                          u"全盟 全旗 全县 人民 最高 地方",
                          nullptr);
-        adminOrgs = set(u"市委 省委 县委 区委 州委 旗委 盟委 党委 镇党委 乡党委 市政府 省政府 县政府 区政府 "
+        adminOrgs = set(u"市委 省委 县委 区委 州委 旗委 盟委 镇党委 乡党委 市政府 省政府 县政府 区政府 "
                         u"旗政府 州政府 镇政府 乡政府 市人大 省人大 县人大 区人大 市政协 省政协 县政协 "
                         u"区政协 市纪委 省纪委 县纪委 区纪委 市监委 党中央 中共中央 国务院 "
                         u"全国人大 全国政协 人大常委会 市委常委会 省委常委会 中央军委 中纪委",
@@ -292,12 +292,12 @@ private:
                           u"下部 部分 场所 厕所 住所 处所 好处 到处 深处 长处 短处 坏处 益处 用处 去处 住处 "
                           u"军队 部队 排队 舞台 平台 阳台 学校 院校 母校 工厂 车站 结局 格局 布局 大局 当局 "
                           u"出台 上台 下台 后台 前台 总台 社团 结社 "
-                          u"庭院 寺院 四合院 大院 住院 出院 入院 外交部 政治局 公安局 邮局 一处 两处 各处 "
+                          u"庭院 寺院 四合院 大院 住院 出院 入院 邮局 一处 两处 各处 "
                           u"原处 此处 彼处 政府 人民政府 县政府 市政府 省政府 "
                           u"工作组 小组 基地 中心 农场 关系 体系 联系 派系 直系 旁系 总部 中南部 东南部 西南部 东北部 "
-                          u"西北部 交界处 大部 航行",
+                          u"西北部 交界处 大部 航行 上市公司 中央银行 股份公司",
                           nullptr);
-        adminOrgs.unite(set(u"国会 议会 内阁 参议院 众议院 上院 下院 海军 陆军 空军 安理会 联合国 欧盟 北约 东盟 "
+        adminOrgs.unite(set(u"国会 内阁 参议院 众议院 上院 下院 海军 陆军 空军 安理会 联合国 欧盟 北约 东盟 "
                             u"白宫 五角大楼 克里姆林宫 最高法院 最高人民法院 最高人民检察院 全国人大常委会 "
                             u"团中央 团县委 团市委 团省委 团委 共青团 全总 全国妇联 中国科学院 中国社会科学院 "
                             u"新华社 中新社 人民日报社 中央电视台 党组 纪委 市纪委 县纪委 政协 人大",
@@ -1045,10 +1045,28 @@ private:
         case Tag::Place:
             return EntityType::Location;
         case Tag::Organization:
-            return EntityType::Organization;
+            // jieba tags generic words nt too (党政机关, 广大观众): an organization's name ends
+            // in a head.
+            if (isOrgShaped(word))
+                return EntityType::Organization;
+            return std::nullopt;
         default:
             return std::nullopt;
         }
+    }
+
+    bool isOrgShaped(QStringView w) const
+    {
+        if (m_rules.adminOrgs.contains(w))
+            return true;
+        if (m_rules.notOrgHeads.contains(w) || (w.size() > 2 && m_rules.notOrgHeads.contains(w.right(2))))
+            return false;
+        for (int k = 2; k <= 4 && k < w.size(); ++k) {
+            if (m_rules.orgHeads.contains(w.right(k)))
+                return true;
+        }
+        return m_rules.orgHeadChars.contains(w.back()) ||
+               QStringView(u"会所处行台系盟军央联协际议织大").contains(w.back());
     }
 
     bool isOrgHead(const Token &t) const
