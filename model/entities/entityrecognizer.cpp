@@ -1211,7 +1211,9 @@ private:
                     break;
                 // Left of a named place or organization only more of them belong to the name:
                 // 内蒙古 包头市 …, but not 代表 中国足协 or 讯 新华社.
-                const bool named = types[first] == EntityType::Location || types[first] == EntityType::Organization;
+                // An organization named by a head (日报社) still takes its modifiers (中国 检察).
+                const bool named = types[first] == EntityType::Location ||
+                                   (types[first] == EntityType::Organization && !isOrgHead(m_tokens[first]));
                 const bool prevNamed =
                     types[first - 1] == EntityType::Location || types[first - 1] == EntityType::Organization;
                 const bool attribute =
