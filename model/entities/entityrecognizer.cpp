@@ -1153,6 +1153,34 @@ private:
         for (size_t k = 0; k < count; ++k)
             types[k] = tokenType(m_tokens[k]);
 
+        // One character for a country: next to another (中美, 日俄, 中、阿), after 驻 or 访 (驻华),
+        // and 俄, which is nothing else.
+        for (int round = 0; round < 2; ++round) {
+            for (size_t k = 0; k < m_tokens.size(); ++k) {
+                const Token &t = m_tokens[k];
+                if (types[k] || t.length() != 1 || !m_rules.placeAbbreviations.contains(QChar(at(t.start))))
+                    continue;
+                auto singlePlace = [&](size_t j) {
+                    return types[j] == EntityType::Location && m_tokens[j].length() == 1;
+                };
+                bool place = at(t.start) == u'俄';
+                if (k > 0 && m_tokens[k - 1].end == t.start && singlePlace(k - 1))
+                    place = true;
+                if (k + 1 < m_tokens.size() && m_tokens[k + 1].start == t.end && singlePlace(k + 1))
+                    place = true;
+                if (k > 1 && at(t.start - 1) == u'、' && singlePlace(k - 2))
+                    place = true;
+                if (k + 2 < m_tokens.size() && at(t.end) == u'、' && singlePlace(k + 2))
+                    place = true;
+                if (k > 0 && m_tokens[k - 1].length() == 1 && m_tokens[k - 1].end == t.start &&
+                    (m_rules.travelVerbs.contains(QChar(at(t.start - 1))) || at(t.start - 1) == u'对') &&
+                    QStringView(u"华京沪港澳台").contains(QChar(at(t.start))))
+                    place = true;
+                if (place)
+                    types[k] = EntityType::Location;
+            }
+        }
+
         // Places built with a suffix: 包头 + 市, 塔科马 + 市, 乌兰 + 苏木.
         for (size_t k = 0; k + 1 < m_tokens.size(); ++k) {
             const Token &next = m_tokens[k + 1];
