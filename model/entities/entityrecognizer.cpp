@@ -913,7 +913,8 @@ private:
                 out.push_back(Token{t.start + 1, t.end, Tag::Noun, Kind::Word});
                 continue;
             }
-            for (int k = 2; k <= len - 2 && !split; ++k) {
+            // 党委书记 and 党组书记 are posts whole, as the reader expects them.
+            for (int k = 2; k <= len - 2 && !split && !m_rules.posts.contains(w); ++k) {
                 if (!m_rules.posts.contains(w.mid(k)))
                     continue;
                 const QStringView head = w.left(k);
