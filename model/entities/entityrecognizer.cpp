@@ -252,6 +252,7 @@ private:
                        u"厂 分厂 总厂 酒店 饭店 宾馆 商场 超市 书店 计划署 组委会 筹委会 报警台 服务台 领事馆 "
                        u"总领事馆 大使馆 使馆 领馆 信用社 航空局 联合体 通讯社 集团公司 总公司 有限公司 "
                        u"股份有限公司 公安处 分公司 子公司 教委 体委 计委 经委 侨办 台办 港澳办 法制办 "
+                       u"大厦 大会堂 会堂 大剧院 体育馆 博物馆 美术馆 纪念馆 图书馆 展览馆 体育场 火车站 飞机场 机场 "
                        u"足协 作协 交警 日报 晚报 周报 时报 早报 商报 画报 足球报 女篮 男篮 女排 男排 女足 男足 "
                        u"足球队 篮球队 排球队 女队 男队 国家队 集训队 联队 舰队 编队 兵团 党团 议会 工作委员会",
                        nullptr);
@@ -904,6 +905,17 @@ private:
                 if (ministry && ministry->freq > 0) {
                     out.push_back(Token{t.start, t.end - 1, Tag::Organization, Kind::Word});
                     out.push_back(Token{t.end - 1, t.end, Tag::Noun, Kind::Word});
+                    continue;
+                }
+            }
+            // 亚太地区, 汉水流域: the region is the place named before the generic word.
+            if (len >= 4 &&
+                (w.endsWith(u"地区") || w.endsWith(u"流域") || w.endsWith(u"一带") || w.endsWith(u"沿岸"))) {
+                const Lexicon::Entry *region = m_lex.find(m_s.data() + t.start, len - 2);
+                if (region && region->freq > 0 &&
+                    (region->tag == Tag::Place || region->tag == Tag::Abbreviation || region->tag == Tag::Locality)) {
+                    out.push_back(Token{t.start, t.end - 2, Tag::Place, Kind::Word});
+                    out.push_back(Token{t.end - 2, t.end, Tag::Noun, Kind::Word});
                     continue;
                 }
             }
