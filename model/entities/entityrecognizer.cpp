@@ -620,8 +620,10 @@ private:
             };
             bool single = false;
             if (!isNameDot(at(i))) {
+                quint32 hash = Lexicon::hashSeed();
                 for (int len = 1; len <= kMaxWordLength && i + len <= end; ++len) {
-                    const Lexicon::Entry *e = m_lex.find(m_s.data() + i, len);
+                    hash = Lexicon::hashStep(hash, at(i + len - 1));
+                    const Lexicon::Entry *e = m_lex.find(m_s.data() + i, len, hash);
                     if (!e)
                         break;
                     if (e->freq > 0 && e->tag == Tag::Person && len >= 2 && isSurname(at(i)) &&
