@@ -44,6 +44,8 @@ constexpr quint32 kMaxShortNameFreq = 300;
 constexpr double kCommonCharLogP = -8.5;
 // Words before an organization's head needed when none of them is a place or a name.
 constexpr size_t kMinPlainModifiers = 3;
+// Listed names rarer than this are taken as tagged without further doubt.
+constexpr quint32 kSureNameFreq = 20;
 constexpr double kNegInf = -std::numeric_limits<double>::infinity();
 
 bool isHan(char16_t c)
@@ -810,8 +812,11 @@ private:
         // 青少年, 红树林, 安全性 carry the tag too; a real name is rarely built on a common word,
         // and its given name is made of characters that names use.
         // Rarely listed words are names as tagged; the doubt is only about frequent ones.
-        if (e && e->freq <= kRareNameFreq)
+        if (e && e->freq < kSureNameFreq)
             return true;
+        // 纪念章, 博士后: a listed word that begins with a common word is that word's compound.
+        if (e && e->freq <= kRareNameFreq)
+            return surnameLength == 2 || !isCommonWord(t.start, t.start + 2);
         if (surnameLength == 1 && (isCommonWord(t.start, t.start + 2) || isCommonWord(t.start + 1, t.end)))
             return false;
         return m_lex.charLogP(CharTable::Given3a, at(t.end - 2)) + m_lex.charLogP(CharTable::Given3b, at(t.end - 1)) >=
@@ -974,6 +979,10 @@ private:
             }
             // Leftwards over the pieces of the first name: 玛格丽 + 特·里德.
             auto leftPiece = [&](const Token &p) {
+                for (int i = p.start; i < p.end; ++i) {
+                    if (!m_lex.inTable(CharTable::TranslitWeak, at(i)) || QStringView(u"人官长").contains(QChar(at(i))))
+                        return false;
+                }
                 return p.kind == Kind::Person || p.kind == Kind::Foreign || p.tag == Tag::Person ||
                        p.tag == Tag::ForeignPerson ||
                        (p.length() == 1 && m_lex.inTable(CharTable::Translit, at(p.start)));
