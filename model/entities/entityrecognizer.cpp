@@ -1010,6 +1010,15 @@ private:
     std::optional<EntityType> tokenType(const Token &t) const
     {
         std::optional<EntityType> type = rawTokenType(t);
+        // 在慕尼黑, 抵达阿布贾: a foreign-sounding name after 在 or 抵达 is a place's.
+        if (type == EntityType::Person && t.length() >= 2 &&
+            endsWith(m_rules.placeBefore, m_rules.maxPlaceBefore, t.start) > 0) {
+            bool foreign = true;
+            for (int i = t.start; i < t.end && foreign; ++i)
+                foreign = isNameDot(at(i)) || m_lex.inTable(CharTable::TranslitWeak, at(i));
+            if (foreign && !isSurname(at(t.start)))
+                return EntityType::Location;
+        }
         // 公明镇, 李卜村: what reads as a name but ends like a village is the village.
         if (type == EntityType::Person && t.length() >= 3 &&
             QStringView(u"乡镇村屯营寨庄堡县市省").contains(QChar(at(t.end - 1))))
