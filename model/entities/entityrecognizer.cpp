@@ -222,13 +222,16 @@ private:
         for (const QString &p : posts.words())
             maxPost = std::max(maxPost, int(p.size()));
         nameBefore = posts;
-        nameBefore.unite(set(u"记者 通讯员 实习生 摄影 摄 编辑 责任编辑 作者 主持人 同志 先生 女士 烈士 老人 "
-                             u"报道员 撰稿 文 图 供稿 讯 电 获悉 之子 之女 妻子 丈夫 儿子 女儿 母亲 父亲",
-                             nullptr));
+        nameBefore.unite(
+            set(u"记者 通讯员 实习生 摄影 摄 编辑 责任编辑 作者 主持人 同志 先生 女士 烈士 老人 "
+                u"报道员 撰稿 文 图 供稿 讯 电 获悉 之子 之女 妻子 丈夫 儿子 女儿 母亲 父亲 学者 作家 画家 "
+                u"诗人 演员 歌手 选手 队员 球员 教练 导演 名将 老将 小将 运动员 艺术家 科学家 "
+                u"企业家 书法家 医生 工程师 农民 工人 村民 战士 英雄 模范 青年 大师 先生 女士",
+                nullptr));
         for (const QString &w : nameBefore.words())
             maxNameBefore = std::max(maxNameBefore, int(w.size()));
         nameAfter = set(u"说 表示 指出 强调 认为 介绍 主持 同志 先生 女士 告诉 透露 宣布 提出 希望 要求 "
-                        u"说明 回忆 坦言 笑着 答 称 讲 讲话 致辞 发言 出席 会见 会晤 参加 主持 率领 率 "
+                        u"说明 回忆 坦言 笑着 答 称 讲 讲话 致辞 发言 出席 会见 会晤 参加 主持 率领 率 所说 所言 说过 "
                         u"代表 说道 感慨 等人 一行 夫妇 教授 委员 书记 老师 同学",
                         &maxNameAfter);
         relativeDates =
@@ -674,8 +677,11 @@ private:
             const char16_t before = at(i - 1);
             // 向, 从, 任 are surnames but far more often words of their own.
             const bool familiar = before == u'老' || before == u'小';
+            const bool polite =
+                honorific >= 2 &&
+                QStringView(u"先生 女士 小姐 老师 同志 师傅").contains(qv(afterSurname, afterSurname + honorific));
             if (honorific > 0 && surnameLength == 1 && surname > kCommonSurname &&
-                (familiar || singleCharLogP(at(i)) < kCommonCharLogP)) {
+                (familiar || polite || singleCharLogP(at(i)) < kCommonCharLogP)) {
                 if (!isHan(before) || before == u'老' || before == u'小' ||
                     endsWith(m_rules.nameBefore, m_rules.maxNameBefore, i) > 0 || isBoundaryWord(i))
                     consider(afterSurname, m_lex.logPersonMass() + surname + 4.0, Tag::Person, Kind::Person);
