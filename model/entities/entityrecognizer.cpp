@@ -863,7 +863,9 @@ private:
             const QStringView w = qv(t.start, t.end);
             if (len == 2 && m_rules.placeAbbreviations.contains(w.front()) &&
                 m_rules.placeAbbreviations.contains(w.back()) && !m_rules.worldPlaces.contains(w) && e &&
-                e->freq <= 300 && (t.tag == Tag::Place || t.tag == Tag::Organization || t.tag == Tag::Abbreviation)) {
+                e->freq <= 300 &&
+                (t.tag == Tag::Place || t.tag == Tag::WeakPlace || t.tag == Tag::Organization ||
+                 t.tag == Tag::Abbreviation)) {
                 out.push_back(Token{t.start, t.start + 1, Tag::Place, Kind::Word});
                 out.push_back(Token{t.start + 1, t.end, Tag::Place, Kind::Word});
                 continue;
@@ -886,7 +888,8 @@ private:
             for (int k = len - 2; k >= 1 && len >= 3 && !split; --k) {
                 const Lexicon::Entry *place = m_lex.find(m_s.data() + t.start, k);
                 const Lexicon::Entry *rest = m_lex.find(m_s.data() + t.start + k, len - k);
-                const bool isPlace = (place && place->freq > 0 && place->tag == Tag::Place && k >= 2) ||
+                const bool isPlace = (place && place->freq > 0 &&
+                                      (place->tag == Tag::Place || place->tag == Tag::WeakPlace) && k >= 2) ||
                                      m_rules.worldPlaces.contains(w.left(k));
                 // A listed organization stays whole (中国足协), unless it is a government or relation.
                 if (t.tag == Tag::Organization && !w.endsWith(u"政府") && !w.endsWith(u"关系"))
@@ -926,7 +929,8 @@ private:
                 (w.endsWith(u"地区") || w.endsWith(u"流域") || w.endsWith(u"一带") || w.endsWith(u"沿岸"))) {
                 const Lexicon::Entry *region = m_lex.find(m_s.data() + t.start, len - 2);
                 if (region && region->freq > 0 &&
-                    (region->tag == Tag::Place || region->tag == Tag::Abbreviation || region->tag == Tag::Locality)) {
+                    (region->tag == Tag::Place || region->tag == Tag::WeakPlace || region->tag == Tag::Abbreviation ||
+                     region->tag == Tag::Locality)) {
                     out.push_back(Token{t.start, t.end - 2, Tag::Place, Kind::Word});
                     out.push_back(Token{t.end - 2, t.end, Tag::Noun, Kind::Word});
                     continue;
@@ -1084,6 +1088,12 @@ private:
             return std::nullopt;
         case Tag::Place:
             return EntityType::Location;
+        case Tag::WeakPlace:
+            // Countries and regions end in 国, 亚, 洲, a direction or a border land; one character
+            // stands for a country or a province.
+            if (t.length() == 1 || QStringView(u"国亚洲欧美东西南北中疆藏蒙").contains(QChar(at(t.end - 1))))
+                return EntityType::Location;
+            return std::nullopt;
         case Tag::Organization:
             // jieba tags generic words nt too (党政机关, 广大观众): an organization's name ends
             // in a head.
@@ -1148,6 +1158,7 @@ private:
         case Tag::Noun:
         case Tag::Attribute:
         case Tag::Place:
+        case Tag::WeakPlace:
         case Tag::Organization:
             return true;
         case Tag::Verb:
@@ -1307,7 +1318,7 @@ private:
                 for (int cut = head.length() - 1; cut >= 2 && !placed; --cut) {
                     const Lexicon::Entry *p = m_lex.find(m_s.data() + head.start, cut);
                     placed =
-                        ((p && p->freq > 0 && p->tag == Tag::Place) ||
+                        ((p && p->freq > 0 && (p->tag == Tag::Place || p->tag == Tag::WeakPlace)) ||
                          m_rules.worldPlaces.contains(qv(head.start, head.start + cut))) &&
                         (m_rules.orgHeads.contains(qv(head.start + cut, head.end)) ||
                          (head.end - head.start - cut == 1 && m_rules.orgHeadChars.contains(QChar(at(head.end - 1)))));

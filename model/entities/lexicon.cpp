@@ -65,18 +65,18 @@ private:
 Lexicon::Tag tagFromName(const QByteArray &name)
 {
     static const QHash<QByteArray, Lexicon::Tag> tags = {
-        {"nr", Lexicon::Tag::Person},    {"nrfg", Lexicon::Tag::Person},     {"nrt", Lexicon::Tag::ForeignPerson},
-        {"ns", Lexicon::Tag::Place},     {"nt", Lexicon::Tag::Organization}, {"nz", Lexicon::Tag::ProperNoun},
-        {"n", Lexicon::Tag::Noun},       {"ng", Lexicon::Tag::Noun},         {"vn", Lexicon::Tag::Noun},
-        {"an", Lexicon::Tag::Noun},      {"v", Lexicon::Tag::Verb},          {"vd", Lexicon::Tag::Verb},
-        {"vi", Lexicon::Tag::Verb},      {"vg", Lexicon::Tag::Verb},         {"vq", Lexicon::Tag::Verb},
-        {"m", Lexicon::Tag::Numeral},    {"mq", Lexicon::Tag::Numeral},      {"q", Lexicon::Tag::Numeral},
-        {"t", Lexicon::Tag::Time},       {"tg", Lexicon::Tag::Time},         {"j", Lexicon::Tag::Abbreviation},
-        {"b", Lexicon::Tag::Attribute},  {"a", Lexicon::Tag::Adjective},     {"ad", Lexicon::Tag::Adjective},
-        {"ag", Lexicon::Tag::Adjective}, {"f", Lexicon::Tag::Locality},      {"s", Lexicon::Tag::Locality},
-        {"p", Lexicon::Tag::Function},   {"c", Lexicon::Tag::Function},      {"u", Lexicon::Tag::Function},
-        {"d", Lexicon::Tag::Function},   {"r", Lexicon::Tag::Function},      {"y", Lexicon::Tag::Function},
-        {"e", Lexicon::Tag::Function},   {"o", Lexicon::Tag::Function},
+        {"nr", Lexicon::Tag::Person},      {"nrfg", Lexicon::Tag::Person},   {"nrt", Lexicon::Tag::ForeignPerson},
+        {"ns", Lexicon::Tag::Place},       {"nsx", Lexicon::Tag::WeakPlace}, {"nt", Lexicon::Tag::Organization},
+        {"nz", Lexicon::Tag::ProperNoun},  {"n", Lexicon::Tag::Noun},        {"ng", Lexicon::Tag::Noun},
+        {"vn", Lexicon::Tag::Noun},        {"an", Lexicon::Tag::Noun},       {"v", Lexicon::Tag::Verb},
+        {"vd", Lexicon::Tag::Verb},        {"vi", Lexicon::Tag::Verb},       {"vg", Lexicon::Tag::Verb},
+        {"vq", Lexicon::Tag::Verb},        {"m", Lexicon::Tag::Numeral},     {"mq", Lexicon::Tag::Numeral},
+        {"q", Lexicon::Tag::Numeral},      {"t", Lexicon::Tag::Time},        {"tg", Lexicon::Tag::Time},
+        {"j", Lexicon::Tag::Abbreviation}, {"b", Lexicon::Tag::Attribute},   {"a", Lexicon::Tag::Adjective},
+        {"ad", Lexicon::Tag::Adjective},   {"ag", Lexicon::Tag::Adjective},  {"f", Lexicon::Tag::Locality},
+        {"s", Lexicon::Tag::Locality},     {"p", Lexicon::Tag::Function},    {"c", Lexicon::Tag::Function},
+        {"u", Lexicon::Tag::Function},     {"d", Lexicon::Tag::Function},    {"r", Lexicon::Tag::Function},
+        {"y", Lexicon::Tag::Function},     {"e", Lexicon::Tag::Function},    {"o", Lexicon::Tag::Function},
     };
     return tags.value(name, Lexicon::Tag::Other);
 }

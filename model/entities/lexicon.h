@@ -22,6 +22,7 @@ public:
         Person,        // nr, nrfg
         ForeignPerson, // nrt
         Place,         // ns
+        WeakPlace,     // ns the lexicon does not confirm (治安, 福利 are tagged ns too)
         Organization,  // nt
         ProperNoun,    // nz
         Noun,          // n, ng, vn, an
