@@ -46,6 +46,8 @@ constexpr double kCommonCharLogP = -8.5;
 constexpr size_t kMinPlainModifiers = 3;
 // Listed names rarer than this are taken as tagged without further doubt.
 constexpr quint32 kSureNameFreq = 20;
+// A given name may be a word (宏伟) unless the word is this common (水平, 健康).
+constexpr quint32 kVeryCommonWordFreq = 1000;
 constexpr double kNegInf = -std::numeric_limits<double>::infinity();
 
 bool isHan(char16_t c)
@@ -718,6 +720,10 @@ private:
                 // A last character that is common as a word of its own (的, 在, 说) usually is one.
                 logP -= std::max(0.0, singleCharLogP(at(to - 1)) + 9.0);
                 const double context = nameContext(i, to);
+                // 高水平, 亚健康, 观摩会: a common word inside the candidate is that word.
+                if (given == 2 && context < 3.0 &&
+                    (isCommonWord(afterSurname, to, kVeryCommonWordFreq) || isCommonWord(i, afterSurname + 1)))
+                    continue;
                 // A known word of another kind is a name only where the context says so.
                 const Lexicon::Entry *known = m_lex.find(m_s.data() + i, to - i);
                 if (known && known->freq > 0 && known->tag != Tag::Person && context < 3.0)
@@ -753,11 +759,13 @@ private:
                 strong += m_lex.charLogP(CharTable::Translit, c);
                 weak += m_lex.charLogP(CharTable::TranslitWeak, c);
                 ++letters;
-                if (dot) {
+                if (dot && letters >= 4) {
                     consider(to, weak + m_lex.logForeignLength(letters) + 8.0 + nameContext(i, to), Tag::ForeignPerson,
                              Kind::Foreign);
                     continue;
                 }
+                if (dot)
+                    continue;
                 if (!allStrong && !dotFollows)
                     break;
                 if (!allStrong || letters < 3)
@@ -829,10 +837,10 @@ private:
                kMinGivenLogP;
     }
 
-    bool isCommonWord(int start, int end) const
+    bool isCommonWord(int start, int end, quint32 minFreq = kCommonWordFreq) const
     {
         const Lexicon::Entry *e = m_lex.find(m_s.data() + start, end - start);
-        return e && e->freq >= kCommonWordFreq && e->tag != Tag::Person;
+        return e && e->freq >= minFreq && e->tag != Tag::Person;
     }
 
     bool isForeignName(const Token &t) const
@@ -1083,7 +1091,7 @@ private:
                 m_lex.inTable(CharTable::Translit, at(t.end - 1)))
                 return EntityType::Person;
             // Where the context calls for a name, the tag is believed.
-            if (t.length() >= 2 && t.length() <= 4 && nameContext(t.start, t.end) >= 3.0)
+            if (t.length() >= 2 && t.length() <= 3 && nameContext(t.start, t.end) >= 3.0)
                 return EntityType::Person;
             return std::nullopt;
         case Tag::Place:
@@ -1241,6 +1249,9 @@ private:
                                 m_rules.placeSuffixWords.contains(nextText);
             if (!suffix)
                 continue;
+            // 包头市 + 市场 must not become 包头市市.
+            if (m_rules.placeSuffixChars.contains(QChar(at(m_tokens[k].end - 1))) && next.length() == 1)
+                continue;
             const bool foreign = types[k] == EntityType::Person && m_tokens[k].kind == Kind::Foreign;
             size_t from = k;
             if (types[k] != EntityType::Location && !foreign) {
@@ -1254,7 +1265,9 @@ private:
                     const Token &p = m_tokens[j - 1];
                     const bool plain = !types[j - 1] && isHan(at(p.start)) && p.end == m_tokens[j].start &&
                                        (p.tag == Tag::Noun || p.tag == Tag::Other || p.tag == Tag::ProperNoun ||
-                                        p.tag == Tag::Adjective || p.kind == Kind::Unknown);
+                                        p.tag == Tag::Adjective || p.kind == Kind::Unknown) &&
+                                       !m_rules.genericPlaces.contains(qv(p.start, p.end)) &&
+                                       !m_rules.orgAnchors.contains(qv(p.start, p.end));
                     if (!plain || chars + p.length() > 3)
                         break;
                     chars += p.length();
