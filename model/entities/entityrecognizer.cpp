@@ -48,6 +48,10 @@ constexpr size_t kMinPlainModifiers = 3;
 constexpr quint32 kSureNameFreq = 20;
 // A given name may be a word (宏伟) unless the word is this common (水平, 健康).
 constexpr quint32 kVeryCommonWordFreq = 1000;
+// A common word starting a three-character candidate, and a last character rarer than this in
+// names, make a compound.
+constexpr quint32 kCompoundPrefixFreq = 300;
+constexpr double kRareNameEndLogP = -7.0;
 constexpr double kNegInf = -std::numeric_limits<double>::infinity();
 
 bool isHan(char16_t c)
@@ -721,8 +725,7 @@ private:
                 logP -= std::max(0.0, singleCharLogP(at(to - 1)) + 9.0);
                 const double context = nameContext(i, to);
                 // 高水平, 亚健康, 观摩会: a common word inside the candidate is that word.
-                if (given == 2 && context < 3.0 &&
-                    (isCommonWord(afterSurname, to, kVeryCommonWordFreq) || isCommonWord(i, afterSurname + 1)))
+                if (given == 2 && context < 3.0 && surnameLength == 1 && looksCompound(i, to))
                     continue;
                 // A known word of another kind is a name only where the context says so.
                 const Lexicon::Entry *known = m_lex.find(m_s.data() + i, to - i);
@@ -826,6 +829,8 @@ private:
         // 青少年, 红树林, 安全性 carry the tag too; a real name is rarely built on a common word,
         // and its given name is made of characters that names use.
         // Rarely listed words are names as tagged; the doubt is only about frequent ones.
+        if (surnameLength == 1 && looksCompound(t.start, t.end))
+            return false;
         if (e && e->freq < kSureNameFreq)
             return true;
         // 纪念章, 博士后: a listed word that begins with a common word is that word's compound.
@@ -835,6 +840,18 @@ private:
             return false;
         return m_lex.charLogP(CharTable::Given3a, at(t.end - 2)) + m_lex.charLogP(CharTable::Given3b, at(t.end - 1)) >=
                kMinGivenLogP;
+    }
+
+    // 高水平, 亚健康 (a very common word after the surname) and 承诺书, 施工图 (a common word and a
+    // character that seldom ends a name): compounds the lexicon files as names.
+    bool looksCompound(int start, int end) const
+    {
+        if (end - start != 3)
+            return false;
+        if (isCommonWord(start + 1, end, kVeryCommonWordFreq))
+            return true;
+        return isCommonWord(start, start + 2, kCompoundPrefixFreq) &&
+               m_lex.charLogP(CharTable::Given3b, at(end - 1)) < kRareNameEndLogP;
     }
 
     bool isCommonWord(int start, int end, quint32 minFreq = kCommonWordFreq) const
