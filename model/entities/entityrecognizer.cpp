@@ -750,19 +750,24 @@ private:
             bool allStrong = true;
             int letters = 0;
             bool dot = false;
+            int part = 0;       // letters since the last dot
+            int shortParts = 0; // parts of one letter: 学·创·演 is a slogan, not a name
             for (int to = i + 1; to <= runEnd && to - i <= 14; ++to) {
                 const char16_t c = at(to - 1);
                 if (isNameDot(c)) {
                     if (to - 1 == i || isNameDot(at(to - 2)))
                         break;
+                    shortParts += part == 1 ? 1 : 0;
+                    part = 0;
                     dot = true;
                     continue;
                 }
+                ++part;
                 allStrong = allStrong && m_lex.inTable(CharTable::Translit, c);
                 strong += m_lex.charLogP(CharTable::Translit, c);
                 weak += m_lex.charLogP(CharTable::TranslitWeak, c);
                 ++letters;
-                if (dot && letters >= 4) {
+                if (dot && letters >= 4 && shortParts + (part == 1 ? 1 : 0) <= 1) {
                     consider(to, weak + m_lex.logForeignLength(letters) + 8.0 + nameContext(i, to), Tag::ForeignPerson,
                              Kind::Foreign);
                     continue;
@@ -850,6 +855,9 @@ private:
             return false;
         if (isCommonWord(start + 1, end, kVeryCommonWordFreq))
             return true;
+        const Lexicon::Entry *prefix = m_lex.find(m_s.data() + start, 2);
+        if (prefix && prefix->tag == Tag::Verb && prefix->freq >= kCommonWordFreq)
+            return true; // 承诺书, 观摩会: no name starts with a verb
         return isCommonWord(start, start + 2, kCompoundPrefixFreq) &&
                m_lex.charLogP(CharTable::Given3b, at(end - 1)) < kRareNameEndLogP;
     }
