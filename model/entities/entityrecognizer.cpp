@@ -1323,7 +1323,8 @@ private:
                 const Token &prev = m_tokens[first - 1];
                 if (prev.end != m_tokens[first].start || chars + prev.length() > 20)
                     break;
-                if (!isOrgModifier(prev, types, first - 1) || QStringView(u"讯电报").contains(QChar(at(prev.end - 1))))
+                if (!isOrgModifier(prev, types, first - 1) ||
+                    QStringView(u"讯电报").contains(QChar(at(prev.end - 1))) || qv(prev.start, prev.end) == u"代表")
                     break;
                 // Left of a named place or organization only more of them belong to the name:
                 // 内蒙古 包头市 …, but not 代表 中国足协 or 讯 新华社.
