@@ -572,8 +572,6 @@ private:
         const char16_t after = at(end);
         if ((before == u'（' || before == u'(') && (after == u'）' || after == u')'))
             bonus += 2.0;
-        if (before == u'、' || after == u'、')
-            bonus += 1.0;
         return bonus;
     }
 
