@@ -1060,9 +1060,9 @@ private:
             if (foreign && !isSurname(at(t.start)))
                 return EntityType::Location;
         }
-        // 公明镇, 李卜村: what reads as a name but ends like a village is the village.
+        // 公明镇, 李卜村, 大昭寺: what reads as a name but ends like a village or a site is that place.
         if (type == EntityType::Person && t.length() >= 3 &&
-            QStringView(u"乡镇村屯营寨庄堡县市省").contains(QChar(at(t.end - 1))))
+            QStringView(u"乡镇村屯营寨庄堡县市省寺庙宫顶岭湖洞塔阁殿亭").contains(QChar(at(t.end - 1))))
             return EntityType::Location;
         return type;
     }
