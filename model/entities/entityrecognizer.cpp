@@ -829,16 +829,15 @@ private:
             return surnameLength == 2 || (m_lex.charLogP(CharTable::Surname, at(t.start)) > kCommonSurname && e &&
                                           e->freq <= kMaxShortNameFreq && nameContext(t.start, t.end) >= 1.5);
         }
-        // 青少年, 红树林, 安全性 carry the tag too; a real name is rarely built on a common word,
-        // and its given name is made of characters that names use.
-        // Rarely listed words are names as tagged; the doubt is only about frequent ones.
+        // Three characters: 青少年, 红树林, 安全性 carry the tag too. The rarer a listed word, the
+        // likelier the tag is right; the more frequent, the more it must look like a name: not
+        // built on a common word, its given name made of characters names use.
         if (surnameLength == 1 && looksCompound(t.start, t.end))
             return false;
         if (e && e->freq < kSureNameFreq)
             return true;
-        // 纪念章, 博士后: a listed word that begins with a common word is that word's compound.
         if (e && e->freq <= kRareNameFreq)
-            return surnameLength == 2 || !isCommonWord(t.start, t.start + 2);
+            return surnameLength == 2 || !isCommonWord(t.start, t.start + 2); // 纪念章, 博士后
         if (surnameLength == 1 && (isCommonWord(t.start, t.start + 2) || isCommonWord(t.start + 1, t.end)))
             return false;
         return m_lex.charLogP(CharTable::Given3a, at(t.end - 2)) + m_lex.charLogP(CharTable::Given3b, at(t.end - 1)) >=
