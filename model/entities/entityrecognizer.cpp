@@ -258,7 +258,7 @@ private:
                        u"司法所 公安局 公安厅 财政厅 司法厅 司法局 教育厅 教育局 人民政府 人民法院 "
                        u"人民检察院 中级人民法院 高级人民法院 律师事务所 公证处 仲裁委员会 "
                        u"红十字会 青年团 团委 妇联 残联 文联 作协 科协 侨联 工商联 支部 党支部 总支 "
-                       u"新华社 通讯社 博物馆 图书馆 科学院 社科院 工程院 国务院 外交部 委 办 "
+                       u"通讯社 博物馆 图书馆 科学院 社科院 工程院 国务院 外交部 委 办 "
                        u"队 球队 代表队 乐团 剧团 艺术团 歌舞团 合唱团 基地 农场 林场 牧场 "
                        u"厂 分厂 总厂 酒店 饭店 宾馆 商场 超市 书店 计划署 组委会 筹委会 报警台 服务台 领事馆 "
                        u"总领事馆 大使馆 使馆 领馆 信用社 航空局 联合体 通讯社 集团公司 总公司 有限公司 "
@@ -1205,7 +1205,7 @@ private:
     {
         if (type == EntityType::Location || type == EntityType::Organization || type == EntityType::Person)
             return true;
-        if (t.tag == Tag::ProperNoun || t.tag == Tag::Abbreviation)
+        if (t.tag == Tag::ProperNoun || t.tag == Tag::Abbreviation || t.tag == Tag::WeakPlace)
             return true;
         return m_rules.orgAnchors.contains(qv(t.start, t.end));
     }
@@ -1321,13 +1321,14 @@ private:
                 if (prev.end != m_tokens[first].start || chars + prev.length() > 20)
                     break;
                 if (!isOrgModifier(prev, types, first - 1) ||
-                    QStringView(u"讯电报").contains(QChar(at(prev.end - 1))) || qv(prev.start, prev.end) == u"代表")
+                    QStringView(u"讯电报图").contains(QChar(at(prev.end - 1))) || qv(prev.start, prev.end) == u"代表")
                     break;
                 // Left of a named place or organization only more of them belong to the name:
                 // 内蒙古 包头市 …, but not 代表 中国足协 or 讯 新华社.
                 // An organization named by a head (日报社) still takes its modifiers (中国 检察).
                 const bool named = types[first] == EntityType::Location ||
-                                   (types[first] == EntityType::Organization && !isOrgHead(m_tokens[first]));
+                                   (types[first] == EntityType::Organization &&
+                                    !m_rules.orgHeads.contains(qv(m_tokens[first].start, m_tokens[first].end)));
                 const bool prevNamed =
                     types[first - 1] == EntityType::Location || types[first - 1] == EntityType::Organization;
                 const bool attribute =
