@@ -358,7 +358,7 @@ public:
         : m_lex(lexicon)
         , m_rules(Rules::get())
     {
-        // Spaces between two Chinese characters are extraction noise (`昆都 仑区`): drop them and
+        // Spaces between two Chinese characters are extraction noise (`海淀 区`): drop them and
         // remember where each kept character came from.
         const int n = int(text.size());
         m_s.reserve(size_t(n));
@@ -1261,7 +1261,7 @@ private:
             }
         }
 
-        // Places built with a suffix: 包头 + 市, 塔科马 + 市, 乌兰 + 苏木.
+        // Places built with a suffix: 绵阳 + 市, 塔科马 + 市, 赛汗 + 苏木.
         for (size_t k = 0; k + 1 < m_tokens.size(); ++k) {
             const Token &next = m_tokens[k + 1];
             if (next.start != m_tokens[k].end || types[k + 1])
@@ -1271,7 +1271,7 @@ private:
                                 m_rules.placeSuffixWords.contains(nextText);
             if (!suffix)
                 continue;
-            // 包头市 + 市场 must not become 包头市市.
+            // 绵阳市 + 市场 must not become 绵阳市市.
             if (m_rules.placeSuffixChars.contains(QChar(at(m_tokens[k].end - 1))) && next.length() == 1)
                 continue;
             const bool foreign = types[k] == EntityType::Person && m_tokens[k].kind == Kind::Foreign;
@@ -1324,7 +1324,7 @@ private:
                     QStringView(u"讯电报图").contains(QChar(at(prev.end - 1))) || qv(prev.start, prev.end) == u"代表")
                     break;
                 // Left of a named place or organization only more of them belong to the name:
-                // 内蒙古 包头市 …, but not 代表 中国足协 or 讯 新华社.
+                // 四川省 绵阳市 …, but not 代表 中国足协 or 讯 新华社.
                 // An organization named by a head (日报社) still takes its modifiers (中国 检察).
                 const bool named = types[first] == EntityType::Location ||
                                    (types[first] == EntityType::Organization &&
