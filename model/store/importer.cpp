@@ -34,6 +34,9 @@ namespace {
 // exhaust memory when decoded.
 constexpr qint64 kMaxPageBytes = 256ll * 1024 * 1024;
 
+// Raw bytes parsed ahead of the writer at most (one issue may exceed it, and is then alone).
+constexpr qint64 kMaxParseAheadBytes = 16ll * 1024 * 1024;
+
 // Long enough to tell articles apart in a list, short enough for one line.
 constexpr int kDisplayTitleLength = 28;
 
@@ -387,8 +390,10 @@ void Importer::run(const QList<Unit> &units, ImportSummary &summary)
         int unit;
         Prepared prepared;
         std::future<Parsed> parsed;
+        qint64 bytes;
     };
     std::deque<Pending> window;
+    qint64 windowBytes = 0;
     const size_t ahead = size_t(std::max(2, QThread::idealThreadCount()));
     const int total = int(units.size());
     int next = 0;
@@ -403,7 +408,8 @@ void Importer::run(const QList<Unit> &units, ImportSummary &summary)
             summary.cancelled = true;
             break;
         }
-        if (next < total && window.size() < ahead) {
+        // Parsing takes many times a page's size in memory: a huge file is parsed on its own.
+        if (next < total && window.size() < ahead && (window.empty() || windowBytes < kMaxParseAheadBytes)) {
             Prepared prepared;
             const Unit &unit = units.at(next);
             const Outcome outcome = prepare(unit, prepared, summary);
@@ -416,14 +422,20 @@ void Importer::run(const QList<Unit> &units, ImportSummary &summary)
             }
             QList<PageData> pages = prepared.pages;
             prepared.pages.clear(); // the parser's copy is the only one
+            qint64 bytes = 0;
+            for (const PageData &page : pages)
+                bytes += page.size;
+            windowBytes += bytes;
             window.push_back(Pending{
                 next, std::move(prepared),
-                std::async(std::launch::async, [name = unit.name, pages] { return decodeAndParse(name, pages); })});
+                std::async(std::launch::async, [name = unit.name, pages] { return decodeAndParse(name, pages); }),
+                bytes});
             ++next;
             continue;
         }
         Pending head = std::move(window.front());
         window.pop_front();
+        windowBytes -= head.bytes;
         if (!write(units.at(head.unit), head.prepared, head.parsed.get(), summary))
             break;
         step();
