@@ -109,6 +109,13 @@ const char *const kArticleFields[] = {"title",         "display_title", "kicker"
                                       "photographers", "source",        "body",           "captions"};
 constexpr int kFieldCount = int(sizeof(kArticleFields) / sizeof(kArticleFields[0]));
 constexpr int kBodyField = 10;
+constexpr int kCaptionsField = 11;
+
+// What identifies an article's text: photo news may have captions and nothing else.
+QString identifyingText(const QStringList &fields)
+{
+    return fields.at(kBodyField) + QLatin1Char('\n') + fields.at(kCaptionsField);
+}
 constexpr int kTitleField = 0;
 
 QStringList articleFields(const parse::Article &a)
@@ -634,9 +641,9 @@ bool Importer::write(const Unit &unit, const Prepared &prepared, Parsed parsed, 
         QList<ArticleMatcher::Fingerprint> oldPrints;
         QList<ArticleMatcher::Fingerprint> newPrints;
         for (const StoredArticle &a : stored)
-            oldPrints << ArticleMatcher::fingerprint(a.fields.at(kTitleField), a.fields.at(kBodyField));
+            oldPrints << ArticleMatcher::fingerprint(a.fields.at(kTitleField), identifyingText(a.fields));
         for (const QStringList &f : fresh)
-            newPrints << ArticleMatcher::fingerprint(f.at(kTitleField), f.at(kBodyField));
+            newPrints << ArticleMatcher::fingerprint(f.at(kTitleField), identifyingText(f));
         matches = ArticleMatcher::match(oldPrints, newPrints);
     }
 
@@ -691,7 +698,7 @@ bool Importer::write(const Unit &unit, const Prepared &prepared, Parsed parsed, 
         QString key;
         for (int attempt = 0; key.isEmpty(); ++attempt) {
             const QString candidate =
-                ArticleMatcher::mintKey(unit.name, fields.at(kTitleField), fields.at(kBodyField), attempt);
+                ArticleMatcher::mintKey(unit.name, fields.at(kTitleField), identifyingText(fields), attempt);
             if (keysMinted.contains(candidate))
                 continue;
             st.keyTaken.bindValue(QStringLiteral(":key"), candidate);
