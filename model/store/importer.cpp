@@ -5,6 +5,7 @@
 #include "store/articlematcher.h"
 #include "store/articlestore.h"
 #include "store/database.h"
+#include "store/searchindex.h"
 #include "store/transaction.h"
 #include "text/textdecoder.h"
 
@@ -648,6 +649,9 @@ bool Importer::write(const Unit &unit, const Prepared &prepared, Parsed parsed, 
     }
 
     int added = 0;
+    // Indexed in bulk before commit. Articles kept from before are indexed again too: a changed
+    // issue may have a new date, and the index orders hits by date.
+    QList<qint64> toIndex;
     int updated = 0;
     int same = 0;
     QSet<QString> keysMinted;
@@ -718,8 +722,11 @@ bool Importer::write(const Unit &unit, const Prepared &prepared, Parsed parsed, 
         st.bindFields(st.insertArticle, fields);
         if (!st.insertArticle.exec())
             return dbError(st.insertArticle);
+        toIndex << st.insertArticle.lastInsertId().toLongLong();
         ++added;
     }
+    for (const int s : std::as_const(continued))
+        toIndex << stored.at(s).id;
     // Articles the new parse no longer has. Their notes and tags stay, under their key.
     int removed = 0;
     for (int s = 0; s < stored.size(); ++s) {
@@ -729,6 +736,11 @@ bool Importer::write(const Unit &unit, const Prepared &prepared, Parsed parsed, 
         if (!st.deleteArticle.exec())
             return dbError(st.deleteArticle);
         ++removed;
+    }
+    QString indexError;
+    if (!SearchIndex::indexArticles(db, toIndex, &indexError)) {
+        summary.error = QStringLiteral("cannot index %1 for search: %2").arg(unit.source, indexError);
+        return false;
     }
     if (!transaction.commit()) {
         summary.error = QStringLiteral("cannot write %1 to the archive: %2").arg(unit.source, transaction.lastError());
