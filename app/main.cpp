@@ -17,6 +17,11 @@ void printUsage()
            "       baokan search [--db PATH] [--limit N] [--json] QUERY\n"
            "       baokan reindex [--db PATH]\n"
            "       baokan parse [--json] FILE...\n";
+    err << "       baokan tag add|remove [--db PATH] ARTICLE_KEY TAG\n"
+           "       baokan note add [--db PATH] ARTICLE_KEY [--quote TEXT] TEXT\n"
+           "       baokan export-notes [--db PATH] [-o FILE] [--tag TAG]... [--issue NAME]\n"
+           "                           [--encoding utf-8|gb18030] [--no-bom] [--format csv|json]\n"
+           "       baokan import-notes [--db PATH] FILE.json\n";
 }
 
 } // namespace
@@ -30,6 +35,12 @@ int main(int argc, char **argv)
         {QStringLiteral("articles"), baokan::app::runArticles},
         {QStringLiteral("search"), baokan::app::runSearch},
         {QStringLiteral("reindex"), baokan::app::runReindex},
+        {QStringLiteral("tag"), baokan::app::runTag},
+        {QStringLiteral("note"), baokan::app::runNote},
+        {QStringLiteral("export-notes"), baokan::app::runExportNotes},
+        {QStringLiteral("import-notes"), baokan::app::runImportNotes},
+        {QStringLiteral("ner"), baokan::app::runNer},
+        {QStringLiteral("entities"), baokan::app::runEntities},
     };
     if (argc > 1) {
         const QString first = QString::fromLocal8Bit(argv[1]);

@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: MIT
+#include "verbarchive.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QStandardPaths>
+#include <QTextStream>
+
+namespace baokan::app {
+
+QString defaultArchivePath()
+{
+    // The window sets the organization name too; the verbs must find the same folder.
+    if (QCoreApplication::organizationName().isEmpty())
+        QCoreApplication::setOrganizationName(QStringLiteral("baokan"));
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+        .filePath(QStringLiteral("baokan.sqlite"));
+}
+
+bool parseVerbArguments(QCommandLineParser &parser, const QString &verb, const QStringList &args)
+{
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    if (!parser.parse(QStringList{QStringLiteral("baokan ") + verb} + args)) {
+        QTextStream(stderr) << "baokan " << verb << ": " << parser.errorText() << '\n';
+        return false;
+    }
+    return true;
+}
+
+std::unique_ptr<store::Database> openArchive(const QString &path, bool create, QString *error)
+{
+    if (!create && !QFileInfo::exists(path)) {
+        *error = QStringLiteral("there is no archive at %1 (give one with --db PATH)").arg(path);
+        return nullptr;
+    }
+    auto db = std::make_unique<store::Database>(path);
+    if (!db->open(error))
+        return nullptr;
+    return db;
+}
+
+} // namespace baokan::app

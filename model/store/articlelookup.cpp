@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: MIT
+#include "store/articlelookup.h"
+
+#include <QSqlQuery>
+
+namespace baokan::store {
+
+ArticleLookup::ArticleLookup(QSqlDatabase db)
+    : m_db(std::move(db))
+{}
+
+bool ArticleLookup::exists(const QString &key) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT 1 FROM article WHERE key = :key"));
+    q.bindValue(QStringLiteral(":key"), key);
+    return q.exec() && q.next();
+}
+
+std::optional<QString> ArticleLookup::body(const QString &key) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT body FROM article WHERE key = :key"));
+    q.bindValue(QStringLiteral(":key"), key);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return q.value(0).toString();
+}
+
+std::optional<ArticleSummary> ArticleLookup::summary(const QString &key) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT a.id, a.display_title, coalesce(i.user_name, i.name), "
+                             "coalesce(i.user_date, i.date, ''), a.ordinal FROM article a "
+                             "JOIN issue i ON i.id = a.issue_id WHERE a.key = :key"));
+    q.bindValue(QStringLiteral(":key"), key);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    ArticleSummary s;
+    s.id = q.value(0).toLongLong();
+    s.key = key;
+    s.title = q.value(1).toString();
+    s.issueName = q.value(2).toString();
+    s.issueDate = q.value(3).toString();
+    s.ordinal = q.value(4).toInt();
+    return s;
+}
+
+QList<MentionRef> ArticleLookup::mentionsWithin(qint64 articleId, const QString &field, qint64 start, qint64 end) const
+{
+    QList<MentionRef> out;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT start, end, type, text FROM entity_mention WHERE article_id = :id "
+                             "AND field = :field AND start >= :start AND end <= :end ORDER BY start, end"));
+    q.bindValue(QStringLiteral(":id"), articleId);
+    q.bindValue(QStringLiteral(":field"), field);
+    q.bindValue(QStringLiteral(":start"), start);
+    q.bindValue(QStringLiteral(":end"), end);
+    if (!q.exec())
+        return out;
+    while (q.next())
+        out << MentionRef{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(),
+                          q.value(3).toString()};
+    return out;
+}
+
+QStringList ArticleLookup::keysInIssue(const QString &issue) const
+{
+    QStringList out;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT a.key FROM article a JOIN issue i ON i.id = a.issue_id "
+                             "WHERE coalesce(i.user_name, i.name) = :name OR coalesce(i.user_date, i.date) = :date "
+                             "ORDER BY a.key"));
+    q.bindValue(QStringLiteral(":name"), issue);
+    q.bindValue(QStringLiteral(":date"), issue);
+    if (!q.exec())
+        return out;
+    while (q.next())
+        out << q.value(0).toString();
+    return out;
+}
+
+} // namespace baokan::store
