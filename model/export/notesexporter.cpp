@@ -123,7 +123,7 @@ bool NotesExporter::writeCsv(QIODevice *device, const NotesExportOptions &option
 
     const ArticleLookup articles(m_db);
     const TagStore tags(m_db);
-    QHash<QString, std::optional<ArticleSummary>> summaries;
+    QHash<QString, std::optional<ArticleCitation>> summaries;
     QHash<QString, QString> tagLists;
     for (const Note &n : std::as_const(notes)) {
         if (summaries.contains(n.articleKey))
