@@ -366,6 +366,8 @@ TEST_CASE("match ranges are code points and snippets mark every match")
     CHECK(SearchIndex::matchRanges(u("包"), text) == QList<TextRange>{{1, 2}, {5, 6}, {9, 10}});
     CHECK(SearchIndex::matchRanges(u("包头市"), text) == QList<TextRange>{{1, 4}});
     CHECK(SearchIndex::matchRanges(u("-包头 赤峰"), text).isEmpty());
+    CHECK(SearchIndex::matchRanges(u("baotou"), text) == QList<TextRange>{{1, 3}});
+    CHECK(SearchIndex::matchRanges(u("bao tou shi"), text) == QList<TextRange>{{1, 4}});
     const QString snippet = SearchIndex::snippet(u("在包头召开"), SearchIndex::matchRanges(u("包头"), u("在包头召开")));
     CHECK(snippet == u("在") + QChar(SearchIndex::MatchOpen) + u("包头") + QChar(SearchIndex::MatchClose) + u("召开"));
 }
