@@ -5,6 +5,7 @@
 #include "store/searchtokenizer.h"
 #include "store/transaction.h"
 
+#include <QHash>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -188,13 +189,16 @@ bool SearchIndex::indexArticles(const QSqlDatabase &db, const QList<qint64> &art
     text.setForwardOnly(true);
     entities.setForwardOnly(true);
 
+    // The next free key of each day met in this call, to ask the index once per day.
+    QHash<qint64, qint64> nextKey;
     for (const qint64 id : articleIds) {
         oldKey.bindValue(0, id);
         if (!oldKey.exec())
             return fail(error, QStringLiteral("cannot read the search index"), oldKey);
         const qint64 previous = oldKey.next() ? oldKey.value(0).toLongLong() : -1;
         oldKey.finish();
-        if (!statements.remove(id, error))
+        // An article_search row exists exactly when the article is in the index.
+        if (previous >= 0 && !statements.remove(id, error))
             return false;
         text.bindValue(0, id);
         if (!text.exec())
@@ -213,12 +217,17 @@ bool SearchIndex::indexArticles(const QSqlDatabase &db, const QList<qint64> &art
         if (previous >= 0 && (previous >> DayShift) == day) {
             key = previous;
         } else {
-            lastKey.bindValue(0, day << DayShift);
-            lastKey.bindValue(1, (day << DayShift) | WithinDay);
-            if (!lastKey.exec() || !lastKey.next())
-                return fail(error, QStringLiteral("cannot read the search index"), lastKey);
-            key = lastKey.value(0).isNull() ? day << DayShift : lastKey.value(0).toLongLong() + 1;
-            lastKey.finish();
+            if (const auto next = nextKey.constFind(day); next != nextKey.cend()) {
+                key = *next;
+            } else {
+                lastKey.bindValue(0, day << DayShift);
+                lastKey.bindValue(1, (day << DayShift) | WithinDay);
+                if (!lastKey.exec() || !lastKey.next())
+                    return fail(error, QStringLiteral("cannot read the search index"), lastKey);
+                key = lastKey.value(0).isNull() ? day << DayShift : lastKey.value(0).toLongLong() + 1;
+                lastKey.finish();
+            }
+            nextKey.insert(day, key + 1);
             if ((key >> DayShift) != day) {
                 if (error)
                     *error = QStringLiteral("more than %1 articles on one date cannot be indexed").arg(WithinDay);

@@ -310,10 +310,28 @@ QList<TextRange> SearchQuery::matchRanges(const QString &text) const
             }
         }
     };
+    // Pinyin alternatives mark the characters that read that way ("baotou" marks 包头).
+    QList<QString> readings;
+    auto findPinyin = [&](const QStringList &syllables) {
+        if (readings.isEmpty()) {
+            for (const char32_t c : text.toUcs4())
+                readings << SearchTokenizer::pinyin(QString::fromUcs4(&c, 1));
+        }
+        const int k = int(syllables.size());
+        for (int p = 0; p + k <= readings.size(); ++p) {
+            bool ok = true;
+            for (int j = 0; j < k && ok; ++j)
+                ok = readings[p + j] == syllables[j];
+            if (ok)
+                ranges << TextRange{p, p + k};
+        }
+    };
     for (const Clause &c : m_required) {
         for (const Alternative &a : c.any) {
             for (const Unit &u : a.all)
                 find(u);
+            if (!a.pinyin.isEmpty())
+                findPinyin(a.pinyin);
         }
     }
     std::sort(ranges.begin(), ranges.end(), [](const TextRange &a, const TextRange &b) {

@@ -47,7 +47,8 @@ public:
     bool isEmpty() const { return m_required.isEmpty(); }
     Plan plan() const;
 
-    // Where the query's terms occur in text (any field of an article), merged and sorted.
+    // Where the query's terms occur in text (any field of an article), merged and sorted; a term
+    // typed in pinyin marks the characters that read that way.
     QList<TextRange> matchRanges(const QString &text) const;
 
     // The one escaping helper for FTS5: a token as an FTS5 string literal.

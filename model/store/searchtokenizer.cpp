@@ -46,6 +46,27 @@ CharClass classify(char32_t c)
     return Other;
 }
 
+// Transliterates newline-separated items a few hundred at a time: ICU edits the string in place,
+// so one call over tens of thousands of items spends its time moving the rest of the buffer.
+void transliterateLines(icu::Transliterator &transliterator, icu::UnicodeString &text)
+{
+    constexpr int LinesPerChunk = 256;
+    icu::UnicodeString out;
+    int start = 0;
+    while (start < text.length()) {
+        int end = start;
+        for (int lines = 0; lines < LinesPerChunk && end < text.length(); ++lines) {
+            const int nl = text.indexOf(u'\n', end);
+            end = nl < 0 ? text.length() : nl + 1;
+        }
+        icu::UnicodeString chunk(text, start, end - start);
+        transliterator.transliterate(chunk);
+        out.append(chunk);
+        start = end;
+    }
+    text = out;
+}
+
 // Per-character folding for the whole BMP, computed once: ICU's normalizer is thread-safe but
 // its transliterators are neither fast nor thread-safe, so Hant-Hans runs once over all
 // ideographs here and the tokenizer only looks results up.
@@ -100,7 +121,7 @@ private:
                 all.append(UChar32(m_bmp[c].folded)).append(u'\n');
             }
         }
-        hantHans->transliterate(all);
+        transliterateLines(*hantHans, all);
         std::vector<char32_t> results;
         results.reserve(chars.size());
         int start = 0;
@@ -155,7 +176,7 @@ private:
         icu::UnicodeString all;
         for (char32_t c = First; c <= Last; ++c)
             all.append(UChar32(c)).append(u'\n');
-        toLatin->transliterate(all);
+        transliterateLines(*toLatin, all);
         const QStringList pieces =
             QString(reinterpret_cast<const QChar *>(all.getBuffer()), all.length()).split(QLatin1Char('\n'));
         if (pieces.size() < m_syllables.size())

@@ -199,6 +199,10 @@ TEST_CASE("terms must all appear, OR offers alternatives and a minus excludes")
     CHECK(a.keys(u("法 -包头")) == QStringList{u("second")});
     CHECK(a.keys(u("包 -apple")) == QStringList{u("first")});
     CHECK(sorted(a.keys(u("apple OR banana"))) == QStringList{u("both"), u("second")});
+    CHECK(sorted(a.keys(u("检 OR banana"))) == QStringList{u("first"), u("second")});
+    CHECK(sorted(a.keys(u("检 OR 赤"))) == QStringList{u("first"), u("second")});
+    CHECK(a.keys(u("包 法院")) == QStringList{u("both")});
+    CHECK(a.keys(u("\"包头 法\"")) == QStringList{u("both")});
     CHECK(a.keys(u("OR")).isEmpty());
     CHECK(a.keys(u("-法院")).isEmpty());
 }
@@ -362,6 +366,8 @@ TEST_CASE("match ranges are code points and snippets mark every match")
     CHECK(SearchIndex::matchRanges(u("包"), text) == QList<TextRange>{{1, 2}, {5, 6}, {9, 10}});
     CHECK(SearchIndex::matchRanges(u("包头市"), text) == QList<TextRange>{{1, 4}});
     CHECK(SearchIndex::matchRanges(u("-包头 赤峰"), text).isEmpty());
+    CHECK(SearchIndex::matchRanges(u("baotou"), text) == QList<TextRange>{{1, 3}});
+    CHECK(SearchIndex::matchRanges(u("bao tou shi"), text) == QList<TextRange>{{1, 4}});
     const QString snippet = SearchIndex::snippet(u("在包头召开"), SearchIndex::matchRanges(u("包头"), u("在包头召开")));
     CHECK(snippet == u("在") + QChar(SearchIndex::MatchOpen) + u("包头") + QChar(SearchIndex::MatchClose) + u("召开"));
 }
@@ -455,4 +461,34 @@ TEST_CASE("imported pages are searchable and a re-import of a changed page keeps
     CHECK(sorted(a.keys(u("包头"))) == after);
     CHECK(sorted(a.keys(u("赤峰"))) == keysContaining(a.connection(), u("赤峰")));
     CHECK(indexIsConsistent(a.connection()));
+}
+
+TEST_CASE("the issue, tag and entity filters narrow the hits")
+{
+    Archive a;
+    const qint64 first = a.add(u("first"), u("会议"), u("包头市召开会议"), u("2023-11-17"));
+    a.add(u("second"), u("会议"), u("包头市召开会议"), u("2023-11-18"));
+    QSqlQuery q(a.connection());
+    REQUIRE(q.exec(QStringLiteral("SELECT issue_id FROM article WHERE id = %1").arg(first)));
+    REQUIRE(q.next());
+    const qint64 issue = q.value(0).toLongLong();
+    REQUIRE(q.exec(QStringLiteral("INSERT INTO tag (id, name, created) VALUES (7, 'x', 'now')")));
+    REQUIRE(
+        q.exec(QStringLiteral("INSERT INTO article_tag (article_key, tag_id, created) VALUES ('second', 7, 'now')")));
+    q.prepare(QStringLiteral("INSERT INTO entity_mention (article_id, field, start, end, type, text) "
+                             "VALUES (?, 'body', 0, 3, 'LOC', ?)"));
+    q.addBindValue(first);
+    q.addBindValue(u("包头市"));
+    REQUIRE(q.exec());
+
+    SearchOptions options;
+    options.issueId = issue;
+    CHECK(a.keys(u("包头"), options) == QStringList{u("first")});
+    CHECK(a.keys(u("包"), options) == QStringList{u("first")});
+    options = {};
+    options.tagId = 7;
+    CHECK(a.keys(u("包头"), options) == QStringList{u("second")});
+    options = {};
+    options.entity = u("包头市");
+    CHECK(a.keys(u("会议"), options) == QStringList{u("first")});
 }
