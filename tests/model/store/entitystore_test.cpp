@@ -401,3 +401,33 @@ TEST_CASE("a cancelled recognition job leaves every article either as it was or 
     REQUIRE(done.wait(120000));
     CHECK(allMentions(a) == complete);
 }
+
+TEST_CASE("deleting a correction gives the recognizer's mentions back, and the article's entity counts follow")
+{
+    Archive a;
+    importPage(a, seed000());
+    const QStringList original = allMentions(a);
+    const Row r = mentionsOf(a, QStringLiteral("白永平")).value(0);
+    REQUIRE(!r.key.isEmpty());
+    const qint64 articleId =
+        test::scalar(a.db, QStringLiteral("SELECT article_id FROM entity_mention WHERE text = '白永平' LIMIT 1"));
+    auto countOf = [&](const QString &type) {
+        const auto counts = EntityStore::articleEntities(a.connection(), articleId);
+        REQUIRE(counts);
+        for (const store::EntityCount &c : *counts)
+            if (c.type == type && c.text == QStringLiteral("白永平"))
+                return c.mentions;
+        return 0;
+    };
+    const int people = countOf(QStringLiteral("PER"));
+    REQUIRE(people >= 2);
+
+    store::CorrectionEdit removal = CorrectionEdits::remove(r.key, r.field, r.start, r.end, QStringLiteral("mention"));
+    REQUIRE(apply(a, removal));
+    CHECK(countOf(QStringLiteral("PER")) == people - 1);
+
+    store::CorrectionEdit takeBack = CorrectionEdits::deleteCorrection(removal.after().corrections.first().id);
+    REQUIRE(apply(a, takeBack));
+    CHECK(allMentions(a) == original);
+    CHECK(test::scalar(a.db, QStringLiteral("SELECT count(*) FROM correction")) == 0);
+}
