@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "store/correctionstore.h"
 
+#include "annotate/highlightanchor.h"
 #include "store/entitystore.h"
 
 #include <QSet>
@@ -150,6 +151,37 @@ std::optional<qint64> CorrectionStore::nextCorrectionId(const QSqlDatabase &db)
     if (!q.exec(QStringLiteral("SELECT coalesce(max(id), 0) + 1 FROM correction")) || !q.next())
         return std::nullopt;
     return q.value(0).toLongLong();
+}
+
+std::optional<QPair<qint64, qint64>> CorrectionStore::place(const Correction &correction, const QString &fieldText)
+{
+    const annotate::TextAnchor anchor{correction.text, correction.prefix, correction.suffix, correction.start,
+                                      correction.end};
+    const annotate::Placement at = annotate::HighlightAnchor::locate(anchor, fieldText);
+    // Only the exact quote: a correction must never retype words the user did not choose.
+    if (!at.found || !at.exact)
+        return std::nullopt;
+    return qMakePair(at.start, at.end);
+}
+
+std::optional<QList<Correction>> CorrectionStore::unplaced(const QSqlDatabase &db, const QString &articleKey)
+{
+    const auto all = corrections(db, articleKey);
+    const auto fields = EntityStore::fields(db, articleKey);
+    if (!all || !fields)
+        return std::nullopt;
+    QList<Correction> out;
+    for (const Correction &c : *all) {
+        if (c.scope != QLatin1String("mention"))
+            continue;
+        bool placed = false;
+        for (const entities::ArticleField &f : *fields)
+            if (f.field == c.field && place(c, f.text))
+                placed = true;
+        if (!placed)
+            out << c;
+    }
+    return out;
 }
 
 bool CorrectionStore::writeRows(const QSqlDatabase &db, const CorrectionRows &from, const CorrectionRows &to,

@@ -4,6 +4,7 @@
 #include "store/userdatastore.h"
 
 #include <QList>
+#include <QPair>
 #include <QSqlDatabase>
 #include <QString>
 
@@ -32,6 +33,13 @@ public:
     static std::optional<QList<LexiconEntry>> lexicon(const QSqlDatabase &db);
     static std::optional<LexiconEntry> lexiconEntry(const QSqlDatabase &db, const QString &text);
     static std::optional<qint64> nextCorrectionId(const QSqlDatabase &db);
+
+    // Where a 'mention' correction applies in its field's text now: its exact quote, the context
+    // deciding among occurrences and the old offset breaking ties; nothing when the quote is gone.
+    static std::optional<QPair<qint64, qint64>> place(const Correction &correction, const QString &fieldText);
+    // The article's 'mention' corrections that no longer find their place (kept, not applied),
+    // for the reader to offer for review or deletion.
+    static std::optional<QList<Correction>> unplaced(const QSqlDatabase &db, const QString &articleKey);
 
     // Turns the rows of state `from` into state `to` exactly (ids and times kept), then
     // recognizes again the articles the changed rows can touch. The caller holds the transaction.

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "store/entitystore.h"
 
-#include "annotate/highlightanchor.h"
 #include "entities/codepoints.h"
 #include "entities/entityrecognizer.h"
 #include "entities/postlinker.h"
 #include "store/articlestore.h"
+#include "store/correctionstore.h"
 #include "store/transaction.h"
 #include "store/userdatastore.h"
 
@@ -122,9 +122,8 @@ void applyTextRule(FieldState &f, const TextRule &rule)
 // occurrences; a quote that no longer occurs with enough agreement is not applied (the row stays).
 void applyMentionCorrection(FieldState &f, const Correction &c)
 {
-    annotate::TextAnchor anchor{c.text, c.prefix, c.suffix, c.start, c.end};
-    const annotate::Placement at = annotate::HighlightAnchor::locate(anchor, f.field.text);
-    if (!at.found || !at.exact)
+    const auto at = CorrectionStore::place(c, f.field.text);
+    if (!at)
         return;
     std::optional<EntityType> type;
     if (!c.type.isNull()) {
@@ -132,7 +131,7 @@ void applyMentionCorrection(FieldState &f, const Correction &c)
         if (!type)
             return;
     }
-    mark(f.mentions, int(at.start), int(at.end), type);
+    mark(f.mentions, int(at->first), int(at->second), type);
 }
 
 Correction correctionFrom(const QSqlQuery &q)

@@ -2,6 +2,7 @@
 #include "archivetestsupport.h"
 #include "entities/codepoints.h"
 #include "store/correctionedits.h"
+#include "store/correctionstore.h"
 #include "store/database.h"
 #include "store/entitystore.h"
 #include "store/importer.h"
@@ -260,6 +261,10 @@ TEST_CASE("a mention correction whose quote is gone is not applied but kept")
     for (const Row &m : mentionsOf(a, QStringLiteral("李向前")))
         CHECK(m.type != QLatin1String("ORG"));
     CHECK(test::scalar(a.db, QStringLiteral("SELECT count(*) FROM correction")) == 1);
+    const auto unplaced = store::CorrectionStore::unplaced(a.connection(), r.key);
+    REQUIRE(unplaced);
+    REQUIRE(unplaced->size() == 1);
+    CHECK(unplaced->first().text == QStringLiteral("王向东"));
 }
 
 TEST_CASE("user lexicon entries: never an entity removes a name, always a type marks every occurrence")
