@@ -18,6 +18,7 @@ int runExportNotes(const QStringList &args);
 int runImportNotes(const QStringList &args);
 int runNer(const QStringList &args);
 int runEntities(const QStringList &args);
+int runRecognize(const QStringList &args);
 
 // The window. args are the program's arguments after the program name (--db, --screenshot).
 int runGui(int &argc, char **argv);

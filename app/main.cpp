@@ -16,6 +16,7 @@ void printUsage()
     err << "usage: baokan [--db PATH] [--screenshot FILE.png]\n"
            "       baokan search [--db PATH] [--limit N] [--json] QUERY\n"
            "       baokan reindex [--db PATH]\n"
+           "       baokan recognize [--db PATH]\n"
            "       baokan parse [--json] FILE...\n";
     err << "       baokan tag add|remove [--db PATH] ARTICLE_KEY TAG\n"
            "       baokan note add [--db PATH] ARTICLE_KEY [--quote TEXT] TEXT\n"
@@ -41,6 +42,7 @@ int main(int argc, char **argv)
         {QStringLiteral("import-notes"), baokan::app::runImportNotes},
         {QStringLiteral("ner"), baokan::app::runNer},
         {QStringLiteral("entities"), baokan::app::runEntities},
+        {QStringLiteral("recognize"), baokan::app::runRecognize},
     };
     if (argc > 1) {
         const QString first = QString::fromLocal8Bit(argv[1]);

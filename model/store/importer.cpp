@@ -5,6 +5,7 @@
 #include "store/articlematcher.h"
 #include "store/articlestore.h"
 #include "store/database.h"
+#include "store/entitystore.h"
 #include "store/searchindex.h"
 #include "store/transaction.h"
 #include "text/textdecoder.h"
@@ -652,6 +653,8 @@ bool Importer::write(const Unit &unit, const Prepared &prepared, Parsed parsed, 
     // Indexed in bulk before commit. Articles kept from before are indexed again too: a changed
     // issue may have a new date, and the index orders hits by date.
     QList<qint64> toIndex;
+    // Articles whose text is new or changed; the others keep their mentions.
+    QList<qint64> toRecognize;
     int updated = 0;
     int same = 0;
     QSet<QString> keysMinted;
@@ -696,6 +699,7 @@ bool Importer::write(const Unit &unit, const Prepared &prepared, Parsed parsed, 
                 if (!q->exec())
                     return dbError(*q);
             }
+            toRecognize << old.id;
             ++updated;
             continue;
         }
@@ -723,6 +727,7 @@ bool Importer::write(const Unit &unit, const Prepared &prepared, Parsed parsed, 
         if (!st.insertArticle.exec())
             return dbError(st.insertArticle);
         toIndex << st.insertArticle.lastInsertId().toLongLong();
+        toRecognize << toIndex.last();
         ++added;
     }
     for (const int s : std::as_const(continued))
@@ -740,6 +745,11 @@ bool Importer::write(const Unit &unit, const Prepared &prepared, Parsed parsed, 
     QString indexError;
     if (!SearchIndex::indexArticles(db, toIndex, &indexError)) {
         summary.error = QStringLiteral("cannot index %1 for search: %2").arg(unit.source, indexError);
+        return false;
+    }
+    QString entityError;
+    if (!EntityStore::recognizeArticles(db, toRecognize, &entityError)) {
+        summary.error = QStringLiteral("cannot store the entities of %1: %2").arg(unit.source, entityError);
         return false;
     }
     if (!transaction.commit()) {

@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: MIT
+#include "commands.h"
+#include "verbarchive.h"
+
+#include "store/entitystore.h"
+
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QTextStream>
+
+namespace baokan::app {
+
+int runRecognize(const QStringList &args)
+{
+    QTextStream err(stderr);
+    QCommandLineParser parser;
+    const QCommandLineOption dbOption(QStringLiteral("db"), QStringLiteral("The archive."), QStringLiteral("PATH"),
+                                      defaultArchivePath());
+    parser.addOption(dbOption);
+    if (!parseVerbArguments(parser, QStringLiteral("recognize"), args))
+        return 2;
+    if (!parser.positionalArguments().isEmpty()) {
+        err << "usage: baokan recognize [--db PATH]\n";
+        return 2;
+    }
+    QString error;
+    const auto archive = openArchive(parser.value(dbOption), false, &error);
+    if (!archive) {
+        err << "baokan recognize: " << error << '\n';
+        return 1;
+    }
+    QElapsedTimer timer;
+    timer.start();
+    qint64 lastShown = -1;
+    const auto progress = [&](qint64 done, qint64 total) {
+        // A line per second at most keeps a log readable; the first and last are always shown.
+        if (done != total && done != 0 && lastShown >= 0 && timer.elapsed() - lastShown < 1000)
+            return;
+        lastShown = timer.elapsed();
+        err << "recognized " << done << " of " << total << " articles\n";
+        err.flush();
+    };
+    const auto summary = store::EntityStore::recognizeAll(archive->connection(), 200, progress, nullptr, &error);
+    if (!summary) {
+        err << "baokan recognize: " << error << '\n';
+        return 1;
+    }
+    const double seconds = timer.elapsed() / 1000.0;
+    err << "done: " << summary->articles << " articles in " << QString::number(seconds, 'f', 1) << " s";
+    if (seconds > 0)
+        err << " (" << QString::number(summary->articles / seconds, 'f', 0) << " articles/s)";
+    err << '\n';
+    return 0;
+}
+
+} // namespace baokan::app

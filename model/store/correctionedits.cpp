@@ -1,0 +1,149 @@
+// SPDX-License-Identifier: MIT
+#include "store/correctionedits.h"
+
+#include "annotate/highlightanchor.h"
+#include "entities/mention.h"
+#include "store/entitystore.h"
+
+namespace baokan::store {
+
+namespace {
+
+bool fail(QString *error, const QString &message)
+{
+    if (error)
+        *error = message;
+    return false;
+}
+
+bool validScope(const QString &scope)
+{
+    return scope == QLatin1String("mention") || scope == QLatin1String("article") || scope == QLatin1String("archive");
+}
+
+bool validType(const QString &type)
+{
+    return type.isNull() || entities::entityTypeFromName(type).has_value();
+}
+
+// The correction this one replaces: the same place, or the same text in the same scope.
+bool sameTarget(const Correction &a, const Correction &b)
+{
+    if (a.scope != b.scope)
+        return false;
+    if (a.scope == QLatin1String("mention"))
+        return a.articleKey == b.articleKey && a.field == b.field && a.start == b.start && a.end == b.end;
+    if (a.scope == QLatin1String("article"))
+        return a.articleKey == b.articleKey && a.text == b.text;
+    return a.text == b.text;
+}
+
+CorrectionEdit correct(const QString &label, const QString &articleKey, const QString &field, qint64 start, qint64 end,
+                       const QString &type, const QString &scope)
+{
+    return CorrectionEdit(
+        label, [=](const QSqlDatabase &db, CorrectionRows *before, CorrectionRows *after, QString *error) {
+            if (!validScope(scope))
+                return fail(error, QStringLiteral("unknown scope \"%1\"").arg(scope));
+            if (!validType(type))
+                return fail(error, QStringLiteral("unknown entity type \"%1\"").arg(type));
+            const auto fields = EntityStore::fields(db, articleKey);
+            if (!fields)
+                return fail(error, QStringLiteral("there is no article %1").arg(articleKey));
+            QString text;
+            bool found = false;
+            for (const entities::ArticleField &f : *fields) {
+                if (f.field == field) {
+                    text = f.text;
+                    found = true;
+                }
+            }
+            if (!found)
+                return fail(error, QStringLiteral("the article has no %1").arg(field));
+            const auto anchor = annotate::HighlightAnchor::fromRange(text, start, end);
+            if (!anchor || anchor->quote.trimmed().isEmpty())
+                return fail(error, QStringLiteral("nothing is selected"));
+
+            Correction c;
+            c.scope = scope;
+            c.text = anchor->quote;
+            c.type = type;
+            c.created = nowIso();
+            if (scope != QLatin1String("archive"))
+                c.articleKey = articleKey;
+            if (scope == QLatin1String("mention")) {
+                c.field = field;
+                c.start = start;
+                c.end = end;
+                c.prefix = anchor->prefix;
+                c.suffix = anchor->suffix;
+            }
+            const auto existing = scope == QLatin1String("archive") ? CorrectionStore::archiveCorrections(db)
+                                                                    : CorrectionStore::corrections(db, articleKey);
+            const auto id = CorrectionStore::nextCorrectionId(db);
+            if (!existing || !id)
+                return fail(error, QStringLiteral("cannot read the corrections"));
+            c.id = *id;
+            for (const Correction &old : *existing)
+                if (sameTarget(old, c))
+                    before->corrections << old;
+            after->corrections << c;
+            return true;
+        });
+}
+
+} // namespace
+
+CorrectionEdit CorrectionEdits::mark(const QString &articleKey, const QString &field, qint64 start, qint64 end,
+                                     const QString &type, const QString &scope)
+{
+    return correct(QStringLiteral("Mark as %1").arg(type), articleKey, field, start, end, type, scope);
+}
+
+CorrectionEdit CorrectionEdits::remove(const QString &articleKey, const QString &field, qint64 start, qint64 end,
+                                       const QString &scope)
+{
+    return correct(QStringLiteral("Remove entity"), articleKey, field, start, end, QString(), scope);
+}
+
+CorrectionEdit CorrectionEdits::deleteCorrection(qint64 id)
+{
+    return CorrectionEdit(QStringLiteral("Delete correction"),
+                          [=](const QSqlDatabase &db, CorrectionRows *before, CorrectionRows *, QString *error) {
+                              const auto c = CorrectionStore::correction(db, id);
+                              if (!c)
+                                  return fail(error, QStringLiteral("there is no such correction"));
+                              before->corrections << *c;
+                              return true;
+                          });
+}
+
+CorrectionEdit CorrectionEdits::setLexiconEntry(const QString &text, const QString &type)
+{
+    return CorrectionEdit(QStringLiteral("Set lexicon entry"),
+                          [=](const QSqlDatabase &db, CorrectionRows *before, CorrectionRows *after, QString *error) {
+                              const QString word = text.trimmed();
+                              if (word.isEmpty())
+                                  return fail(error, QStringLiteral("the entry has no text"));
+                              if (!validType(type))
+                                  return fail(error, QStringLiteral("unknown entity type \"%1\"").arg(type));
+                              if (const auto old = CorrectionStore::lexiconEntry(db, word))
+                                  before->lexicon << *old;
+                              after->lexicon << LexiconEntry{word, type, nowIso()};
+                              return true;
+                          });
+}
+
+CorrectionEdit CorrectionEdits::removeLexiconEntry(const QString &text)
+{
+    return CorrectionEdit(QStringLiteral("Remove lexicon entry"),
+                          [=](const QSqlDatabase &db, CorrectionRows *before, CorrectionRows *, QString *error) {
+                              const auto old = CorrectionStore::lexiconEntry(db, text);
+                              if (!old)
+                                  return fail(error, QStringLiteral("the lexicon has no entry \"%1\"").arg(text));
+                              before->lexicon << *old;
+                              return true;
+                          });
+}
+
+} // namespace baokan::store

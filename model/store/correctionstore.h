@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "store/userdatastore.h"
+
+#include <QList>
+#include <QPair>
+#include <QSqlDatabase>
+#include <QString>
+
+#include <optional>
+
+namespace baokan::store {
+
+// The rows a correction edit touches, before or after it.
+struct CorrectionRows
+{
+    QList<Correction> corrections;
+    QList<LexiconEntry> lexicon;
+};
+
+// Reads and writes the user's corrections of the recognizer and the user lexicon, and keeps the
+// stored mentions in step with them. Import never touches these rows. Static functions on the
+// connection passed in (the calling thread's).
+class CorrectionStore
+{
+public:
+    // The 'mention' and 'article' corrections of one article, oldest first.
+    static std::optional<QList<Correction>> corrections(const QSqlDatabase &db, const QString &articleKey);
+    // The 'archive' corrections, oldest first.
+    static std::optional<QList<Correction>> archiveCorrections(const QSqlDatabase &db);
+    static std::optional<Correction> correction(const QSqlDatabase &db, qint64 id);
+    static std::optional<QList<LexiconEntry>> lexicon(const QSqlDatabase &db);
+    static std::optional<LexiconEntry> lexiconEntry(const QSqlDatabase &db, const QString &text);
+    static std::optional<qint64> nextCorrectionId(const QSqlDatabase &db);
+
+    // Where a 'mention' correction applies in its field's text now: its exact quote, the context
+    // deciding among occurrences and the old offset breaking ties; nothing when the quote is gone.
+    static std::optional<QPair<qint64, qint64>> place(const Correction &correction, const QString &fieldText);
+    // The article's 'mention' corrections that no longer find their place (kept, not applied),
+    // for the reader to offer for review or deletion.
+    static std::optional<QList<Correction>> unplaced(const QSqlDatabase &db, const QString &articleKey);
+
+    // Turns the rows of state `from` into state `to` exactly (ids and times kept), then
+    // recognizes again the articles the changed rows can touch. The caller holds the transaction.
+    static bool writeRows(const QSqlDatabase &db, const CorrectionRows &from, const CorrectionRows &to, QString *error);
+
+    // Every column equal, ids and times included.
+    static bool same(const Correction &a, const Correction &b);
+    static bool same(const LexiconEntry &a, const LexiconEntry &b);
+};
+
+} // namespace baokan::store

@@ -1,0 +1,502 @@
+// SPDX-License-Identifier: MIT
+#include "store/entitystore.h"
+
+#include "entities/codepoints.h"
+#include "entities/entityrecognizer.h"
+#include "entities/postlinker.h"
+#include "store/articlestore.h"
+#include "store/correctionstore.h"
+#include "store/transaction.h"
+#include "store/userdatastore.h"
+
+#include <QHash>
+#include <QSet>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <algorithm>
+
+namespace baokan::store {
+
+namespace {
+
+using entities::EntityType;
+using entities::Mention;
+
+bool fail(QString *error, const QString &message)
+{
+    if (error)
+        *error = message;
+    return false;
+}
+
+bool run(QSqlQuery &q, QString *error)
+{
+    if (q.exec())
+        return true;
+    return fail(error, q.lastError().text());
+}
+
+QVariant nullable(const QString &s)
+{
+    return s.isNull() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
+}
+
+QString nullableString(const QVariant &v)
+{
+    return v.isNull() ? QString() : v.toString();
+}
+
+// A rule that names a text: the user lexicon, archive and article corrections.
+struct TextRule
+{
+    QString text;
+    std::optional<EntityType> type; // nothing: never an entity
+};
+
+std::optional<TextRule> textRule(const QString &text, const QString &type)
+{
+    if (text.isEmpty())
+        return std::nullopt;
+    if (type.isNull())
+        return TextRule{text, std::nullopt};
+    const auto t = entities::entityTypeFromName(type);
+    if (!t)
+        return std::nullopt; // a type this baokan does not know is left alone, not guessed
+    return TextRule{text, t};
+}
+
+// The fields of one article and its mentions while corrections are applied.
+struct FieldState
+{
+    entities::ArticleField field;
+    entities::CodePoints codePoints;
+    QList<Mention> mentions;
+};
+
+// A DOC keeps the mentions inside its title; a correction inside one must not drop the title.
+bool contains(const Mention &outer, int start, int end)
+{
+    return outer.type == EntityType::Document && outer.start <= start && end <= outer.end &&
+           (outer.start != start || outer.end != end);
+}
+
+void removeOverlapping(QList<Mention> &mentions, int start, int end)
+{
+    mentions.erase(
+        std::remove_if(mentions.begin(), mentions.end(),
+                       [&](const Mention &m) { return m.start < end && start < m.end && !contains(m, start, end); }),
+        mentions.end());
+}
+
+void mark(QList<Mention> &mentions, int start, int end, const std::optional<EntityType> &type)
+{
+    removeOverlapping(mentions, start, end);
+    if (type)
+        mentions.append(Mention{start, end, *type});
+}
+
+void applyTextRule(FieldState &f, const TextRule &rule)
+{
+    const QString &text = f.field.text;
+    if (!rule.type) {
+        // Never an entity: mentions of exactly this text go; a longer name containing it stays.
+        f.mentions.erase(std::remove_if(f.mentions.begin(), f.mentions.end(),
+                                        [&](const Mention &m) {
+                                            const int a = f.codePoints.toUtf16(m.start);
+                                            const int b = f.codePoints.toUtf16(m.end);
+                                            return QStringView(text).mid(a, b - a) == rule.text;
+                                        }),
+                         f.mentions.end());
+        return;
+    }
+    for (qsizetype at = text.indexOf(rule.text); at >= 0; at = text.indexOf(rule.text, at + rule.text.size())) {
+        const int start = f.codePoints.fromUtf16(int(at));
+        const int end = f.codePoints.fromUtf16(int(at + rule.text.size()));
+        mark(f.mentions, start, end, rule.type);
+    }
+}
+
+// A 'mention' correction finds its place again by its exact quote, the context deciding among
+// occurrences; a quote that no longer occurs with enough agreement is not applied (the row stays).
+void applyMentionCorrection(FieldState &f, const Correction &c)
+{
+    const auto at = CorrectionStore::place(c, f.field.text);
+    if (!at)
+        return;
+    std::optional<EntityType> type;
+    if (!c.type.isNull()) {
+        type = entities::entityTypeFromName(c.type);
+        if (!type)
+            return;
+    }
+    mark(f.mentions, int(at->first), int(at->second), type);
+}
+
+Correction correctionFrom(const QSqlQuery &q)
+{
+    Correction c;
+    c.id = q.value(0).toLongLong();
+    c.scope = q.value(1).toString();
+    c.articleKey = nullableString(q.value(2));
+    c.field = nullableString(q.value(3));
+    c.start = q.value(4).isNull() ? -1 : q.value(4).toLongLong();
+    c.end = q.value(5).isNull() ? -1 : q.value(5).toLongLong();
+    c.text = q.value(6).toString();
+    c.prefix = nullableString(q.value(7));
+    c.suffix = nullableString(q.value(8));
+    c.type = nullableString(q.value(9));
+    c.created = q.value(10).toString();
+    return c;
+}
+
+const QString kCorrectionColumns =
+    QStringLiteral("id, scope, article_key, field, start, end, text, prefix, suffix, type, created");
+
+const QString kArticleColumns = QStringLiteral("id, key, title, kicker, subtitle, dateline, reporters, "
+                                               "correspondents, interns, photographers, source, body, captions");
+
+parse::Article articleFrom(const QSqlQuery &q)
+{
+    parse::Article a;
+    a.title = nullableString(q.value(2));
+    a.kicker = nullableString(q.value(3));
+    a.subtitle = nullableString(q.value(4));
+    a.dateline = nullableString(q.value(5));
+    a.reporters = ArticleStore::splitList(q.value(6).toString());
+    a.correspondents = ArticleStore::splitList(q.value(7).toString());
+    a.interns = ArticleStore::splitList(q.value(8).toString());
+    a.photographers = ArticleStore::splitList(q.value(9).toString());
+    a.source = nullableString(q.value(10));
+    const QString body = q.value(11).toString();
+    a.paragraphs = body.isEmpty() ? QStringList() : body.split(QLatin1Char('\n'));
+    a.captions = ArticleStore::splitList(q.value(12).toString());
+    return a;
+}
+
+bool sortMentions(const Mention &a, const Mention &b)
+{
+    // A DOC before the mentions inside it.
+    return a.start != b.start ? a.start < b.start : a.end > b.end;
+}
+
+} // namespace
+
+bool EntityStore::recognizeArticles(const QSqlDatabase &db, const QList<qint64> &articleIds, QString *error)
+{
+    if (articleIds.isEmpty())
+        return true;
+    // Rules that hold everywhere, read once: the user lexicon first, then archive corrections,
+    // so that a correction (more deliberate, and later) wins over a lexicon entry.
+    QList<TextRule> globalRules;
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.prepare(QStringLiteral("SELECT text, type FROM user_lexicon ORDER BY created, text")) || !run(q, error))
+        return fail(error, QStringLiteral("cannot read the user lexicon: %1").arg(q.lastError().text()));
+    while (q.next())
+        if (const auto r = textRule(q.value(0).toString(), nullableString(q.value(1))))
+            globalRules << *r;
+    if (!q.prepare(QStringLiteral("SELECT text, type FROM correction WHERE scope = 'archive' ORDER BY id")) ||
+        !run(q, error))
+        return fail(error, QStringLiteral("cannot read corrections: %1").arg(q.lastError().text()));
+    while (q.next())
+        if (const auto r = textRule(q.value(0).toString(), nullableString(q.value(1))))
+            globalRules << *r;
+
+    QSqlQuery load(db);
+    QSqlQuery corrections(db);
+    QSqlQuery deleteMentions(db);
+    QSqlQuery deletePosts(db);
+    QSqlQuery insertMention(db);
+    QSqlQuery insertPost(db);
+    load.setForwardOnly(true);
+    corrections.setForwardOnly(true);
+    if (!load.prepare(QStringLiteral("SELECT %1 FROM article WHERE id = :id").arg(kArticleColumns)) ||
+        !corrections.prepare(QStringLiteral("SELECT %1 FROM correction WHERE article_key = :key "
+                                            "AND scope IN ('mention', 'article') ORDER BY id")
+                                 .arg(kCorrectionColumns)) ||
+        !deleteMentions.prepare(QStringLiteral("DELETE FROM entity_mention WHERE article_id = :id")) ||
+        !deletePosts.prepare(QStringLiteral("DELETE FROM person_post WHERE article_id = :id")) ||
+        !insertMention.prepare(QStringLiteral("INSERT INTO entity_mention (article_id, field, start, end, type, text) "
+                                              "VALUES (:id, :field, :start, :end, :type, :text)")) ||
+        !insertPost.prepare(QStringLiteral("INSERT INTO person_post (article_id, person, post, organization) "
+                                           "VALUES (:id, :person, :post, :org)")))
+        return fail(error, QStringLiteral("cannot prepare the entity statements: %1").arg(db.lastError().text()));
+
+    for (const qint64 id : articleIds) {
+        load.bindValue(QStringLiteral(":id"), id);
+        if (!run(load, error))
+            return false;
+        if (!load.next())
+            continue; // removed meanwhile: nothing to recognize
+        const QString key = load.value(1).toString();
+        const parse::Article article = articleFrom(load);
+        load.finish();
+
+        QList<FieldState> fields;
+        for (const entities::ArticleField &f : entities::ArticleFields::of(article))
+            fields.append(FieldState{f, entities::CodePoints(f.text), {}});
+        for (const entities::FieldMention &m : entities::ArticleFields::mentions(article)) {
+            for (FieldState &f : fields)
+                if (f.field.field == m.field)
+                    f.mentions.append(m.mention);
+        }
+
+        QList<TextRule> articleRules;
+        QList<Correction> anchored;
+        corrections.bindValue(QStringLiteral(":key"), key);
+        if (!run(corrections, error))
+            return false;
+        while (corrections.next()) {
+            const Correction c = correctionFrom(corrections);
+            if (c.scope == QLatin1String("mention"))
+                anchored << c;
+            else if (const auto r = textRule(c.text, c.type))
+                articleRules << *r;
+        }
+        corrections.finish();
+
+        // The narrower the scope, the later it applies, so it wins where rules disagree.
+        for (FieldState &f : fields) {
+            for (const TextRule &r : std::as_const(globalRules))
+                applyTextRule(f, r);
+            for (const TextRule &r : std::as_const(articleRules))
+                applyTextRule(f, r);
+            for (const Correction &c : std::as_const(anchored))
+                if (c.field == f.field.field)
+                    applyMentionCorrection(f, c);
+            std::sort(f.mentions.begin(), f.mentions.end(), sortMentions);
+        }
+
+        for (QSqlQuery *d : {&deleteMentions, &deletePosts}) {
+            d->bindValue(QStringLiteral(":id"), id);
+            if (!run(*d, error))
+                return false;
+        }
+        for (const FieldState &f : std::as_const(fields)) {
+            for (const Mention &m : f.mentions) {
+                insertMention.bindValue(QStringLiteral(":id"), id);
+                insertMention.bindValue(QStringLiteral(":field"), f.field.field);
+                insertMention.bindValue(QStringLiteral(":start"), m.start);
+                insertMention.bindValue(QStringLiteral(":end"), m.end);
+                insertMention.bindValue(QStringLiteral(":type"), entities::entityTypeName(m.type));
+                insertMention.bindValue(QStringLiteral(":text"),
+                                        entities::CodePoints::mid(f.field.text, m.start, m.end));
+                if (!run(insertMention, error))
+                    return false;
+            }
+            for (const entities::PersonPost &p : entities::PostLinker::link(f.field.text, f.mentions)) {
+                insertPost.bindValue(QStringLiteral(":id"), id);
+                insertPost.bindValue(QStringLiteral(":person"), p.person);
+                insertPost.bindValue(QStringLiteral(":post"), p.post);
+                insertPost.bindValue(QStringLiteral(":org"), p.organization.isEmpty()
+                                                                 ? QVariant(QMetaType::fromType<QString>())
+                                                                 : QVariant(p.organization));
+                if (!run(insertPost, error))
+                    return false;
+            }
+        }
+    }
+    return true;
+}
+
+bool EntityStore::recognizeAffected(const QSqlDatabase &db, const QStringList &articleKeys, const QStringList &texts,
+                                    QString *error)
+{
+    QSet<qint64> ids;
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.prepare(QStringLiteral("SELECT id FROM article WHERE key = :key")))
+        return fail(error, q.lastError().text());
+    for (const QString &key : articleKeys) {
+        q.bindValue(QStringLiteral(":key"), key);
+        if (!run(q, error))
+            return false;
+        while (q.next())
+            ids.insert(q.value(0).toLongLong());
+    }
+    // The byline is composed from several columns, so a text there is found by its mentions.
+    if (!q.prepare(QStringLiteral(
+            "SELECT id FROM article WHERE instr(body, :t) OR instr(coalesce(title, ''), :t) "
+            "OR instr(coalesce(kicker, ''), :t) OR instr(coalesce(subtitle, ''), :t) OR instr(captions, :t) "
+            "OR instr(coalesce(source, ''), :t) OR instr(coalesce(dateline, ''), :t) OR instr(reporters, :t) "
+            "OR instr(correspondents, :t) OR instr(interns, :t) OR instr(photographers, :t) "
+            "UNION SELECT article_id FROM entity_mention WHERE text = :t")))
+        return fail(error, q.lastError().text());
+    for (const QString &text : texts) {
+        if (text.isEmpty())
+            continue;
+        q.bindValue(QStringLiteral(":t"), text);
+        if (!run(q, error))
+            return false;
+        while (q.next())
+            ids.insert(q.value(0).toLongLong());
+    }
+    QList<qint64> list(ids.begin(), ids.end());
+    std::sort(list.begin(), list.end());
+    return recognizeArticles(db, list, error);
+}
+
+std::optional<RecognitionSummary> EntityStore::recognizeAll(const QSqlDatabase &db, int batchSize,
+                                                            const Progress &progress, const std::atomic_bool *cancel,
+                                                            QString *error)
+{
+    QList<qint64> ids;
+    {
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        if (!q.exec(QStringLiteral("SELECT id FROM article ORDER BY id"))) {
+            fail(error, QStringLiteral("cannot read the archive: %1").arg(q.lastError().text()));
+            return std::nullopt;
+        }
+        while (q.next())
+            ids << q.value(0).toLongLong();
+    }
+    RecognitionSummary summary;
+    summary.total = ids.size();
+    batchSize = std::max(1, batchSize);
+    if (progress)
+        progress(0, summary.total);
+    for (qsizetype from = 0; from < ids.size(); from += batchSize) {
+        if (cancel && cancel->load()) {
+            summary.cancelled = true;
+            return summary;
+        }
+        const QList<qint64> batch = ids.mid(from, batchSize);
+        Transaction transaction(db);
+        if (!transaction.isActive()) {
+            fail(error, QStringLiteral("cannot write to the archive: %1").arg(transaction.lastError()));
+            return std::nullopt;
+        }
+        if (!recognizeArticles(db, batch, error))
+            return std::nullopt;
+        if (!transaction.commit()) {
+            fail(error, QStringLiteral("cannot write to the archive: %1").arg(transaction.lastError()));
+            return std::nullopt;
+        }
+        summary.articles += batch.size();
+        if (progress)
+            progress(summary.articles, summary.total);
+    }
+    return summary;
+}
+
+std::optional<QList<entities::ArticleField>> EntityStore::fields(const QSqlDatabase &db, const QString &articleKey)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT %1 FROM article WHERE key = :key").arg(kArticleColumns));
+    q.bindValue(QStringLiteral(":key"), articleKey);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return entities::ArticleFields::of(articleFrom(q));
+}
+
+std::optional<QList<StoredMention>> EntityStore::mentions(const QSqlDatabase &db, qint64 articleId)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT field, start, end, type, text FROM entity_mention WHERE article_id = :id "
+                             "ORDER BY field, start, end DESC"));
+    q.bindValue(QStringLiteral(":id"), articleId);
+    if (!q.exec())
+        return std::nullopt;
+    QList<StoredMention> out;
+    while (q.next())
+        out.append(StoredMention{q.value(0).toString(), q.value(1).toInt(), q.value(2).toInt(), q.value(3).toString(),
+                                 q.value(4).toString()});
+    return out;
+}
+
+std::optional<QList<EntityCount>> EntityStore::articleEntities(const QSqlDatabase &db, qint64 articleId)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT type, text, count(*) FROM entity_mention WHERE article_id = :id "
+                             "GROUP BY type, text ORDER BY type, count(*) DESC, text"));
+    q.bindValue(QStringLiteral(":id"), articleId);
+    if (!q.exec())
+        return std::nullopt;
+    QList<EntityCount> out;
+    while (q.next())
+        out.append(EntityCount{q.value(0).toString(), q.value(1).toString(), q.value(2).toInt(), 1});
+    return out;
+}
+
+std::optional<QList<EntityCount>> EntityStore::index(const QSqlDatabase &db, const QString &filter, const QString &type,
+                                                     int limit, int offset)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    // instr, not LIKE: the user's text is matched literally, % and _ included.
+    q.prepare(QStringLiteral("SELECT type, text, count(*), count(DISTINCT article_id) FROM entity_mention "
+                             "WHERE (:type IS NULL OR type = :type) AND (:filter = '' OR instr(text, :filter) > 0) "
+                             "GROUP BY type, text ORDER BY count(*) DESC, text, type LIMIT :limit OFFSET :offset"));
+    q.bindValue(QStringLiteral(":type"), nullable(type));
+    q.bindValue(QStringLiteral(":filter"), filter.isNull() ? QStringLiteral("") : filter);
+    q.bindValue(QStringLiteral(":limit"), limit);
+    q.bindValue(QStringLiteral(":offset"), offset);
+    if (!q.exec())
+        return std::nullopt;
+    QList<EntityCount> out;
+    while (q.next())
+        out.append(EntityCount{q.value(0).toString(), q.value(1).toString(), q.value(2).toInt(), q.value(3).toInt()});
+    return out;
+}
+
+std::optional<int> EntityStore::indexSize(const QSqlDatabase &db, const QString &filter, const QString &type)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM entity_mention "
+                             "WHERE (:type IS NULL OR type = :type) AND (:filter = '' OR instr(text, :filter) > 0) "
+                             "GROUP BY type, text)"));
+    q.bindValue(QStringLiteral(":type"), nullable(type));
+    q.bindValue(QStringLiteral(":filter"), filter.isNull() ? QStringLiteral("") : filter);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return q.value(0).toInt();
+}
+
+std::optional<QList<EntityArticle>> EntityStore::articlesMentioning(const QSqlDatabase &db, const QString &type,
+                                                                    const QString &text, int limit, int offset)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral(
+        "SELECT a.id, a.key, coalesce(a.title, a.display_title), coalesce(i.user_date, i.date), m.n "
+        "FROM (SELECT article_id, count(*) AS n FROM entity_mention WHERE type = :type AND text = :text "
+        "GROUP BY article_id) m JOIN article a ON a.id = m.article_id JOIN issue i ON i.id = a.issue_id "
+        "ORDER BY coalesce(i.user_date, i.date) IS NULL, coalesce(i.user_date, i.date) DESC, a.issue_id DESC, "
+        "a.ordinal LIMIT :limit OFFSET :offset"));
+    q.bindValue(QStringLiteral(":type"), type);
+    q.bindValue(QStringLiteral(":text"), text);
+    q.bindValue(QStringLiteral(":limit"), limit);
+    q.bindValue(QStringLiteral(":offset"), offset);
+    if (!q.exec())
+        return std::nullopt;
+    QList<EntityArticle> out;
+    while (q.next())
+        out.append(EntityArticle{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
+                                 QDate::fromString(q.value(3).toString(), Qt::ISODate), q.value(4).toInt()});
+    return out;
+}
+
+std::optional<QList<KnownPost>> EntityStore::postsOf(const QSqlDatabase &db, const QString &person)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT post, coalesce(organization, ''), count(DISTINCT article_id) FROM person_post "
+                             "WHERE person = :person GROUP BY post, coalesce(organization, '') "
+                             "ORDER BY count(DISTINCT article_id) DESC, post, 2"));
+    q.bindValue(QStringLiteral(":person"), person);
+    if (!q.exec())
+        return std::nullopt;
+    QList<KnownPost> out;
+    while (q.next())
+        out.append(KnownPost{q.value(0).toString(), q.value(1).toString(), q.value(2).toInt()});
+    return out;
+}
+
+} // namespace baokan::store

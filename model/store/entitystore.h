@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "entities/articlefields.h"
+
+#include <QDate>
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+
+#include <atomic>
+#include <functional>
+#include <optional>
+
+namespace baokan::store {
+
+// One stored mention of an entity, offsets in code points of its field (end exclusive).
+struct StoredMention
+{
+    QString field;
+    int start = 0;
+    int end = 0;
+    QString type; // PER LOC ORG DATE DOC POS
+    QString text;
+};
+
+// An entity (type and text) with how often it is mentioned and in how many articles.
+struct EntityCount
+{
+    QString type;
+    QString text;
+    int mentions = 0;
+    int articles = 0;
+};
+
+// An article that mentions an entity.
+struct EntityArticle
+{
+    qint64 id = 0;
+    QString key;
+    QString title;   // the printed title, else the display title
+    QDate issueDate; // invalid when unknown
+    int mentions = 0;
+};
+
+// A post (and its organization, empty when the text names none) the archive gives a person.
+struct KnownPost
+{
+    QString post;
+    QString organization;
+    int articles = 0;
+};
+
+// What a re-recognition of the archive did.
+struct RecognitionSummary
+{
+    qint64 articles = 0; // recognized and written
+    qint64 total = 0;
+    bool cancelled = false;
+};
+
+// The recognized entities of the archive: writes entity_mention and person_post rows from the
+// recognizer, the user lexicon and the user's corrections, and answers the reader's and the
+// Entities panel's questions. Static functions on the connection passed in (the calling thread's).
+class EntityStore
+{
+public:
+    using Progress = std::function<void(qint64 done, qint64 total)>;
+
+    // Recognizes every field of each article, applies the user lexicon and the corrections, and
+    // replaces the articles' mentions and person posts. Writes inside the caller's transaction.
+    static bool recognizeArticles(const QSqlDatabase &db, const QList<qint64> &articleIds, QString *error);
+    // Recognizes again the articles a correction or lexicon change may touch: those of the keys,
+    // and those whose text contains one of the texts.
+    static bool recognizeAffected(const QSqlDatabase &db, const QStringList &articleKeys, const QStringList &texts,
+                                  QString *error);
+    // The whole archive in batches, one transaction each, so a cancelled or failed run leaves
+    // every article either as it was or fully recognized again.
+    static std::optional<RecognitionSummary> recognizeAll(const QSqlDatabase &db, int batchSize,
+                                                          const Progress &progress, const std::atomic_bool *cancel,
+                                                          QString *error);
+
+    // The article's fields as the recognizer reads them (offsets of mentions refer to these).
+    static std::optional<QList<entities::ArticleField>> fields(const QSqlDatabase &db, const QString &articleKey);
+
+    // The article's mentions, corrections applied, by field then start.
+    static std::optional<QList<StoredMention>> mentions(const QSqlDatabase &db, qint64 articleId);
+    // The article's entities by type, most mentioned first.
+    static std::optional<QList<EntityCount>> articleEntities(const QSqlDatabase &db, qint64 articleId);
+    // The archive's entities, most mentioned first; filter (empty: all) is a part of the text,
+    // type (null: all) a type name.
+    static std::optional<QList<EntityCount>> index(const QSqlDatabase &db, const QString &filter, const QString &type,
+                                                   int limit, int offset);
+    static std::optional<int> indexSize(const QSqlDatabase &db, const QString &filter, const QString &type);
+    // The articles mentioning the entity, newest issue first.
+    static std::optional<QList<EntityArticle>> articlesMentioning(const QSqlDatabase &db, const QString &type,
+                                                                  const QString &text, int limit, int offset);
+    // The posts the archive gives a person, most often stated first.
+    static std::optional<QList<KnownPost>> postsOf(const QSqlDatabase &db, const QString &person);
+};
+
+} // namespace baokan::store
