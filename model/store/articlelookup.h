@@ -8,8 +8,8 @@
 
 namespace baokan::store {
 
-// What notes need to know about an article: where it appears and what it says.
-struct ArticleSummary
+// What a note export needs to know about an article: where it appears and what it is called.
+struct ArticleContext
 {
     qint64 id = 0;
     QString key;
@@ -36,7 +36,7 @@ public:
 
     bool exists(const QString &key) const;
     std::optional<QString> body(const QString &key) const;
-    std::optional<ArticleSummary> summary(const QString &key) const;
+    std::optional<ArticleContext> context(const QString &key) const;
     // Entity mentions of one field lying wholly inside the code-point range [start, end).
     QList<MentionRef> mentionsWithin(qint64 articleId, const QString &field, qint64 start, qint64 end) const;
     // Keys of the articles in the issues whose name (the user's, else the imported one) or date is `issue`.

@@ -5,6 +5,7 @@
 #include "store/articlematcher.h"
 #include "store/articlestore.h"
 #include "store/database.h"
+#include "store/notestore.h"
 #include "store/transaction.h"
 #include "text/textdecoder.h"
 
@@ -464,6 +465,17 @@ bool Importer::importUnit(const Unit &unit, ImportSummary &summary)
         summary.error = QStringLiteral("cannot write to the archive %1: %2").arg(m_db->path(), transaction.lastError());
         return false;
     }
+    auto reanchor = [&](const QString &key, const QString &body) {
+        ReanchorResult placed;
+        QString why;
+        if (!NoteStore::reanchorArticle(db, key, body, &placed, &why)) {
+            summary.error = QStringLiteral("cannot re-anchor the highlights of %1: %2").arg(key, why);
+            return false;
+        }
+        summary.highlightsMoved += placed.moved;
+        summary.highlightsToReview += placed.review;
+        return true;
+    };
     const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
     const QVariant date =
         issue.date.isValid() ? QVariant(issue.date.toString(Qt::ISODate)) : QVariant(QMetaType::fromType<QString>());
@@ -579,6 +591,9 @@ bool Importer::importUnit(const Unit &unit, ImportSummary &summary)
                 if (!q->exec())
                     return dbError(*q);
             }
+            // Highlights point into the old body: place them in the new one, or send them to review.
+            if (old.fields.at(kBodyField) != fields.at(kBodyField) && !reanchor(old.key, fields.at(kBodyField)))
+                return false;
             ++updated;
             continue;
         }
@@ -605,6 +620,10 @@ bool Importer::importUnit(const Unit &unit, ImportSummary &summary)
         st.bindFields(st.insertArticle, fields);
         if (!st.insertArticle.exec())
             return dbError(st.insertArticle);
+        // Notes kept under this key (the article was dropped by an earlier import, or the notes
+        // came from another archive) find their article again.
+        if (!reanchor(key, fields.at(kBodyField)))
+            return false;
         ++added;
     }
     // Articles the new parse no longer has. Their notes and tags stay, under their key.
