@@ -8,6 +8,8 @@
 
 namespace baokan::store {
 
+class Database;
+
 // What a note export needs to know about an article: where it appears and what it is called.
 struct ArticleContext
 {
@@ -33,6 +35,8 @@ class ArticleLookup
 {
 public:
     explicit ArticleLookup(QSqlDatabase db);
+    // The calling thread's connection of the archive.
+    explicit ArticleLookup(const store::Database *db);
 
     bool exists(const QString &key) const;
     std::optional<QString> body(const QString &key) const;

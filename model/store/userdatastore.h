@@ -10,6 +10,8 @@
 
 namespace baokan::store {
 
+class Database;
+
 // A user's correction of the recognizer (see the correction table). start/end are -1 when NULL.
 struct Correction
 {
@@ -46,6 +48,8 @@ class UserDataStore
 {
 public:
     explicit UserDataStore(QSqlDatabase db);
+    // The calling thread's connection of the archive.
+    explicit UserDataStore(const store::Database *db);
 
     QList<Tag> tags() const;
     QList<ArticleTag> articleTags() const;
