@@ -2,37 +2,16 @@
 #include "commands.h"
 
 #include "mainwindow.h"
-#include "parse/issueloader.h"
+#include "store/database.h"
+#include "store/samplearchive.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QDir>
-#include <QFile>
 #include <QFont>
+#include <QMessageBox>
 #include <QTextStream>
 
-#include "text/textdecoder.h"
-
 namespace baokan::app {
-
-namespace {
-
-QList<parse::Issue> sampleIssues()
-{
-    QList<parse::Issue> issues;
-    const QDir dir(QStringLiteral(":/sample"));
-    for (const QString &name : dir.entryList(QDir::Files, QDir::Name)) {
-        QFile f(dir.filePath(name));
-        if (!f.open(QIODevice::ReadOnly))
-            continue;
-        const auto decoded = text::TextDecoder::decode(f.readAll());
-        if (decoded)
-            issues << parse::IssueLoader::fromTexts(name, {decoded->text});
-    }
-    return issues;
-}
-
-} // namespace
 
 int runGui(int &argc, char **argv)
 {
@@ -66,11 +45,33 @@ int runGui(int &argc, char **argv)
     parser.addOption(screenshot);
     parser.addOption(db);
     parser.process(app);
+    const bool screenshotMode = parser.isSet(screenshot);
 
+    auto fail = [&](const QString &message) {
+        // Refused archives (not SQLite, made by a newer baokan, unreadable) are left untouched.
+        QTextStream(stderr) << "baokan: " << message << '\n';
+        if (!screenshotMode)
+            QMessageBox::critical(nullptr, QObject::tr("baokan cannot open the archive"), message);
+        return 1;
+    };
+
+    const QString archive = parser.isSet(db) ? parser.value(db) : store::SampleArchive::defaultPath();
+    QString error;
+    {
+        // A new default archive gets the sample pages, so a first start shows real articles.
+        store::Database prepared(archive);
+        if (!store::SampleArchive::prepare(&prepared, &error))
+            return fail(error);
+    }
     ui::MainWindow window;
-    window.showIssues(sampleIssues());
-    if (parser.isSet(screenshot)) {
+    if (!window.openArchive(archive, &error))
+        return fail(error);
+
+    if (screenshotMode) {
         window.show();
+        // The newest issue and its first article, so the picture shows the reader with text
+        // whatever was read last.
+        window.selectFirstArticle();
         QApplication::processEvents();
         const QString file = parser.value(screenshot);
         if (!window.grab().save(file)) {

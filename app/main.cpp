@@ -14,6 +14,8 @@ void printUsage()
 {
     QTextStream err(stderr);
     err << "usage: baokan [--db PATH] [--screenshot FILE.png]\n"
+           "       baokan search [--db PATH] [--limit N] [--json] QUERY\n"
+           "       baokan reindex [--db PATH]\n"
            "       baokan parse [--json] FILE...\n";
     err << "       baokan tag add|remove [--db PATH] ARTICLE_KEY TAG\n"
            "       baokan note add [--db PATH] ARTICLE_KEY [--quote TEXT] TEXT\n"
@@ -31,10 +33,14 @@ int main(int argc, char **argv)
         {QStringLiteral("parse"), baokan::app::runParse},
         {QStringLiteral("import"), baokan::app::runImport},
         {QStringLiteral("articles"), baokan::app::runArticles},
+        {QStringLiteral("search"), baokan::app::runSearch},
+        {QStringLiteral("reindex"), baokan::app::runReindex},
         {QStringLiteral("tag"), baokan::app::runTag},
         {QStringLiteral("note"), baokan::app::runNote},
         {QStringLiteral("export-notes"), baokan::app::runExportNotes},
         {QStringLiteral("import-notes"), baokan::app::runImportNotes},
+        {QStringLiteral("ner"), baokan::app::runNer},
+        {QStringLiteral("entities"), baokan::app::runEntities},
     };
     if (argc > 1) {
         const QString first = QString::fromLocal8Bit(argv[1]);

@@ -1,34 +1,608 @@
 // SPDX-License-Identifier: MIT
 #include "mainwindow.h"
 
+#include "readerarticle.h"
+#include "readerview.h"
+
+#include "models/articlelistmodel.h"
+#include "models/issuelistmodel.h"
+#include "store/articlestore.h"
+#include "store/database.h"
+#include "store/importjob.h"
+#include "store/issuestore.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QHeaderView>
-#include <QTreeWidget>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QToolButton>
+#include <QTreeView>
+#include <QUrl>
+
+#include <algorithm>
 
 namespace baokan::ui {
 
-MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent)
-    , m_tree(new QTreeWidget(this))
+namespace {
+
+QTreeView *makeListView(const QString &objectName, QWidget *parent)
 {
-    setWindowTitle(tr("baokan"));
-    m_tree->setObjectName(QStringLiteral("issueTree"));
-    m_tree->setHeaderLabels({tr("Issue / article"), tr("Reporters")});
-    m_tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
-    setCentralWidget(m_tree);
-    resize(1100, 760);
+    auto *view = new QTreeView(parent);
+    view->setObjectName(objectName);
+    view->setRootIsDecorated(false);
+    view->setUniformRowHeights(true); // lets a long list scroll without measuring every row
+    view->setAllColumnsShowFocus(true);
+    view->setAlternatingRowColors(true);
+    view->setSelectionMode(QAbstractItemView::SingleSelection);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setTabKeyNavigation(false); // Tab moves between panes
+    view->header()->setStretchLastSection(false);
+    // CJK glyphs fill their em box; a little air between rows keeps lines of titles apart.
+    view->setStyleSheet(QStringLiteral("QTreeView::item { padding-top: 3px; padding-bottom: 3px; }"));
+    return view;
 }
 
-void MainWindow::showIssues(const QList<parse::Issue> &issues)
+QAction *makeAction(QObject *parent, const QString &objectName, const QString &text,
+                    const QList<QKeySequence> &shortcuts = {})
 {
-    m_tree->clear();
-    for (const parse::Issue &issue : issues) {
-        auto *issueItem = new QTreeWidgetItem(m_tree, {issue.name});
-        for (const parse::Article &article : issue.articles) {
-            const QString title = article.title.isNull() ? article.paragraphs.value(0).left(20) : article.title;
-            new QTreeWidgetItem(issueItem, {title, article.reporters.join(QStringLiteral("、"))});
-        }
-        issueItem->setExpanded(true);
+    auto *action = new QAction(text, parent);
+    action->setObjectName(objectName);
+    action->setShortcuts(shortcuts);
+    return action;
+}
+
+QString countText(int issues, int articles)
+{
+    const QString i = issues == 1 ? MainWindow::tr("1 issue") : MainWindow::tr("%L1 issues").arg(issues);
+    const QString a = articles == 1 ? MainWindow::tr("1 article") : MainWindow::tr("%L1 articles").arg(articles);
+    return i + QStringLiteral(" · ") + a;
+}
+
+// The models load lazily, when a view lays out; the window needs the first rows at once to
+// choose an article.
+void fetchFirstRows(QAbstractItemModel *model)
+{
+    if (model->rowCount() == 0 && model->canFetchMore({}))
+        model->fetchMore({});
+}
+
+ReaderArticle readerArticle(const store::ArticleRecord &r)
+{
+    ReaderArticle a;
+    a.key = r.key;
+    a.issueName = r.issueName;
+    a.issueDate = r.issueDate;
+    a.kicker = r.kicker;
+    a.title = r.title;
+    a.displayTitle = r.displayTitle;
+    a.subtitle = r.subtitle;
+    a.dateline = r.dateline;
+    a.reporters = r.reporters;
+    a.correspondents = r.correspondents;
+    a.interns = r.interns;
+    a.photographers = r.photographers;
+    a.source = r.source;
+    a.paragraphs = r.paragraphs;
+    a.captions = r.captions;
+    return a;
+}
+
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_splitter(new QSplitter(Qt::Horizontal, this))
+    , m_issueView(makeListView(QStringLiteral("issueView"), m_splitter))
+    , m_articleView(makeListView(QStringLiteral("articleView"), m_splitter))
+    , m_reader(new ReaderView(m_splitter))
+    , m_archiveLabel(new QLabel(this))
+    , m_countLabel(new QLabel(this))
+    , m_importProgress(new QProgressBar(this))
+    , m_importCancel(new QToolButton(this))
+{
+    setWindowTitle(tr("baokan"));
+    setObjectName(QStringLiteral("mainWindow"));
+    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_splitter->setChildrenCollapsible(false);
+    m_reader->setObjectName(QStringLiteral("reader"));
+    m_reader->setTabChangesFocus(true);
+    m_reader->setAcceptDrops(false); // drops go to the window, which imports them
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 0);
+    m_splitter->setStretchFactor(2, 1);
+    setCentralWidget(m_splitter);
+    setAcceptDrops(true);
+    m_issueView->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
+    m_articleView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    setTabOrder(m_issueView, m_articleView);
+    setTabOrder(m_articleView, m_reader);
+
+    m_archiveLabel->setObjectName(QStringLiteral("archiveLabel"));
+    m_archiveLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_countLabel->setObjectName(QStringLiteral("countLabel"));
+    m_importProgress->setObjectName(QStringLiteral("importProgress"));
+    m_importProgress->setMaximumWidth(220);
+    m_importProgress->setFormat(tr("Importing %v of %m"));
+    m_importCancel->setObjectName(QStringLiteral("importCancel"));
+    m_importCancel->setText(tr("Cancel"));
+    m_importCancel->setToolTip(tr("Stop the import; the issue being written is left out"));
+    connect(m_importCancel, &QToolButton::clicked, this, &MainWindow::stopImport);
+    statusBar()->addWidget(m_archiveLabel, 1);
+    statusBar()->addPermanentWidget(m_importProgress);
+    statusBar()->addPermanentWidget(m_importCancel);
+    statusBar()->addPermanentWidget(m_countLabel);
+    m_importProgress->hide();
+    m_importCancel->hide();
+
+    createActions();
+    createMenus();
+    restoreSettings();
+    connect(m_reader, &ReaderView::textPointSizeChanged, this,
+            [this](qreal points) { m_settings.setReaderPointSize(points); });
+    m_reader->showMessage(tr("No archive is open."));
+}
+
+MainWindow::~MainWindow()
+{
+    // The job's worker uses the archive: it must end before m_db goes.
+    delete m_importJob;
+    m_importJob = nullptr;
+}
+
+void MainWindow::createActions()
+{
+    m_actions.newArchive = makeAction(this, QStringLiteral("actionNewArchive"), tr("&New Archive…"),
+                                      QKeySequence::keyBindings(QKeySequence::New));
+    m_actions.openArchive = makeAction(this, QStringLiteral("actionOpenArchive"), tr("&Open Archive…"),
+                                       QKeySequence::keyBindings(QKeySequence::Open));
+    m_actions.import =
+        makeAction(this, QStringLiteral("actionImport"), tr("&Import…"), {QKeySequence(Qt::CTRL | Qt::Key_I)});
+    m_actions.quit =
+        makeAction(this, QStringLiteral("actionQuit"), tr("&Quit"), QKeySequence::keyBindings(QKeySequence::Quit));
+    connect(m_actions.quit, &QAction::triggered, this, &QWidget::close);
+    connect(m_actions.newArchive, &QAction::triggered, this, &MainWindow::newArchive);
+    connect(m_actions.openArchive, &QAction::triggered, this, &MainWindow::chooseArchive);
+    connect(m_actions.import, &QAction::triggered, this, &MainWindow::chooseImport);
+
+    // Ctrl+= first: it is the key a user presses for "larger" on a keyboard where + needs Shift.
+    QList<QKeySequence> larger{QKeySequence(Qt::CTRL | Qt::Key_Equal)};
+    larger << QKeySequence::keyBindings(QKeySequence::ZoomIn);
+    m_actions.largerText = makeAction(this, QStringLiteral("actionLargerText"), tr("&Larger Text"), larger);
+    m_actions.smallerText = makeAction(this, QStringLiteral("actionSmallerText"), tr("&Smaller Text"),
+                                       QKeySequence::keyBindings(QKeySequence::ZoomOut));
+    connect(m_actions.largerText, &QAction::triggered, m_reader, &ReaderView::enlargeText);
+    connect(m_actions.smallerText, &QAction::triggered, m_reader, &ReaderView::shrinkText);
+
+    m_actions.nextArticle = makeAction(this, QStringLiteral("actionNextArticle"), tr("&Next Article"),
+                                       {QKeySequence(Qt::Key_N), QKeySequence(Qt::Key_J)});
+    m_actions.previousArticle = makeAction(this, QStringLiteral("actionPreviousArticle"), tr("&Previous Article"),
+                                           {QKeySequence(Qt::Key_P), QKeySequence(Qt::Key_K)});
+    m_actions.firstArticle =
+        makeAction(this, QStringLiteral("actionFirstArticle"), tr("&First Article"), {QKeySequence(Qt::Key_Home)});
+    m_actions.lastArticle =
+        makeAction(this, QStringLiteral("actionLastArticle"), tr("&Last Article"), {QKeySequence(Qt::Key_End)});
+    connect(m_actions.nextArticle, &QAction::triggered, this, [this] { moveArticle(+1); });
+    connect(m_actions.previousArticle, &QAction::triggered, this, [this] { moveArticle(-1); });
+    connect(m_actions.firstArticle, &QAction::triggered, this, [this] { moveToArticleRow(0); });
+    connect(m_actions.lastArticle, &QAction::triggered, this, [this] {
+        if (!m_articleModel)
+            return;
+        // The last article of a paged list is only known once every page is in.
+        while (m_articleModel->canFetchMore({}))
+            m_articleModel->fetchMore({});
+        moveToArticleRow(m_articleModel->rowCount() - 1);
+    });
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_actions.newArchive);
+    file->addAction(m_actions.openArchive);
+    file->addSeparator();
+    file->addAction(m_actions.import);
+    file->addSeparator();
+    file->addAction(m_actions.quit);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_actions.largerText);
+    view->addAction(m_actions.smallerText);
+
+    QMenu *go = menuBar()->addMenu(tr("&Go"));
+    go->addAction(m_actions.nextArticle);
+    go->addAction(m_actions.previousArticle);
+    go->addSeparator();
+    go->addAction(m_actions.firstArticle);
+    go->addAction(m_actions.lastArticle);
+}
+
+void MainWindow::restoreSettings()
+{
+    m_reader->setTextPointSize(m_settings.readerPointSize());
+    if (!restoreGeometry(m_settings.windowGeometry()))
+        resize(1440, 880);
+    if (!m_splitter->restoreState(m_settings.splitterState()))
+        m_splitter->setSizes({250, 420, 770});
+}
+
+void MainWindow::saveSettings()
+{
+    m_settings.setWindowGeometry(saveGeometry());
+    m_settings.setSplitterState(m_splitter->saveState());
+    m_settings.setReaderPointSize(m_reader->textPointSize());
+    m_settings.sync();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    QMainWindow::closeEvent(event);
+}
+
+bool MainWindow::openArchive(const QString &path, QString *error)
+{
+    auto db = std::make_unique<store::Database>(path);
+    if (!db->open(error))
+        return false;
+    stopImport();
+    delete m_importJob;
+    m_importJob = nullptr;
+    endImport();
+
+    // The views must let go of the old models before the archive they read goes.
+    // setModel() leaves the old selection models to us.
+    QItemSelectionModel *oldIssueSelection = m_issueView->selectionModel();
+    QItemSelectionModel *oldArticleSelection = m_articleView->selectionModel();
+    m_issueView->setModel(nullptr);
+    m_articleView->setModel(nullptr);
+    delete oldIssueSelection;
+    delete oldArticleSelection;
+    delete m_issueModel;
+    delete m_articleModel;
+    m_db = std::move(db);
+    m_archivePath = QFileInfo(path).absoluteFilePath();
+
+    m_issueModel = new models::IssueListModel(m_db.get(), this);
+    m_articleModel = new models::ArticleListModel(m_db.get(), this);
+    m_issueView->setModel(m_issueModel);
+    m_articleView->setModel(m_articleModel);
+    connect(m_issueView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) { issueChanged(current); });
+    connect(m_articleView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) { articleChanged(current); });
+    // The issue list edits refresh the reader's issue line through the article.
+    connect(m_issueModel, &QAbstractItemModel::dataChanged, this, [this] { updateStatus(); });
+
+    QHeaderView *issueHeader = m_issueView->header();
+    issueHeader->setSectionResizeMode(models::IssueListModel::DateColumn, QHeaderView::ResizeToContents);
+    issueHeader->setSectionResizeMode(models::IssueListModel::NameColumn, QHeaderView::Stretch);
+    issueHeader->setSectionResizeMode(models::IssueListModel::ArticleCountColumn, QHeaderView::ResizeToContents);
+    QHeaderView *articleHeader = m_articleView->header();
+    articleHeader->setSectionResizeMode(models::ArticleListModel::TitleColumn, QHeaderView::Stretch);
+    articleHeader->setSectionResizeMode(models::ArticleListModel::DetailColumn, QHeaderView::Interactive);
+    articleHeader->setSectionResizeMode(models::ArticleListModel::ReportersColumn, QHeaderView::Interactive);
+    articleHeader->setMinimumSectionSize(60);
+    articleHeader->resizeSection(models::ArticleListModel::DetailColumn, 100);
+    articleHeader->resizeSection(models::ArticleListModel::ReportersColumn, 72);
+
+    setWindowTitle(tr("%1 — baokan").arg(QFileInfo(path).fileName()));
+    updateStatus();
+    fetchFirstRows(m_issueModel);
+    if (m_issueModel->rowCount() == 0) {
+        m_reader->showMessage(tr("This archive is empty.\nImport pages with File › Import…, or drop files here."));
+        return true;
     }
+    const QString last = m_settings.lastArticleKey(m_archivePath);
+    if (last.isEmpty() || !selectArticleByKey(last))
+        selectFirstArticle();
+    return true;
+}
+
+void MainWindow::newArchive()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("New Archive"), QDir::homePath(),
+                                                      tr("baokan archives (*.sqlite);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!openArchive(path, &error))
+        QMessageBox::warning(this, tr("Cannot create the archive"), error);
+}
+
+void MainWindow::chooseArchive()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Archive"), QFileInfo(m_archivePath).absolutePath(),
+                                                      tr("baokan archives (*.sqlite);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!openArchive(path, &error))
+        QMessageBox::warning(this, tr("Cannot open the archive"), error);
+}
+
+void MainWindow::chooseImport()
+{
+    // One dialog cannot choose files and folders at once; ask which the user means.
+    QMessageBox ask(QMessageBox::Question, tr("Import"), tr("Import page files, or a folder of pages?"),
+                    QMessageBox::Cancel, this);
+    QPushButton *files = ask.addButton(tr("Files…"), QMessageBox::AcceptRole);
+    QPushButton *folder = ask.addButton(tr("Folder…"), QMessageBox::AcceptRole);
+    ask.exec();
+    QStringList paths;
+    if (ask.clickedButton() == files) {
+        paths = QFileDialog::getOpenFileNames(this, tr("Import Pages"), QDir::homePath(),
+                                              tr("Text pages (*.txt);;All files (*)"));
+    } else if (ask.clickedButton() == folder) {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Import Folder"), QDir::homePath());
+        if (!dir.isEmpty())
+            paths << dir;
+    }
+    if (!paths.isEmpty())
+        importPaths(paths);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    const bool local =
+        !urls.isEmpty() && std::all_of(urls.begin(), urls.end(), [](const QUrl &u) { return u.isLocalFile(); });
+    if (local && m_db)
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    QStringList paths;
+    for (const QUrl &url : event->mimeData()->urls()) {
+        if (url.isLocalFile())
+            paths << url.toLocalFile();
+    }
+    if (paths.isEmpty())
+        return;
+    event->acceptProposedAction();
+    importPaths(paths);
+}
+
+bool MainWindow::isImporting() const
+{
+    return m_importJob != nullptr;
+}
+
+bool MainWindow::importPaths(const QStringList &paths)
+{
+    if (!m_db || paths.isEmpty())
+        return false;
+    if (m_importJob) {
+        statusBar()->showMessage(tr("An import is already running; wait for it or cancel it."), 5000);
+        return false;
+    }
+    m_importJob = new store::ImportJob({m_db.get(), paths, false}, this);
+    connect(m_importJob, &store::ImportJob::progressChanged, this, [this](int done, int total) {
+        m_importProgress->setRange(0, std::max(total, 1));
+        m_importProgress->setValue(done);
+    });
+    connect(m_importJob, &store::ImportJob::finished, this, &MainWindow::importFinished);
+    connect(m_importJob, &store::ImportJob::failed, this, &MainWindow::importFailed);
+    m_importProgress->setRange(0, 0); // busy until the job has counted the files
+    m_importProgress->show();
+    m_importCancel->setEnabled(true);
+    m_importCancel->show();
+    m_actions.import->setEnabled(false);
+    m_importJob->start();
+    return true;
+}
+
+void MainWindow::stopImport()
+{
+    if (!m_importJob)
+        return;
+    m_importJob->cancel();
+    m_importCancel->setEnabled(false);
+    statusBar()->showMessage(tr("Cancelling the import…"));
+}
+
+void MainWindow::endImport()
+{
+    if (m_importJob) {
+        m_importJob->deleteLater();
+        m_importJob = nullptr;
+    }
+    m_importProgress->hide();
+    m_importCancel->hide();
+    m_actions.import->setEnabled(true);
+    if (!m_issueModel)
+        return;
+    // Show what went in, keeping the reader where it was.
+    const QString key = m_reader->hasArticle() ? m_reader->article().key : QString();
+    m_issueModel->reload();
+    fetchFirstRows(m_issueModel);
+    updateStatus();
+    if (key.isEmpty() || !selectArticleByKey(key))
+        selectFirstArticle();
+    Q_EMIT importEnded();
+}
+
+void MainWindow::importFinished(const store::ImportSummary &summary)
+{
+    endImport();
+    statusBar()->showMessage(summary.text(), 15000);
+    if (summary.skipped.isEmpty() && !summary.cancelled)
+        return;
+    QStringList lines;
+    for (const store::SkippedFile &s : summary.skipped)
+        lines << QStringLiteral("%1 — %2").arg(QDir::toNativeSeparators(s.path), s.reason);
+    auto *box = new QMessageBox(summary.skipped.isEmpty() ? QMessageBox::Information : QMessageBox::Warning,
+                                tr("Import"), QString(), QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("importSummary"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QString text = summary.cancelled ? tr("The import was cancelled. The issue being written was left out.")
+                                     : tr("The import finished.");
+    text += QLatin1Char('\n') + summary.text();
+    if (!summary.skipped.isEmpty()) {
+        text += QLatin1Char('\n') + tr("%n file(s) could not be imported:", nullptr, int(summary.skipped.size()));
+        // The first few in the message itself, every one in the details.
+        text += QLatin1Char('\n') + lines.mid(0, 8).join(QLatin1Char('\n'));
+        if (lines.size() > 8)
+            text += QLatin1Char('\n') + tr("… and %1 more (see details)").arg(lines.size() - 8);
+        box->setDetailedText(lines.join(QLatin1Char('\n')));
+    }
+    box->setText(text);
+    box->open(); // not exec(): no nested event loop while the window goes on working
+}
+
+void MainWindow::importFailed(const QString &message)
+{
+    endImport();
+    auto *box = new QMessageBox(QMessageBox::Critical, tr("Import failed"),
+                                tr("The archive could not be written.\n%1").arg(message), QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("importSummary"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void MainWindow::issueChanged(const QModelIndex &current)
+{
+    if (!m_articleModel)
+        return;
+    const qint64 id = current.isValid() ? current.data(models::IssueListModel::IssueIdRole).toLongLong() : 0;
+    m_articleModel->setIssue(id);
+    fetchFirstRows(m_articleModel);
+    if (m_articleModel->rowCount() > 0)
+        moveToArticleRow(0);
+    else
+        m_reader->showMessage(current.isValid() ? tr("This issue has no articles.") : QString());
+}
+
+void MainWindow::articleChanged(const QModelIndex &current)
+{
+    if (!current.isValid() || !m_db) {
+        m_reader->showMessage(tr("Choose an article to read."));
+        return;
+    }
+    const qint64 id = current.data(models::ArticleListModel::ArticleIdRole).toLongLong();
+    const std::optional<store::ArticleRecord> record = store::ArticleStore(m_db.get()).article(id);
+    if (!record) {
+        m_reader->showMessage(tr("This article could not be read from the archive."));
+        return;
+    }
+    m_reader->showArticle(readerArticle(*record));
+    m_settings.setLastArticleKey(m_archivePath, record->key);
+}
+
+void MainWindow::moveArticle(int delta)
+{
+    if (!m_articleModel || !m_issueModel)
+        return;
+    const int row = m_articleView->currentIndex().isValid() ? m_articleView->currentIndex().row() : -1;
+    const int target = row + delta;
+    if (target >= m_articleModel->rowCount() && m_articleModel->canFetchMore({}))
+        m_articleModel->fetchMore({});
+    if (target >= 0 && target < m_articleModel->rowCount()) {
+        moveToArticleRow(target);
+        return;
+    }
+    // Past either end of an issue, reading goes on in the neighbouring issue of the list.
+    const QModelIndex issue = m_issueView->currentIndex();
+    const int issueTarget = (issue.isValid() ? issue.row() : -1) + delta;
+    if (issueTarget >= m_issueModel->rowCount() && m_issueModel->canFetchMore({}))
+        m_issueModel->fetchMore({});
+    if (issueTarget < 0 || issueTarget >= m_issueModel->rowCount())
+        return;
+    m_issueView->setCurrentIndex(m_issueModel->index(issueTarget, 0));
+    if (delta < 0)
+        m_actions.lastArticle->trigger();
+}
+
+void MainWindow::moveToArticleRow(int row)
+{
+    if (!m_articleModel || row < 0 || row >= m_articleModel->rowCount())
+        return;
+    const QModelIndex index = m_articleModel->index(row, 0);
+    m_articleView->setCurrentIndex(index);
+    m_articleView->scrollTo(index);
+}
+
+void MainWindow::selectFirstArticle()
+{
+    if (!m_issueModel || m_issueModel->rowCount() == 0)
+        return;
+    const QModelIndex first = m_issueModel->index(0, 0);
+    if (m_issueView->currentIndex().row() != 0)
+        m_issueView->setCurrentIndex(first);
+    else
+        issueChanged(first);
+    moveToArticleRow(0);
+}
+
+bool MainWindow::selectIssueById(qint64 id)
+{
+    for (int row = 0;; ++row) {
+        if (row >= m_issueModel->rowCount()) {
+            if (!m_issueModel->canFetchMore({}))
+                return false;
+            m_issueModel->fetchMore({});
+            if (row >= m_issueModel->rowCount())
+                return false;
+        }
+        const QModelIndex index = m_issueModel->index(row, 0);
+        if (index.data(models::IssueListModel::IssueIdRole).toLongLong() == id) {
+            if (m_issueView->currentIndex().row() != row)
+                m_issueView->setCurrentIndex(index);
+            m_issueView->scrollTo(index);
+            return true;
+        }
+    }
+}
+
+bool MainWindow::selectArticleById(qint64 id)
+{
+    for (int row = 0;; ++row) {
+        if (row >= m_articleModel->rowCount()) {
+            if (!m_articleModel->canFetchMore({}))
+                return false;
+            m_articleModel->fetchMore({});
+            if (row >= m_articleModel->rowCount())
+                return false;
+        }
+        const QModelIndex index = m_articleModel->index(row, 0);
+        if (index.data(models::ArticleListModel::ArticleIdRole).toLongLong() == id) {
+            moveToArticleRow(row);
+            return true;
+        }
+    }
+}
+
+bool MainWindow::selectArticleByKey(const QString &key)
+{
+    if (!m_db || !m_issueModel)
+        return false;
+    const std::optional<store::ArticleRecord> record = store::ArticleStore(m_db.get()).articleByKey(key);
+    if (!record || !selectIssueById(record->issueId))
+        return false;
+    return selectArticleById(record->id);
+}
+
+void MainWindow::updateStatus()
+{
+    m_archiveLabel->setText(QDir::toNativeSeparators(m_archivePath));
+    if (!m_db) {
+        m_countLabel->clear();
+        return;
+    }
+    m_countLabel->setText(countText(store::IssueStore(m_db.get()).count(), store::ArticleStore(m_db.get()).count()));
 }
 
 } // namespace baokan::ui

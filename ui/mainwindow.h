@@ -1,26 +1,122 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "parse/article.h"
+#include "settings.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
-class QTreeWidget;
+#include <memory>
+
+class QAction;
+class QLabel;
+class QProgressBar;
+class QSplitter;
+class QToolButton;
+class QTreeView;
+
+namespace baokan::store {
+class Database;
+class ImportJob;
+struct ImportSummary;
+} // namespace baokan::store
+
+namespace baokan::models {
+class ArticleListModel;
+class IssueListModel;
+} // namespace baokan::models
 
 namespace baokan::ui {
 
-// The application window: issues and their articles. GUI thread only.
+class ReaderView;
+
+// The application window: issues, the articles of the chosen issue, and the reader, side by side,
+// with the menus and keyboard commands that move between them, and imports running in the
+// background. Owns the open archive. GUI thread only.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
 
 public:
     explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
 
-    void showIssues(const QList<parse::Issue> &issues);
+    // Opens (creating if needed) the archive at `path` and shows it, going back to the article
+    // last read in it. On failure the window keeps what it showed and *error says why (made by a
+    // newer baokan, not an archive, no permission). A running import is cancelled first.
+    bool openArchive(const QString &path, QString *error = nullptr);
+    QString archivePath() const { return m_archivePath; }
+
+    // Chooses the first (newest) issue and its first article, as a new reader would.
+    void selectFirstArticle();
+    // Shows the article with this key, choosing its issue; false when the archive has none.
+    bool selectArticleByKey(const QString &key);
+
+    // Imports files and folders into the open archive in the background, with progress and
+    // Cancel in the status bar, then a summary. Returns false when one is already running.
+    bool importPaths(const QStringList &paths);
+    bool isImporting() const;
+
+    ReaderView *reader() const { return m_reader; }
+
+Q_SIGNALS:
+    // An import has ended (finished, cancelled or failed) and the lists show its result.
+    void importEnded();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
-    QTreeWidget *m_tree;
+    void createActions();
+    void createMenus();
+    void restoreSettings();
+    void saveSettings();
+    void issueChanged(const QModelIndex &current);
+    void articleChanged(const QModelIndex &current);
+    void moveArticle(int delta);
+    void moveToArticleRow(int row);
+    bool selectIssueById(qint64 id);
+    bool selectArticleById(qint64 id);
+    void updateStatus();
+    void newArchive();
+    void chooseArchive();
+    void chooseImport();
+    void importFinished(const store::ImportSummary &summary);
+    void importFailed(const QString &message);
+    void endImport();
+    void stopImport();
+
+    Settings m_settings;
+    std::unique_ptr<store::Database> m_db;
+    QString m_archivePath;
+    store::ImportJob *m_importJob = nullptr;
+
+    QSplitter *m_splitter;
+    QTreeView *m_issueView;
+    QTreeView *m_articleView;
+    ReaderView *m_reader;
+    models::IssueListModel *m_issueModel = nullptr;
+    models::ArticleListModel *m_articleModel = nullptr;
+    QLabel *m_archiveLabel;
+    QLabel *m_countLabel;
+    QProgressBar *m_importProgress;
+    QToolButton *m_importCancel;
+
+    struct Actions
+    {
+        QAction *newArchive = nullptr;
+        QAction *openArchive = nullptr;
+        QAction *import = nullptr;
+        QAction *quit = nullptr;
+        QAction *largerText = nullptr;
+        QAction *smallerText = nullptr;
+        QAction *nextArticle = nullptr;
+        QAction *previousArticle = nullptr;
+        QAction *firstArticle = nullptr;
+        QAction *lastArticle = nullptr;
+    } m_actions;
 };
 
 } // namespace baokan::ui

@@ -5,6 +5,9 @@
 #include "parse/textmetrics.h"
 #include "text/textcleaner.h"
 
+#include <algorithm>
+#include <cmath>
+
 namespace baokan::parse {
 
 using text::TextCleaner;
@@ -13,6 +16,8 @@ namespace {
 
 // Photo news is a short text closed by a photo credit.
 constexpr int MaxPhotoNewsParagraphs = 3;
+// How much narrower (in characters) a column must be to be a different piece of the page.
+constexpr double NarrowerColumn = 3;
 
 // A section head is a single short line; a glued pair of headlines or a headline with its
 // subtitle is two or more.
@@ -46,6 +51,29 @@ bool hasSiblingHead(const QList<PageBlock> &blocks, qsizetype from, const QStrin
     return false;
 }
 
+double medianWidth(const QList<QStringList> &paragraphs)
+{
+    QList<double> widths;
+    for (const QStringList &p : paragraphs)
+        for (qsizetype i = 0; i + 1 < p.size(); ++i) // a paragraph's last line is short anyway
+            widths << TextMetrics::width(p.at(i).trimmed());
+    if (widths.isEmpty())
+        return 0;
+    std::sort(widths.begin(), widths.end());
+    return widths.at(widths.size() / 2);
+}
+
+// A bare photo credit under a report whose last block is set in a clearly narrower column than
+// the report: that block is a picture's text of its own.
+bool isUntitledPhotoNews(const ArticleDraft &draft)
+{
+    if (draft.lastBlockStart <= 0 || draft.lastBlockStart >= draft.rawParagraphs.size())
+        return false;
+    const double before = medianWidth(draft.rawParagraphs.mid(0, draft.lastBlockStart));
+    const double last = medianWidth(draft.rawParagraphs.mid(draft.lastBlockStart));
+    return before > 0 && last > 0 && last <= before - NarrowerColumn;
+}
+
 } // namespace
 
 ArticleAssembler::Result ArticleAssembler::assemble(const QList<PageBlock> &blocks)
@@ -74,10 +102,9 @@ ArticleAssembler::Result ArticleAssembler::assemble(const QList<PageBlock> &bloc
             run.blocks << block.lines;
             break;
         case BlockKind::Caption:
-            // A caption belongs to the article its picture illustrates: the one that opens right
-            // after it, or else the one it sits in.
-            if (current && run.blocks.isEmpty() && !current->closed &&
-                !(i + 1 < blocks.size() && blocks.at(i + 1).kind == BlockKind::Opening)) {
+            // A caption belongs to the article it sits in; one after a headline or after an
+            // article's closing credit belongs to the next article.
+            if (current && run.blocks.isEmpty() && !current->closed) {
                 current->article.captions << block.lines.first().trimmed();
             } else {
                 pendingCaptions << block.lines.first().trimmed();
@@ -90,6 +117,15 @@ ArticleAssembler::Result ArticleAssembler::assemble(const QList<PageBlock> &bloc
             }
             break;
         case BlockKind::PhotoCredit:
+            if (current && !block.lines.isEmpty() && isUntitledPhotoNews(*current)) {
+                // Photo news printed without a headline under a report: its narrower text
+                // was taken for the report's last paragraph.
+                ArticleDraft photo;
+                photo.rawParagraphs = current->rawParagraphs.mid(current->lastBlockStart);
+                current->rawParagraphs.resize(current->lastBlockStart);
+                result.drafts << photo;
+                current = &result.drafts.last();
+            }
             if (current) {
                 current->article.photographers << block.byline.photographers;
                 current->closed = true;
@@ -139,6 +175,7 @@ ArticleAssembler::Result ArticleAssembler::assemble(const QList<PageBlock> &bloc
                     startDraft();
                 }
             }
+            current->lastBlockStart = current->rawParagraphs.size();
             current->rawParagraphs << block.paragraphs;
             current->article.captions << pendingCaptions;
             pendingCaptions.clear();

@@ -16,6 +16,7 @@ struct ArticleDraft
     bool closed = false;              // a credit ended it: what follows is another article
     QString sectionHead;              // the last section head kept inside, to recognize its siblings
     QList<qsizetype> sectionHeads;    // indexes into rawParagraphs of the section heads
+    qsizetype lastBlockStart = 0;     // index into rawParagraphs where the last body block began
 };
 
 // Headline-like lines printed together between two bodies; which article each belongs to is

@@ -18,6 +18,7 @@ namespace {
 constexpr double MaxHeadlineWidth = 60;
 constexpr int MaxHeadlineLines = 4;
 constexpr double MaxCaptionWidth = 16;
+constexpr double MaxCommaHeadlineWidth = 30;
 // How far from the column width a line may be and still count as a full column line: justified
 // lines vary by a character or two with punctuation and digits.
 constexpr double ColumnTolerance = 1.5;
@@ -139,6 +140,8 @@ QList<PageBlock> BlockBuilder::build(const QList<PageLine> &lines)
             PageBlock block;
             block.kind = BlockKind::PhotoCredit;
             block.byline = line.byline;
+            if (bare)
+                block.lines = {line.text};
             specials << block;
             specialAfter << static_cast<int>(raw.size());
             break;
@@ -156,11 +159,30 @@ QList<PageBlock> BlockBuilder::build(const QList<PageLine> &lines)
     }
     flush();
 
-    // 2. Headlines glued under a body's last line become blocks of their own.
+    // 2. On a page whose lines are whole paragraphs every line is a block of its own, even where
+    // no blank line separates them. Headlines glued under a body's last line become blocks of
+    // their own.
+    QList<QStringList> rawLines;
+    for (const RawBlock &b : std::as_const(raw))
+        rawLines << b.lines;
+    const double column = columnWidth(rawLines);
+    qCDebug(lcParse) << "column width" << column;
     QList<RawBlock> split;
     QList<int> newIndex; // raw index → index in split of the first part
     for (const RawBlock &block : std::as_const(raw)) {
         newIndex << static_cast<int>(split.size());
+        if (column == 0 && block.lines.size() > 1) {
+            for (qsizetype l = 0; l < block.lines.size(); ++l) {
+                RawBlock one;
+                if (l == 0) {
+                    one.opening = block.opening;
+                    one.byline = block.byline;
+                }
+                one.lines << block.lines.at(l);
+                split << one;
+            }
+            continue;
+        }
         const qsizetype at = trailingHeadlineStart(block.lines);
         if (at > 0) {
             RawBlock head = block;
@@ -173,12 +195,6 @@ QList<PageBlock> BlockBuilder::build(const QList<PageLine> &lines)
         }
     }
     newIndex << static_cast<int>(split.size());
-
-    QList<QStringList> allLines;
-    for (const RawBlock &b : std::as_const(split))
-        allLines << b.lines;
-    const double column = columnWidth(allLines);
-    qCDebug(lcParse) << "column width" << column;
 
     // 3. Classify text blocks.
     QList<PageBlock> blocks;
@@ -194,10 +210,18 @@ QList<PageBlock> BlockBuilder::build(const QList<PageLine> &lines)
         const QString joined = TextCleaner::joinLines(b.lines);
         const double width = TextMetrics::width(joined);
         const bool gluedPhrases = b.lines.size() == 1 && TextMetrics::phrases(b.lines.first()).size() > 1;
+        // A short unfinished line right above an opening is its headline even when it has a comma
+        // ("奋进新征程，建功新时代"): a column break would continue the sentence, not open an article.
+        const bool aboveOpening = i + 1 < split.size() && split.at(i + 1).opening && b.lines.size() <= 2 &&
+                                  width <= MaxCommaHeadlineWidth && !TextCleaner::endsSentence(b.lines.constLast()) &&
+                                  !joined.endsWith(QChar(u'，')) && !joined.endsWith(QChar(u'、'));
         if (b.opening) {
             block.kind = BlockKind::Opening;
             block.byline = b.byline;
             block.paragraphs = paragraphsOf(b.lines, column);
+        } else if (aboveOpening) {
+            block.kind = BlockKind::Short;
+            block.lines = b.lines;
         } else if (!TextMetrics::hasSentencePunctuation(joined) && width <= MaxHeadlineWidth &&
                    b.lines.size() <= MaxHeadlineLines &&
                    !(b.lines.size() == 1 && !gluedPhrases && isFullColumn(b.lines.first(), column))) {

@@ -21,7 +21,7 @@ struct PageBlock
 {
     BlockKind kind = BlockKind::Body;
     QList<QStringList> paragraphs; // Body, Opening: the raw lines of each paragraph
-    QStringList lines;             // Short, Caption: the raw lines
+    QStringList lines;             // Short, Caption: the raw lines; PhotoCredit: the credit line if bare
     Byline byline;                 // Opening, PhotoCredit
     QString source;                // Source
 };

@@ -95,17 +95,11 @@ Headline HeadlineComposer::compose(const QList<QStringList> &input)
         const double wa = widthOf(a);
         const double wb = widthOf(b);
         if (lines.size() >= 3) {
-            // Three lines: kicker, title, subtitle when the first is the shorter lead-in.
-            if (wa < wb) {
-                h.kicker = clean(a);
-                h.title = clean(b);
-                for (const QStringList &rest : lines.mid(2))
-                    subtitles.prepend(clean(rest));
-            } else {
-                h.title = clean(a);
-                for (const QStringList &rest : lines.mid(1))
-                    subtitles << clean(rest);
-            }
+            // Three or more lines without a —— subtitle are one title wrapped to the column.
+            QStringList parts;
+            for (const QStringList &l : lines)
+                parts << clean(l);
+            h.title = parts.join(QString());
         } else if (a.size() == 1 && b.size() == 1 && std::abs(wa - wb) <= ParallelTolerance && wa <= MaxParallelWidth) {
             h.title = clean(a) + QLatin1Char(' ') + clean(b);
         } else if (wb > wa + ParallelTolerance) {

@@ -46,15 +46,15 @@ HeadlineMatcher::HeadlineMatcher(const QList<ArticleDraft> &drafts)
         for (const QStringList &p : draft.rawParagraphs)
             parts << TextCleaner::joinLines(p);
         parts << draft.article.captions;
-        const QSet<QString> bigrams =
+        const QSet<TextMetrics::Bigram> bigrams =
             TextMetrics::hanBigrams(TextCleaner::removeCjkSpaces(parts.join(QLatin1Char('\n'))));
-        for (const QString &b : bigrams)
+        for (const TextMetrics::Bigram b : bigrams)
             ++m_documentFrequency[b];
         m_articleBigrams << bigrams;
     }
 }
 
-double HeadlineMatcher::weight(const QString &bigram) const
+double HeadlineMatcher::weight(TextMetrics::Bigram bigram) const
 {
     // Inverse document frequency over the page's articles: words every article uses (自治,
     // 工作) say nothing about which article a headline belongs to.
@@ -62,21 +62,26 @@ double HeadlineMatcher::weight(const QString &bigram) const
     return std::log((n + 1.0) / (m_documentFrequency.value(bigram) + 0.5));
 }
 
-double HeadlineMatcher::rawMatch(const QString &headline, int index) const
+double HeadlineMatcher::rawMatch(const QSet<TextMetrics::Bigram> &headline, int index) const
 {
     double shared = 0;
-    for (const QString &b : TextMetrics::hanBigrams(headline))
+    for (const TextMetrics::Bigram b : headline)
         if (m_articleBigrams.at(index).contains(b))
             shared += weight(b);
     return shared;
 }
 
-double HeadlineMatcher::score(const QString &headline, int index) const
+double HeadlineMatcher::score(const QSet<TextMetrics::Bigram> &headline, int index) const
 {
     double total = 0;
-    for (const QString &b : TextMetrics::hanBigrams(headline))
+    for (const TextMetrics::Bigram b : headline)
         total += weight(b);
     return total > 0 ? rawMatch(headline, index) / total : 0;
+}
+
+double HeadlineMatcher::score(const QString &headline, int index) const
+{
+    return score(TextMetrics::hanBigrams(headline), index);
 }
 
 QString HeadlineMatcher::textOf(const Group &group)
@@ -113,6 +118,8 @@ QList<HeadlineMatcher::Group> HeadlineMatcher::bestPartition(const QList<Phrase>
     }
     // Each way of cutting the run into consecutive groups is scored by how much headline weight
     // its groups match in distinct articles; ties go to fewer cuts (one title is the default).
+    // A cut must be earned: every group of a cut run has to be a confident match for an article
+    // of its own, or one strong half would shed a weak half that matches nothing in particular.
     QList<Group> best;
     double bestValue = -1;
     int bestCuts = 0;
@@ -132,14 +139,14 @@ QList<HeadlineMatcher::Group> HeadlineMatcher::bestPartition(const QList<Phrase>
         };
         QList<Pair> pairs;
         for (int g = 0; g < groups.size(); ++g) {
-            const QString text = textOf(groups.at(g));
+            const QSet<TextMetrics::Bigram> bigrams = TextMetrics::hanBigrams(textOf(groups.at(g)));
             for (int a = std::max(0, next - MatchWindow); a < std::min(articleCount, next + MatchWindow); ++a)
-                if (score(text, a) >= MinScore)
-                    pairs << Pair{rawMatch(text, a), g, a};
+                if (groups.size() == 1 || score(bigrams, a) >= MinScore)
+                    pairs << Pair{rawMatch(bigrams, a), g, a};
         }
         std::sort(pairs.begin(), pairs.end(), [](const Pair &x, const Pair &y) { return x.value > y.value; });
         QSet<int> usedGroups, usedArticles;
-        QSet<QString> counted;
+        QSet<TextMetrics::Bigram> counted;
         double value = 0;
         for (const Pair &p : pairs) {
             if (usedGroups.contains(p.group) || usedArticles.contains(p.article))
@@ -148,13 +155,15 @@ QList<HeadlineMatcher::Group> HeadlineMatcher::bestPartition(const QList<Phrase>
             usedArticles.insert(p.article);
             // A bigram is worth something once per partition: cutting a title where both halves
             // repeat the same words must not count those words twice.
-            const QSet<QString> own = TextMetrics::hanBigrams(textOf(groups.at(p.group)));
-            for (const QString &b : own)
+            const QSet<TextMetrics::Bigram> own = TextMetrics::hanBigrams(textOf(groups.at(p.group)));
+            for (const TextMetrics::Bigram b : own)
                 if (!counted.contains(b) && m_articleBigrams.at(p.article).contains(b))
                     value += weight(b);
             counted.unite(own);
         }
         const int cutCount = static_cast<int>(groups.size()) - 1;
+        if (cutCount > 0 && usedGroups.size() < groups.size())
+            continue;
         if (value > bestValue + 1e-9 || (std::abs(value - bestValue) <= 1e-9 && cutCount < bestCuts)) {
             bestValue = value;
             best = groups;
@@ -194,14 +203,15 @@ void HeadlineMatcher::attach(QList<ArticleDraft> &drafts, const QList<HeadlineRu
     const int articleCount = static_cast<int>(drafts.size());
     for (int g = 0; g < groups.size(); ++g) {
         const QString text = textOf(groups.at(g));
+        const QSet<TextMetrics::Bigram> bigrams = TextMetrics::hanBigrams(text);
         const int next = runs.at(groups.at(g).run).nextDraft;
         for (int a = std::max(0, next - MatchWindow); a < std::min(articleCount, next + MatchWindow); ++a) {
-            const double s = score(text, a);
+            const double s = score(bigrams, a);
             if (s < MinScore)
                 continue;
             const double bonus = a == next ? BonusBefore : (a == next - 1 ? BonusAfter : 0);
             candidates << Candidate{s + bonus, g, a};
-            qCDebug(lcParse) << "headline" << text << "article" << a << "score" << s << "raw" << rawMatch(text, a);
+            qCDebug(lcParse) << "headline" << text << "article" << a << "score" << s << "raw" << rawMatch(bigrams, a);
         }
     }
     std::stable_sort(candidates.begin(), candidates.end(),
@@ -216,17 +226,24 @@ void HeadlineMatcher::attach(QList<ArticleDraft> &drafts, const QList<HeadlineRu
     }
 
     // A headline that shares too few words with any body (titles can be all metaphor) still
-    // belongs to the article it stands right above, when that article got no headline of its own.
+    // belongs to an article next to it that got no headline of its own: the one right below it
+    // (the usual layout), else the one right above it (printed after its body).
     for (int g = 0; g < groups.size(); ++g) {
-        const int next = runs.at(groups.at(g).run).nextDraft;
-        if (usedGroups.contains(g) || next >= drafts.size() || usedArticles.contains(next))
+        if (usedGroups.contains(g))
             continue;
+        const int next = runs.at(groups.at(g).run).nextDraft;
         const bool lastOfRun = g + 1 == groups.size() || groups.at(g + 1).run != groups.at(g).run;
-        if (!lastOfRun)
+        const bool firstOfRun = g == 0 || groups.at(g - 1).run != groups.at(g).run;
+        int target = -1;
+        if (lastOfRun && next < articleCount && !usedArticles.contains(next))
+            target = next;
+        else if (firstOfRun && next > 0 && !usedArticles.contains(next - 1))
+            target = next - 1;
+        if (target < 0)
             continue;
         usedGroups.insert(g);
-        usedArticles.insert(next);
-        apply(drafts[next].article, groups.at(g));
+        usedArticles.insert(target);
+        apply(drafts[target].article, groups.at(g));
     }
 }
 

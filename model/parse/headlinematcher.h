@@ -2,6 +2,7 @@
 #pragma once
 
 #include "parse/articleassembler.h"
+#include "parse/textmetrics.h"
 
 #include <QHash>
 #include <QSet>
@@ -38,14 +39,15 @@ private:
         int run = 0;
     };
 
-    double weight(const QString &bigram) const;
-    double rawMatch(const QString &headline, int index) const;
+    double weight(TextMetrics::Bigram bigram) const;
+    double rawMatch(const QSet<TextMetrics::Bigram> &headline, int index) const;
+    double score(const QSet<TextMetrics::Bigram> &headline, int index) const;
     QList<Group> bestPartition(const QList<Phrase> &phrases, int run, int next) const;
     static QString textOf(const Group &group);
     static void apply(Article &article, const Group &group);
 
-    QList<QSet<QString>> m_articleBigrams;
-    QHash<QString, int> m_documentFrequency;
+    QList<QSet<TextMetrics::Bigram>> m_articleBigrams;
+    QHash<TextMetrics::Bigram, int> m_documentFrequency;
 };
 
 } // namespace baokan::parse

@@ -14,6 +14,18 @@ QDate IssueDate::infer(const QList<Article> &articles)
     return infer(texts.join(QLatin1Char('\n')));
 }
 
+QDate IssueDate::printed(const QString &pageText)
+{
+    static const QRegularExpression header(
+        QStringLiteral(
+            "^\\s*((?:19|20)\\d\\d)\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日\\s*(?:星期|周)[一二三四五六日天]"),
+        QRegularExpression::MultilineOption);
+    const auto m = header.match(pageText);
+    if (!m.hasMatch())
+        return {};
+    return QDate(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt());
+}
+
 QDate IssueDate::infer(const QString &text)
 {
     static const QRegularExpression yearPattern(QStringLiteral("((?:19|20)\\d\\d)\\s*年"));

@@ -17,6 +17,10 @@ public:
     // An invalid date when the text names no month and day.
     static QDate infer(const QList<Article> &articles);
     static QDate infer(const QString &text);
+
+    // The date a page header prints ("2023年11月15日 星期三" on a line of its own), or an
+    // invalid date. Unlike the inferred date this one is certain.
+    static QDate printed(const QString &pageText);
 };
 
 } // namespace baokan::parse

@@ -5,9 +5,13 @@
 #include "parse/pageparser.h"
 #include "text/textdecoder.h"
 
+#include <QCollator>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QLocale>
+
+#include <algorithm>
 
 namespace baokan::parse {
 
@@ -44,7 +48,12 @@ std::optional<Issue> IssueLoader::load(const QString &path, QString *error, QStr
     QStringList texts;
     if (info.isDir()) {
         const QDir dir(path);
-        for (const QString &name : dir.entryList(QDir::Files, QDir::Name)) {
+        QStringList names = dir.entryList(QDir::Files);
+        // Name order as people read it: page2 before page10.
+        QCollator collator(QLocale(QLocale::Chinese, QLocale::China));
+        collator.setNumericMode(true);
+        std::sort(names.begin(), names.end(), collator);
+        for (const QString &name : std::as_const(names)) {
             const QString file = dir.absoluteFilePath(name);
             QString problem;
             const auto text = readPage(file, &problem);
@@ -84,8 +93,15 @@ Issue IssueLoader::fromTexts(const QString &name, const QStringList &pageTexts)
             issue.articles << article;
         }
     }
-    issue.date = IssueDate::infer(issue.articles);
-    issue.dateInferred = true;
+    issue.date = QDate();
+    for (const QString &text : pageTexts) {
+        issue.date = IssueDate::printed(text);
+        if (issue.date.isValid())
+            break;
+    }
+    issue.dateInferred = !issue.date.isValid();
+    if (issue.dateInferred)
+        issue.date = IssueDate::infer(issue.articles);
     return issue;
 }
 

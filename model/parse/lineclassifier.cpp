@@ -49,9 +49,21 @@ QStringList mergeBrokenBrackets(const QStringList &lines)
 
 } // namespace
 
+bool LineClassifier::isPageFurniture(const QString &line)
+{
+    // What every newspaper page prints around the articles: the dated page header, the page
+    // number, the editors' credits.
+    static const QRegularExpression furniture(
+        QStringLiteral("^(?:(?:19|20)\\d\\d年\\d{1,2}月\\d{1,2}日\\s*(?:星期|周)[一二三四五六日天]"
+                       "|第\\s*\\d+\\s*版|(?:责任编辑|责编|美术编辑|美编|校对|版式设计|版式|排版)\\s*[：:])"));
+    return furniture.match(line.trimmed()).hasMatch();
+}
+
 bool LineClassifier::isJunk(const QString &line)
 {
     const QString t = line.trimmed();
+    if (isPageFurniture(t))
+        return true;
     if (t.isEmpty() || t.size() > 30)
         return false;
     static const QString openers = QStringLiteral("「『【〖〔");

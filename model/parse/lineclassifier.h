@@ -34,8 +34,13 @@ class LineClassifier
 public:
     static QList<PageLine> classify(const QString &pageText);
 
-    // True for debris lines: a short fragment that opens a bracket it never closes.
+    // True for debris lines: a short fragment that opens a bracket it never closes, and page
+    // furniture.
     static bool isJunk(const QString &line);
+
+    // True for the lines a page prints around its articles: "2023年11月15日 星期三", "第3版",
+    // "责任编辑：…".
+    static bool isPageFurniture(const QString &line);
 };
 
 } // namespace baokan::parse

@@ -63,15 +63,13 @@ QStringList TextMetrics::phrases(const QString &line)
     return out;
 }
 
-QSet<QString> TextMetrics::hanBigrams(const QString &text)
+QSet<TextMetrics::Bigram> TextMetrics::hanBigrams(const QString &text)
 {
-    QSet<QString> out;
+    QSet<Bigram> out;
     const QList<uint> cps = text.toUcs4();
     for (qsizetype i = 0; i + 1 < cps.size(); ++i) {
-        if (isHan(cps.at(i)) && isHan(cps.at(i + 1))) {
-            const char32_t pair[2] = {cps.at(i), cps.at(i + 1)};
-            out.insert(QString::fromUcs4(pair, 2));
-        }
+        if (isHan(cps.at(i)) && isHan(cps.at(i + 1)))
+            out.insert(Bigram(cps.at(i)) << 32 | cps.at(i + 1));
     }
     return out;
 }

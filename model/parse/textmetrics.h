@@ -22,9 +22,12 @@ public:
     // separate phrases (or separate headlines) onto one line.
     static QStringList phrases(const QString &line);
 
+    // A pair of adjacent Han characters, packed as (first << 32 | second).
+    using Bigram = quint64;
+
     // The distinct pairs of adjacent Han characters: a cheap, dictionary-free picture of what a
     // text is about, good enough to tell which body a headline belongs to.
-    static QSet<QString> hanBigrams(const QString &text);
+    static QSet<Bigram> hanBigrams(const QString &text);
 };
 
 } // namespace baokan::parse

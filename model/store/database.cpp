@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "store/database.h"
 
+#include "store/searchtokenizer.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -115,6 +117,9 @@ bool Database::setUp(QSqlDatabase &db, QString *error) const
     // WAL lets readers and one writer work at once (two windows on one archive); the busy
     // timeout makes a second writer wait instead of failing with "database is locked".
     sqlite3_busy_timeout(h, 10000);
+    // Before migrations: creating the FTS tables of 0002 needs the tokenizer.
+    if (!SearchTokenizer::registerWith(h, error))
+        return false;
     return exec(h, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;", error);
 }
 

@@ -6,6 +6,7 @@
 #include "store/articlestore.h"
 #include "store/database.h"
 #include "store/notestore.h"
+#include "store/searchindex.h"
 #include "store/transaction.h"
 #include "text/textdecoder.h"
 
@@ -18,7 +19,12 @@
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QThread>
 #include <QVariant>
+
+#include <algorithm>
+#include <deque>
+#include <future>
 
 Q_DECLARE_LOGGING_CATEGORY(lcStore)
 
@@ -136,6 +142,49 @@ QVariant fieldValue(int field, const QString &s)
     if (isNullable(field))
         return nullable(s);
     return s.isNull() ? QVariant(QStringLiteral("")) : QVariant(s);
+}
+
+} // namespace
+
+struct Importer::Prepared
+{
+    QList<PageData> pages;
+    qint64 issueId = 0;                         // 0 for an issue not in the archive
+    QList<QPair<QString, QString>> storedPages; // file name and sha256, in page order
+};
+
+struct Importer::Parsed
+{
+    QList<PageData> pages; // those that decoded, without their bytes
+    QStringList encodings;
+    QList<SkippedFile> skipped;
+    parse::Issue issue;
+    qint64 bytes = 0;
+};
+
+namespace {
+
+// Pure, so it runs on any thread.
+Importer::Parsed decodeAndParse(const QString &name, QList<PageData> pages)
+{
+    Importer::Parsed out;
+    QStringList texts;
+    for (PageData &page : pages) {
+        QString why;
+        const auto decoded = text::TextDecoder::decode(page.bytes, &why);
+        if (!decoded) {
+            out.skipped << SkippedFile{page.file, why};
+            continue;
+        }
+        texts << decoded->text;
+        out.encodings << decoded->encoding;
+        out.bytes += page.bytes.size();
+        page.bytes = QByteArray(); // parsed from here on; keep memory to one copy of the text
+        out.pages << page;
+    }
+    if (!texts.isEmpty())
+        out.issue = parse::IssueLoader::fromTexts(name, texts);
+    return out;
 }
 
 } // namespace
@@ -333,25 +382,64 @@ void Importer::run(const QList<Unit> &units, ImportSummary &summary)
         summary.error =
             QStringLiteral("cannot use the archive %1: %2").arg(m_db->path(), m_db->connection().lastError().text());
     }
+    // Parsing is most of the work and needs no database: the next few issues are parsed on other
+    // threads while this one writes, in order, one transaction per issue.
+    struct Pending
+    {
+        int unit;
+        Prepared prepared;
+        std::future<Parsed> parsed;
+    };
+    std::deque<Pending> window;
+    const size_t ahead = size_t(std::max(2, QThread::idealThreadCount()));
     const int total = int(units.size());
-    for (int i = 0; i < total && summary.error.isEmpty(); ++i) {
+    int next = 0;
+    int done = 0;
+    auto step = [&] {
+        ++done;
+        if (m_progress)
+            m_progress(done, total, summary);
+    };
+    while (summary.error.isEmpty() && (next < total || !window.empty())) {
         if (cancelled()) {
             summary.cancelled = true;
             break;
         }
-        if (!importUnit(units.at(i), summary))
+        if (next < total && window.size() < ahead) {
+            Prepared prepared;
+            const Unit &unit = units.at(next);
+            const Outcome outcome = prepare(unit, prepared, summary);
+            if (outcome == Outcome::Failed)
+                break;
+            if (outcome == Outcome::Done) {
+                ++next;
+                step();
+                continue;
+            }
+            QList<PageData> pages = prepared.pages;
+            prepared.pages.clear(); // the parser's copy is the only one
+            window.push_back(Pending{
+                next, std::move(prepared),
+                std::async(std::launch::async, [name = unit.name, pages] { return decodeAndParse(name, pages); })});
+            ++next;
+            continue;
+        }
+        Pending head = std::move(window.front());
+        window.pop_front();
+        if (!write(units.at(head.unit), head.prepared, head.parsed.get(), summary))
             break;
-        if (m_progress)
-            m_progress(i + 1, total, summary);
+        step();
     }
+    // Let the parsers still running finish before their results are dropped.
+    window.clear();
     // Finalize the statements on the thread that made them, before the connection closes.
     m_statements.reset();
 }
 
-bool Importer::importUnit(const Unit &unit, ImportSummary &summary)
+Importer::Outcome Importer::prepare(const Unit &unit, Prepared &prepared, ImportSummary &summary)
 {
     // Read the pages: files that cannot be pages are reported and left out.
-    QList<PageData> pages;
+    QList<PageData> &pages = prepared.pages;
     auto accept = [&](const QString &file, const QString &fileName, const QByteArray &bytes) {
         if (bytes.isEmpty()) {
             summary.skipped << SkippedFile{file, QStringLiteral("empty file")};
@@ -381,82 +469,82 @@ bool Importer::importUnit(const Unit &unit, ImportSummary &summary)
         accept(file, QFileInfo(file).fileName(), f.readAll());
     }
     if (pages.isEmpty())
-        return true;
+        return Outcome::Done;
 
+    // An issue is known by where it came from; its pages tell whether anything changed.
+    Statements &st = *m_statements;
+    st.findIssue.bindValue(QStringLiteral(":source"), unit.source);
+    if (!st.findIssue.exec()) {
+        summary.error = QStringLiteral("cannot read the archive: %1").arg(st.findIssue.lastError().text());
+        return Outcome::Failed;
+    }
+    if (st.findIssue.next())
+        prepared.issueId = st.findIssue.value(0).toLongLong();
+    st.findIssue.finish();
+    if (prepared.issueId) {
+        st.storedPages.bindValue(QStringLiteral(":issue"), prepared.issueId);
+        if (!st.storedPages.exec()) {
+            summary.error = QStringLiteral("cannot read the archive: %1").arg(st.storedPages.lastError().text());
+            return Outcome::Failed;
+        }
+        while (st.storedPages.next())
+            prepared.storedPages << qMakePair(st.storedPages.value(0).toString(), st.storedPages.value(1).toString());
+        st.storedPages.finish();
+    }
+    if (isUnchanged(prepared, pages)) {
+        countUnchanged(prepared.issueId, summary);
+        return Outcome::Done;
+    }
+    return Outcome::Parse;
+}
+
+template<typename Pages>
+bool Importer::isUnchanged(const Prepared &prepared, const Pages &pages) const
+{
+    if (!prepared.issueId || m_options.reparseUnchanged || prepared.storedPages.size() != pages.size())
+        return false;
+    for (int i = 0; i < pages.size(); ++i) {
+        if (prepared.storedPages.at(i).first != pages.at(i).fileName ||
+            prepared.storedPages.at(i).second != pages.at(i).sha256)
+            return false;
+    }
+    return true;
+}
+
+void Importer::countUnchanged(qint64 issueId, ImportSummary &summary) const
+{
+    QSqlQuery q(m_db->connection());
+    q.prepare(QStringLiteral("SELECT article_count FROM issue WHERE id = :id"));
+    q.bindValue(QStringLiteral(":id"), issueId);
+    if (q.exec() && q.next())
+        summary.articlesUnchanged += q.value(0).toInt();
+    ++summary.issuesUnchanged;
+}
+
+bool Importer::write(const Unit &unit, const Prepared &prepared, Parsed parsed, ImportSummary &summary)
+{
+    summary.skipped += parsed.skipped;
+    QList<PageData> &pages = parsed.pages;
+    if (pages.isEmpty())
+        return true;
+    // Pages that did not decode were left out; what remains may be what is stored.
+    if (isUnchanged(prepared, pages)) {
+        countUnchanged(prepared.issueId, summary);
+        return true;
+    }
+    if (cancelled()) {
+        summary.cancelled = true;
+        return false;
+    }
+    const parse::Issue &issue = parsed.issue;
+    const QStringList &encodings = parsed.encodings;
+    const qint64 bytes = parsed.bytes;
+    qint64 issueId = prepared.issueId;
     Statements &st = *m_statements;
     auto dbError = [&](const QSqlQuery &q) {
         summary.error = QStringLiteral("cannot write %1 to the archive: %2").arg(unit.source, q.lastError().text());
         return false;
     };
-
-    // An issue is known by where it came from; its pages tell whether anything changed.
-    qint64 issueId = 0;
-    QList<QPair<QString, QString>> storedPages;
-    st.findIssue.bindValue(QStringLiteral(":source"), unit.source);
-    if (!st.findIssue.exec())
-        return dbError(st.findIssue);
-    if (st.findIssue.next())
-        issueId = st.findIssue.value(0).toLongLong();
-    st.findIssue.finish();
-    if (issueId) {
-        st.storedPages.bindValue(QStringLiteral(":issue"), issueId);
-        if (!st.storedPages.exec())
-            return dbError(st.storedPages);
-        while (st.storedPages.next())
-            storedPages << qMakePair(st.storedPages.value(0).toString(), st.storedPages.value(1).toString());
-        st.storedPages.finish();
-    }
-    auto unchanged = [&]() {
-        if (!issueId || m_options.reparseUnchanged || storedPages.size() != pages.size())
-            return false;
-        for (int i = 0; i < pages.size(); ++i) {
-            if (storedPages.at(i).first != pages.at(i).fileName || storedPages.at(i).second != pages.at(i).sha256)
-                return false;
-        }
-        return true;
-    };
-    auto countUnchanged = [&]() {
-        QSqlQuery q(m_db->connection());
-        q.prepare(QStringLiteral("SELECT article_count FROM issue WHERE id = :id"));
-        q.bindValue(QStringLiteral(":id"), issueId);
-        if (q.exec() && q.next())
-            summary.articlesUnchanged += q.value(0).toInt();
-        ++summary.issuesUnchanged;
-        return true;
-    };
-    if (unchanged())
-        return countUnchanged();
-
-    // Decode and parse.
-    QStringList texts;
-    QStringList encodings;
-    for (int i = 0; i < pages.size();) {
-        QString why;
-        const auto decoded = text::TextDecoder::decode(pages.at(i).bytes, &why);
-        if (!decoded) {
-            summary.skipped << SkippedFile{pages.at(i).file, why};
-            pages.removeAt(i);
-            continue;
-        }
-        texts << decoded->text;
-        encodings << decoded->encoding;
-        ++i;
-    }
-    if (pages.isEmpty())
-        return true;
-    if (unchanged())
-        return countUnchanged();
-    qint64 bytes = 0;
-    for (PageData &page : pages) {
-        bytes += page.bytes.size();
-        page.bytes = QByteArray(); // parsed from here on; keep memory to one copy of the text
-    }
-    const parse::Issue issue = parse::IssueLoader::fromTexts(unit.name, texts);
-    texts.clear();
-    if (cancelled()) {
-        summary.cancelled = true;
-        return false;
-    }
 
     // Write the issue in one transaction; the destructor rolls back on any early return.
     const QSqlDatabase db = m_db->connection();
@@ -476,6 +564,13 @@ bool Importer::importUnit(const Unit &unit, ImportSummary &summary)
         summary.highlightsToReview += placed.review;
         return true;
     };
+    // Another window or process may have imported the same source since the look-up above;
+    // under the write lock the answer is final.
+    st.findIssue.bindValue(QStringLiteral(":source"), unit.source);
+    if (!st.findIssue.exec())
+        return dbError(st.findIssue);
+    issueId = st.findIssue.next() ? st.findIssue.value(0).toLongLong() : 0;
+    st.findIssue.finish();
     const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
     const QVariant date =
         issue.date.isValid() ? QVariant(issue.date.toString(Qt::ISODate)) : QVariant(QMetaType::fromType<QString>());
@@ -547,6 +642,9 @@ bool Importer::importUnit(const Unit &unit, ImportSummary &summary)
     }
 
     int added = 0;
+    // Indexed in bulk before commit. Articles kept from before are indexed again too: a changed
+    // issue may have a new date, and the index orders hits by date.
+    QList<qint64> toIndex;
     int updated = 0;
     int same = 0;
     QSet<QString> keysMinted;
@@ -624,8 +722,11 @@ bool Importer::importUnit(const Unit &unit, ImportSummary &summary)
         // came from another archive) find their article again.
         if (!reanchor(key, fields.at(kBodyField)))
             return false;
+        toIndex << st.insertArticle.lastInsertId().toLongLong();
         ++added;
     }
+    for (const int s : std::as_const(continued))
+        toIndex << stored.at(s).id;
     // Articles the new parse no longer has. Their notes and tags stay, under their key.
     int removed = 0;
     for (int s = 0; s < stored.size(); ++s) {
@@ -635,6 +736,11 @@ bool Importer::importUnit(const Unit &unit, ImportSummary &summary)
         if (!st.deleteArticle.exec())
             return dbError(st.deleteArticle);
         ++removed;
+    }
+    QString indexError;
+    if (!SearchIndex::indexArticles(db, toIndex, &indexError)) {
+        summary.error = QStringLiteral("cannot index %1 for search: %2").arg(unit.source, indexError);
+        return false;
     }
     if (!transaction.commit()) {
         summary.error = QStringLiteral("cannot write %1 to the archive: %2").arg(unit.source, transaction.lastError());

@@ -84,13 +84,25 @@ public:
     // One issue from pages in memory; source identifies it on re-import.
     ImportSummary importPages(const QString &name, const QString &source, const QList<PageBytes> &pages);
 
+public:
+    // Steps of one issue's import; public only so helpers in the .cpp can name them.
+    struct Prepared;
+    struct Parsed;
+
 private:
     struct Unit;
     struct Statements;
+    enum class Outcome { Done, Parse, Failed };
     void collect(const QString &path, QList<Unit> &units, ImportSummary &summary) const;
     void run(const QList<Unit> &units, ImportSummary &summary);
-    // false when the archive could not be written; summary.error says why.
-    bool importUnit(const Unit &unit, ImportSummary &summary);
+    // Reads and hashes the pages and looks the issue up; Done when nothing needs parsing.
+    Outcome prepare(const Unit &unit, Prepared &prepared, ImportSummary &summary);
+    // Writes one parsed issue in one transaction; false when the archive could not be written
+    // (summary.error says why) or the import was cancelled.
+    bool write(const Unit &unit, const Prepared &prepared, Parsed parsed, ImportSummary &summary);
+    template<typename Pages>
+    bool isUnchanged(const Prepared &prepared, const Pages &pages) const;
+    void countUnchanged(qint64 issueId, ImportSummary &summary) const;
     bool cancelled() const { return m_cancel && m_cancel->load(); }
 
     const Database *m_db;

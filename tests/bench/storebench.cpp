@@ -19,6 +19,8 @@
 #include <QTemporaryDir>
 #include <QTextStream>
 
+#include <sys/resource.h>
+
 #include <algorithm>
 #include <cmath>
 #include <vector>
@@ -40,6 +42,22 @@ double peakMemoryMiB()
             return line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024.0;
     }
     return -1;
+}
+
+QString loadAverage()
+{
+    QFile f(QStringLiteral("/proc/loadavg"));
+    return f.open(QIODevice::ReadOnly) ? QString::fromLatin1(f.readAll().split(' ').value(0)) : QString();
+}
+
+// CPU time of the whole process (all threads) so far, in seconds: on a machine shared with
+// others the wall clock says more about them than about us.
+double cpuSeconds()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+           double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
 }
 
 double ms(const QElapsedTimer &t)
@@ -75,6 +93,7 @@ void run(int target, const QString &workDir)
     const QString dbPath = QStringLiteral("%1/archive-%2.sqlite").arg(workDir).arg(target);
     store::ImportSummary summary;
     double importSeconds = 0;
+    double importCpu = 0;
     {
         store::Database db(dbPath);
         db.open();
@@ -93,8 +112,10 @@ void run(int target, const QString &workDir)
             out.flush();
         });
         t.restart();
+        const double cpuBefore = cpuSeconds();
         summary = importer.importPaths({pagesDir});
         importSeconds = ms(t) / 1000.0;
+        importCpu = cpuSeconds() - cpuBefore;
         db.closeThreadConnection();
     }
     const double mib = double(summary.bytesParsed) / 1048576.0;
@@ -104,6 +125,24 @@ void run(int target, const QString &workDir)
                .arg(int(summary.articlesAdded / importSeconds))
                .arg(mib / importSeconds, 0, 'f', 2)
                .arg(summary.error.isEmpty() ? QString() : QStringLiteral(" ERROR ") + summary.error);
+    out << QStringLiteral("import CPU time: %1 s = %2 articles per CPU-second (load average now %3)\n")
+               .arg(importCpu, 0, 'f', 2)
+               .arg(int(summary.articlesAdded / importCpu))
+               .arg(loadAverage());
+    {
+        // The parser alone, one thread, on the first pages: how much of the import it is.
+        const double before = cpuSeconds();
+        int parsed = 0;
+        for (int i = 0; i < std::min(issues, 50); ++i) {
+            for (int page = 0; page < kPagesPerIssue; ++page)
+                parsed += int(
+                    parse::IssueLoader::fromTexts(QStringLiteral("p"), {generator.pageText(i, page)}).articles.size());
+        }
+        const double cpu = cpuSeconds() - before;
+        out << QStringLiteral("parser alone: %1 articles per CPU-second (%2 articles)\n")
+                   .arg(int(parsed / cpu))
+                   .arg(parsed);
+    }
     out << QStringLiteral("peak memory (VmHWM) after import: %1 MiB\n").arg(peakMemoryMiB(), 0, 'f', 0);
     const qint64 archiveBytes = QFileInfo(dbPath).size() + QFileInfo(dbPath + QStringLiteral("-wal")).size();
     out << QStringLiteral("archive: %1 MiB = %2 x raw text\n")

@@ -100,7 +100,7 @@ TEST_CASE("an empty file is an issue without articles")
     CHECK_FALSE(issue->date.isValid());
 }
 
-TEST_CASE("a folder is one issue with its pages in name order; files that are not text are skipped")
+TEST_CASE("a folder is one issue with its pages in natural name order; files that are not text are skipped")
 {
     QTemporaryDir dir;
     QDir(dir.path()).mkdir(QStringLiteral("issue"));
@@ -110,8 +110,9 @@ TEST_CASE("a folder is one issue with its pages in name order; files that are no
         REQUIRE(f.open(QIODevice::WriteOnly));
         f.write(bytes);
     };
-    put(QStringLiteral("02.txt"), QString::fromUtf16(u"第二版标题\n\n本报讯（记者 高峰）第二版的正文。\n").toUtf8());
-    put(QStringLiteral("01.txt"), QString::fromUtf16(u"第一版标题\n\n本报讯（记者 周涛）第一版的正文。\n").toUtf8());
+    put(QStringLiteral("page10.txt"),
+        QString::fromUtf16(u"第十版标题\n\n本报讯（记者 高峰）第十版的正文。\n").toUtf8());
+    put(QStringLiteral("page2.txt"), QString::fromUtf16(u"第二版标题\n\n本报讯（记者 周涛）第二版的正文。\n").toUtf8());
     put(QStringLiteral("photo.jpg"), QByteArray("\xff\xd8\xff\xe0\0\x10JFIF", 10));
     QString error;
     QStringList skipped;
@@ -119,9 +120,10 @@ TEST_CASE("a folder is one issue with its pages in name order; files that are no
     REQUIRE(issue);
     CHECK(issue->name == QStringLiteral("issue"));
     REQUIRE(issue->pages.size() == 2);
-    CHECK(issue->pages.at(0).endsWith(QStringLiteral("01.txt")));
+    CHECK(issue->pages.at(0).endsWith(QStringLiteral("page2.txt")));
     REQUIRE(issue->articles.size() == 2);
-    CHECK(issue->articles.at(0).title == QString::fromUtf16(u"第一版标题"));
+    CHECK(issue->articles.at(0).title == QString::fromUtf16(u"第二版标题"));
+    CHECK(issue->articles.at(1).title == QString::fromUtf16(u"第十版标题"));
     CHECK(issue->articles.at(0).page == 0);
     CHECK(issue->articles.at(1).page == 1);
     REQUIRE(skipped.size() == 1);
@@ -163,4 +165,15 @@ TEST_CASE("the parse document is valid JSON with its keys in the documented orde
                          "\"articles\": [{\"title\": "));
     CHECK(doc.indexOf("\"kicker\"") < doc.indexOf("\"subtitle\""));
     CHECK(doc.indexOf("\"body\"") < doc.indexOf("\"captions\""));
+}
+
+TEST_CASE("a page header date makes the issue date certain and stays out of the articles")
+{
+    const QString withHeader = QString::fromUtf16(u"2023年12月1日 星期五\n\n责任编辑：某某\n\n") + page();
+    const Issue issue = IssueLoader::fromTexts(QStringLiteral("p.txt"), {withHeader});
+    CHECK(issue.date == QDate(2023, 12, 1));
+    CHECK_FALSE(issue.dateInferred);
+    checkSamePage(issue);
+    for (const auto &a : issue.articles)
+        CHECK_FALSE(a.body().contains(QString::fromUtf16(u"责任编辑")));
 }

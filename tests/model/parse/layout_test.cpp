@@ -5,6 +5,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <QFile>
+
 using baokan::parse::Article;
 using baokan::parse::PageParser;
 
@@ -224,4 +226,80 @@ TEST_CASE("an article without a printed title shows its first sentence")
     Article shortOne;
     shortOne.paragraphs << s(u"雪后道路畅通。");
     CHECK(shortOne.displayTitle() == s(u"雪后道路畅通"));
+}
+
+TEST_CASE("a page of paragraph-long lines without blank lines still separates headlines and paragraphs")
+{
+    const auto articles = parse(u"社区运动会开幕\n"
+                                u"本报讯(记者 周涛)近日,某社区举办居民运动会,三百余名居民参加比赛。\n"
+                                u"比赛设置了拔河、跳绳等项目,居民们热情高涨。\n"
+                                u"冬季供暖平稳运行\n"
+                                u"本报讯(记者 高峰)入冬以来,全市供暖企业加强设备巡检,保障居民温暖过冬。\n");
+    REQUIRE(articles.size() == 2);
+    CHECK(articles.at(0).title == s(u"社区运动会开幕"));
+    CHECK(articles.at(0).paragraphs.size() == 2);
+    CHECK(articles.at(1).title == s(u"冬季供暖平稳运行"));
+    CHECK(articles.at(1).reporters == QStringList{s(u"高峰")});
+}
+
+TEST_CASE("a headline with a comma right above an opening is still a headline")
+{
+    const auto articles = parse(u"奋进新征程，建功新时代\n\n"
+                                u"本报讯（记者 高峰）近日，市青年干部座谈会召开，与会青年畅谈奋进新征程的体会。\n");
+    REQUIRE(articles.size() == 1);
+    CHECK(articles.first().title == s(u"奋进新征程，建功新时代"));
+    CHECK(articles.first().body().startsWith(s(u"近日")));
+}
+
+TEST_CASE("a headline printed after the only article on the page is its title")
+{
+    const auto articles = parse(u"本报讯（记者 高峰）近日，市青年干部座谈会召开，与会青年畅谈体会。\n\n"
+                                u"青春正当时\n");
+    REQUIRE(articles.size() == 1);
+    CHECK(articles.first().title == s(u"青春正当时"));
+}
+
+TEST_CASE("an invented hard-wrapped page: glued headlines, a wrapped three-line title, untitled photo news")
+{
+    QFile file(QStringLiteral(QT_TESTCASE_SOURCEDIR "/data/wrapped_page.txt"));
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    const auto articles = PageParser().parsePage(QString::fromUtf8(file.readAll()));
+    REQUIRE(articles.size() == 5);
+    CHECK(articles.at(0).title == s(u"全市司法行政工作会议召开"));
+    CHECK(articles.at(0).dateline == s(u"包头"));
+    CHECK(articles.at(0).source == s(u"市司法局"));
+    CHECK(articles.at(0).body().contains(s(u"为全市经济社会高质量发展提供法治保障。")));
+    CHECK(articles.at(1).title == s(u"春风送岗位 就业暖人心"));
+    CHECK(articles.at(1).reporters == QStringList{s(u"吴敏")});
+    CHECK(articles.at(1).correspondents == QStringList{s(u"陈立")});
+    CHECK(articles.at(1).body().startsWith(s(u"3月5日，市人社局")));
+    CHECK(articles.at(2).title == s(u"十项举措 护航企业发展"));
+    CHECK(articles.at(3).title == s(u"市检察院开展公益诉讼专项监督取得实效"));
+    CHECK(articles.at(3).kicker.isNull());
+    CHECK(articles.at(3).body().endsWith(s(u"推动公益诉讼工作高质量发展。")));
+    CHECK(articles.at(3).photographers.isEmpty());
+    CHECK(articles.at(4).title.isNull());
+    CHECK(articles.at(4).photographers == QStringList{s(u"张强")});
+    CHECK(articles.at(4).body() == s(u"3月6日，市消防救援支队在某商场开展消防演练，提升商户火灾应急处置能力。"));
+}
+
+TEST_CASE("an invented page of paragraph lines: feature byline, dateline, caption, headline after the last body")
+{
+    QFile file(QStringLiteral(QT_TESTCASE_SOURCEDIR "/data/paragraph_page.txt"));
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    const auto articles = PageParser().parsePage(QString::fromUtf8(file.readAll()));
+    REQUIRE(articles.size() == 3);
+    CHECK(articles.at(0).title == s(u"聚力优化营商环境 助推经济高质量发展"));
+    CHECK(articles.at(0).subtitle == s(u"市政务服务中心推行“一窗通办”改革纪实"));
+    CHECK(articles.at(0).reporters == QStringList{s(u"李静")});
+    CHECK(articles.at(0).correspondents == QStringList{s(u"王磊")});
+    CHECK(articles.at(0).source == s(u"市政务服务中心"));
+    CHECK(articles.at(0).paragraphs.at(1).startsWith(s(u"“以前办营业执照要跑好几个窗口，现在一个窗口就办完了。”")));
+    CHECK(articles.at(1).title == s(u"小小调解室 化解大矛盾"));
+    CHECK(articles.at(1).dateline == s(u"呼伦贝尔"));
+    CHECK(articles.at(1).captions == QStringList{s(u"调解现场。")});
+    CHECK(articles.at(1).body().endsWith(s(u"调解成功率达98.5%。")));
+    CHECK(articles.at(2).title == s(u"3·15宣传进广场 消费维权暖人心"));
+    CHECK(articles.at(2).reporters == QStringList{s(u"赵磊")});
+    CHECK(articles.at(2).captions.isEmpty());
 }

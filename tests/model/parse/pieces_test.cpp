@@ -123,3 +123,17 @@ TEST_CASE("the issue date takes the most named year and the latest month and day
     CHECK_FALSE(IssueDate::infer(s(u"2023年是评估年。")).isValid());
     CHECK_FALSE(IssueDate::infer(s(u"11月15日，记者获悉。")).isValid());
 }
+
+TEST_CASE("a date printed in the page header is the issue date, not an inferred one")
+{
+    CHECK(IssueDate::printed(s(u"法治视点\n2023年11月15日 星期三\n正文")) == QDate(2023, 11, 15));
+    CHECK_FALSE(IssueDate::printed(s(u"正文说2023年11月15日召开会议。")).isValid());
+}
+
+TEST_CASE("page furniture is not article text")
+{
+    CHECK(LineClassifier::isPageFurniture(s(u"2023年11月15日 星期三")));
+    CHECK(LineClassifier::isPageFurniture(s(u"责任编辑：王某 美术编辑：李某")));
+    CHECK(LineClassifier::isPageFurniture(s(u"第 3 版")));
+    CHECK_FALSE(LineClassifier::isPageFurniture(s(u"2023年11月15日，某县召开会议。")));
+}

@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "entities/mention.h"
+
+#include <QList>
+#include <QString>
+
+namespace baokan::entities {
+
+// Links people to the posts and organizations the text gives them: `司法厅党委书记、厅长白永平`
+// → 白永平 holds 党委书记 and 厅长 at 司法厅. Works on the recognizer's mentions; stateless, any thread.
+class PostLinker
+{
+public:
+    // mentions as EntityRecognizer::recognize returns them for text (code points).
+    static QList<PersonPost> link(const QString &text, const QList<Mention> &mentions);
+};
+
+} // namespace baokan::entities

@@ -1,0 +1,485 @@
+// SPDX-License-Identifier: MIT
+#include "store/searchindex.h"
+
+#include "store/database.h"
+#include "store/searchtokenizer.h"
+#include "store/transaction.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <sqlite3.h>
+
+#include <algorithm>
+
+namespace baokan::store {
+
+namespace {
+
+// A sort key is (Julian day << DayShift) + the article's number within that day.
+constexpr int DayShift = 20;
+constexpr qint64 WithinDay = (qint64(1) << DayShift) - 1;
+constexpr int RebuildBatch = 1000;
+
+bool fail(QString *error, const QString &what, const QSqlQuery &query)
+{
+    if (error)
+        *error = what + QLatin1String(": ") + query.lastError().text();
+    return false;
+}
+
+bool prepare(QSqlQuery &query, const QString &sql, QString *error)
+{
+    return query.prepare(sql) || fail(error, QStringLiteral("cannot prepare search statement"), query);
+}
+
+// Hits come out of FTS5 in rowid order, so the rowid carries the issue date; undated issues
+// sort first (day 0).
+qint64 dayOf(const QString &isoDate)
+{
+    const QDate date = QDate::fromString(isoDate.left(10), Qt::ISODate);
+    return date.isValid() ? date.toJulianDay() : 0;
+}
+
+QString tableName(SearchQuery::Table table)
+{
+    return table == SearchQuery::Table::Unigram ? QStringLiteral("article_uni") : QStringLiteral("article_fts");
+}
+
+// Removal statements, the same as the triggers' in 0002_search.sql.
+const QString RemoveFts =
+    QStringLiteral("INSERT INTO article_fts (article_fts, rowid, body, title, byline, captions, pinyin) "
+                   "SELECT 'delete', s.sort_key, v.body, v.title, v.byline, v.captions, s.pinyin "
+                   "FROM article_search s JOIN article_search_text v ON v.id = s.article_id WHERE s.article_id = ?");
+const QString RemoveUni =
+    QStringLiteral("INSERT INTO article_uni (article_uni, rowid, text) SELECT 'delete', s.sort_key, v.everything "
+                   "FROM article_search s JOIN article_search_text v ON v.id = s.article_id WHERE s.article_id = ?");
+const QString RemoveRow = QStringLiteral("DELETE FROM article_search WHERE article_id = ?");
+
+struct Statements
+{
+    explicit Statements(const QSqlDatabase &db)
+        : removeFts(db)
+        , removeUni(db)
+        , removeRow(db)
+    {}
+    bool prepare(QString *error)
+    {
+        return store::prepare(removeFts, RemoveFts, error) && store::prepare(removeUni, RemoveUni, error) &&
+               store::prepare(removeRow, RemoveRow, error);
+    }
+    bool remove(qint64 id, QString *error)
+    {
+        for (QSqlQuery *q : {&removeFts, &removeUni, &removeRow}) {
+            q->bindValue(0, id);
+            if (!q->exec())
+                return fail(error, QStringLiteral("cannot remove article %1 from the search index").arg(id), *q);
+        }
+        return true;
+    }
+    QSqlQuery removeFts;
+    QSqlQuery removeUni;
+    QSqlQuery removeRow;
+};
+
+// Joins an open transaction of the caller (the importer's), or opens one.
+bool inTransaction(const QSqlDatabase &db)
+{
+    sqlite3 *h = Database::handle(db);
+    return h && !sqlite3_get_autocommit(h);
+}
+
+struct Where
+{
+    QString sql;
+    QList<QPair<QString, QVariant>> values;
+};
+
+Where whereFor(const SearchQuery::Plan &plan, const SearchOptions &options)
+{
+    const QString t = tableName(plan.driver);
+    Where w;
+    w.sql = t + QLatin1String(" MATCH :match");
+    w.values << qMakePair(QStringLiteral(":match"), QVariant(plan.match));
+    for (int i = 0; i < plan.conditions.size(); ++i) {
+        const SearchQuery::Condition &c = plan.conditions[i];
+        const QString other = tableName(c.table);
+        const QString name = QStringLiteral(":c%1").arg(i);
+        w.sql += QLatin1String(" AND ") + t + QLatin1String(".rowid ") + QLatin1String(c.exclude ? "NOT IN" : "IN") +
+                 QLatin1String(" (SELECT rowid FROM ") + other + QLatin1String(" WHERE ") + other +
+                 QLatin1String(" MATCH ") + name + QLatin1Char(')');
+        w.values << qMakePair(name, QVariant(c.match));
+    }
+    if (options.from.isValid()) {
+        w.sql += QLatin1String(" AND ") + t + QLatin1String(".rowid >= :from");
+        w.values << qMakePair(QStringLiteral(":from"), QVariant(options.from.toJulianDay() << DayShift));
+    }
+    if (options.to.isValid()) {
+        w.sql += QLatin1String(" AND ") + t + QLatin1String(".rowid <= :to");
+        w.values << qMakePair(QStringLiteral(":to"), QVariant((options.to.toJulianDay() << DayShift) | WithinDay));
+    }
+    const QString articleOfRow = QLatin1String("SELECT 1 FROM article_search s JOIN article a ON a.id = s.article_id ");
+    const QString thisRow = QLatin1String(" s.sort_key = ") + t + QLatin1String(".rowid");
+    if (options.issueId) {
+        w.sql += QLatin1String(" AND EXISTS (") + articleOfRow + QLatin1String("WHERE") + thisRow +
+                 QLatin1String(" AND a.issue_id = :issue)");
+        w.values << qMakePair(QStringLiteral(":issue"), QVariant(*options.issueId));
+    }
+    if (options.tagId) {
+        w.sql += QLatin1String(" AND EXISTS (") + articleOfRow +
+                 QLatin1String("JOIN article_tag g ON g.article_key = a.key WHERE") + thisRow +
+                 QLatin1String(" AND g.tag_id = :tag)");
+        w.values << qMakePair(QStringLiteral(":tag"), QVariant(*options.tagId));
+    }
+    if (!options.entity.isEmpty()) {
+        w.sql += QLatin1String(" AND EXISTS (") + articleOfRow +
+                 QLatin1String("JOIN entity_mention m ON m.article_id = a.id WHERE") + thisRow +
+                 QLatin1String(" AND m.text = :entity)");
+        w.values << qMakePair(QStringLiteral(":entity"), QVariant(options.entity));
+    }
+    return w;
+}
+
+void bindAll(QSqlQuery &q, const Where &w)
+{
+    for (const auto &[name, value] : w.values)
+        q.bindValue(name, value);
+}
+
+} // namespace
+
+bool SearchIndex::indexArticles(const QSqlDatabase &db, const QList<qint64> &articleIds, QString *error)
+{
+    if (articleIds.isEmpty())
+        return true;
+    std::optional<Transaction> transaction;
+    if (!inTransaction(db)) {
+        transaction.emplace(db);
+        if (!transaction->isActive()) {
+            if (error)
+                *error = QStringLiteral("cannot start a transaction to index articles: %1").arg(db.lastError().text());
+            return false;
+        }
+    }
+    Statements statements(db);
+    QSqlQuery text(db), entities(db), insertRow(db), insertFts(db), insertUni(db), oldKey(db), lastKey(db);
+    if (!statements.prepare(error) ||
+        !prepare(text,
+                 QStringLiteral("SELECT v.title, v.byline, v.body, v.captions, v.everything, "
+                                "coalesce(i.user_date, i.date) FROM article_search_text v "
+                                "JOIN article a ON a.id = v.id JOIN issue i ON i.id = a.issue_id WHERE v.id = ?"),
+                 error) ||
+        !prepare(entities,
+                 QStringLiteral("SELECT DISTINCT text FROM entity_mention "
+                                "WHERE article_id = ? AND type IN ('PER', 'LOC', 'ORG') ORDER BY text"),
+                 error) ||
+        !prepare(insertRow,
+                 QStringLiteral("INSERT INTO article_search (article_id, sort_key, pinyin) VALUES (?, ?, ?)"), error) ||
+        !prepare(insertFts,
+                 QStringLiteral("INSERT INTO article_fts (rowid, body, title, byline, captions, pinyin) "
+                                "VALUES (?, ?, ?, ?, ?, ?)"),
+                 error) ||
+        !prepare(oldKey, QStringLiteral("SELECT sort_key FROM article_search WHERE article_id = ?"), error) ||
+        !prepare(lastKey, QStringLiteral("SELECT max(sort_key) FROM article_search WHERE sort_key BETWEEN ? AND ?"),
+                 error) ||
+        !prepare(insertUni, QStringLiteral("INSERT INTO article_uni (rowid, text) VALUES (?, ?)"), error))
+        return false;
+    text.setForwardOnly(true);
+    entities.setForwardOnly(true);
+
+    for (const qint64 id : articleIds) {
+        oldKey.bindValue(0, id);
+        if (!oldKey.exec())
+            return fail(error, QStringLiteral("cannot read the search index"), oldKey);
+        const qint64 previous = oldKey.next() ? oldKey.value(0).toLongLong() : -1;
+        oldKey.finish();
+        if (!statements.remove(id, error))
+            return false;
+        text.bindValue(0, id);
+        if (!text.exec())
+            return fail(error, QStringLiteral("cannot read article %1 for the search index").arg(id), text);
+        if (!text.next())
+            continue; // gone meanwhile: nothing to index
+        const QString title = text.value(0).toString();
+        const QString byline = text.value(1).toString();
+        const QString body = text.value(2).toString();
+        const QString captions = text.value(3).toString();
+        const QString everything = text.value(4).toString();
+        const qint64 day = dayOf(text.value(5).toString());
+        text.finish();
+        // An article re-indexed on the same date keeps its place among that day's articles.
+        qint64 key = 0;
+        if (previous >= 0 && (previous >> DayShift) == day) {
+            key = previous;
+        } else {
+            lastKey.bindValue(0, day << DayShift);
+            lastKey.bindValue(1, (day << DayShift) | WithinDay);
+            if (!lastKey.exec() || !lastKey.next())
+                return fail(error, QStringLiteral("cannot read the search index"), lastKey);
+            key = lastKey.value(0).isNull() ? day << DayShift : lastKey.value(0).toLongLong() + 1;
+            lastKey.finish();
+            if ((key >> DayShift) != day) {
+                if (error)
+                    *error = QStringLiteral("more than %1 articles on one date cannot be indexed").arg(WithinDay);
+                return false;
+            }
+        }
+
+        // Pinyin for the title and the names in the article: enough to find 包头 by "baotou"
+        // without indexing the pinyin of every body character.
+        QStringList pinyin{SearchTokenizer::pinyin(title)};
+        entities.bindValue(0, id);
+        if (!entities.exec())
+            return fail(error, QStringLiteral("cannot read entities of article %1").arg(id), entities);
+        while (entities.next())
+            pinyin << SearchTokenizer::pinyin(entities.value(0).toString());
+        // Never NULL (the column is NOT NULL): a title without Chinese has no pinyin.
+        const QString pinyinText =
+            pinyin.join(QLatin1Char('\n')).isEmpty() ? QStringLiteral("") : pinyin.join(QLatin1Char('\n'));
+
+        insertRow.bindValue(0, id);
+        insertRow.bindValue(1, key);
+        insertRow.bindValue(2, pinyinText);
+        insertFts.bindValue(0, key);
+        insertFts.bindValue(1, body);
+        insertFts.bindValue(2, title);
+        insertFts.bindValue(3, byline);
+        insertFts.bindValue(4, captions);
+        insertFts.bindValue(5, pinyinText);
+        insertUni.bindValue(0, key);
+        insertUni.bindValue(1, everything);
+        for (QSqlQuery *q : {&insertRow, &insertFts, &insertUni}) {
+            if (!q->exec())
+                return fail(error, QStringLiteral("cannot index article %1").arg(id), *q);
+        }
+    }
+    if (transaction && !transaction->commit()) {
+        if (error)
+            *error = QStringLiteral("cannot commit the search index: %1").arg(db.lastError().text());
+        return false;
+    }
+    return true;
+}
+
+bool SearchIndex::removeArticles(const QSqlDatabase &db, const QList<qint64> &articleIds, QString *error)
+{
+    if (articleIds.isEmpty())
+        return true;
+    std::optional<Transaction> transaction;
+    if (!inTransaction(db)) {
+        transaction.emplace(db);
+        if (!transaction->isActive()) {
+            if (error)
+                *error = QStringLiteral("cannot start a transaction: %1").arg(db.lastError().text());
+            return false;
+        }
+    }
+    Statements statements(db);
+    if (!statements.prepare(error))
+        return false;
+    for (const qint64 id : articleIds) {
+        if (!statements.remove(id, error))
+            return false;
+    }
+    if (transaction && !transaction->commit()) {
+        if (error)
+            *error = QStringLiteral("cannot commit the search index: %1").arg(db.lastError().text());
+        return false;
+    }
+    return true;
+}
+
+bool SearchIndex::rebuild(const QSqlDatabase &db, const Progress &progress, const std::atomic<bool> *cancel,
+                          QString *error)
+{
+    QList<qint64> ids;
+    {
+        Transaction transaction(db);
+        QSqlQuery q(db);
+        for (const char *sql :
+             {"INSERT INTO article_fts (article_fts) VALUES ('delete-all')",
+              "INSERT INTO article_uni (article_uni) VALUES ('delete-all')", "DELETE FROM article_search"}) {
+            if (!q.exec(QString::fromLatin1(sql)))
+                return fail(error, QStringLiteral("cannot empty the search index"), q);
+        }
+        if (!transaction.commit()) {
+            if (error)
+                *error = QStringLiteral("cannot empty the search index: %1").arg(db.lastError().text());
+            return false;
+        }
+        q.setForwardOnly(true);
+        if (!q.exec(QStringLiteral("SELECT id FROM article ORDER BY id")))
+            return fail(error, QStringLiteral("cannot list articles"), q);
+        while (q.next())
+            ids << q.value(0).toLongLong();
+    }
+    const qint64 total = ids.size();
+    if (progress)
+        progress(0, total);
+    for (qint64 done = 0; done < total; done += RebuildBatch) {
+        if (cancel && cancel->load()) {
+            if (error)
+                *error =
+                    QStringLiteral("re-indexing was cancelled; %1 of %2 articles are searchable").arg(done).arg(total);
+            return false;
+        }
+        if (!indexArticles(db, ids.mid(done, RebuildBatch), error))
+            return false;
+        if (progress)
+            progress(std::min(total, done + RebuildBatch), total);
+    }
+    // One segment per table makes queries read each term's list once.
+    QSqlQuery q(db);
+    for (const char *sql : {"INSERT INTO article_fts (article_fts) VALUES ('optimize')",
+                            "INSERT INTO article_uni (article_uni) VALUES ('optimize')"}) {
+        if (!q.exec(QString::fromLatin1(sql)))
+            return fail(error, QStringLiteral("cannot optimize the search index"), q);
+    }
+    return true;
+}
+
+std::optional<qint64> SearchIndex::count(const QSqlDatabase &db, const QString &query, const SearchOptions &options,
+                                         QString *error)
+{
+    const SearchQuery::Plan plan = SearchQuery::parse(query).plan();
+    if (plan.driver == SearchQuery::Table::None)
+        return 0;
+    const Where where = whereFor(plan, options);
+    QSqlQuery q(db);
+    if (!prepare(q,
+                 QLatin1String("SELECT count(*) FROM ") + tableName(plan.driver) + QLatin1String(" WHERE ") + where.sql,
+                 error))
+        return std::nullopt;
+    bindAll(q, where);
+    if (!q.exec() || !q.next()) {
+        fail(error, QStringLiteral("search failed"), q);
+        return std::nullopt;
+    }
+    return q.value(0).toLongLong();
+}
+
+std::optional<SearchResult> SearchIndex::search(const QSqlDatabase &db, const QString &query,
+                                                const SearchOptions &options, QString *error)
+{
+    const SearchQuery parsed = SearchQuery::parse(query);
+    const SearchQuery::Plan plan = parsed.plan();
+    SearchResult result;
+    if (plan.driver == SearchQuery::Table::None) {
+        result.total = 0;
+        return result;
+    }
+    if (options.countTotal) {
+        const auto total = count(db, query, options, error);
+        if (!total)
+            return std::nullopt;
+        result.total = *total;
+    }
+    const QString t = tableName(plan.driver);
+    // Titles weigh most, then pinyin (titles and names), bylines, body and captions.
+    // Only ranked queries pay for bm25(), which counts each phrase's matches in the whole index.
+    const bool ranked = plan.driver == SearchQuery::Table::Main && options.sort == SearchOptions::Sort::Relevance;
+    const QString score = ranked ? QStringLiteral("bm25(article_fts, 1.0, 10.0, 4.0, 1.0, 6.0)") : QStringLiteral("0");
+    QString order;
+    switch (options.sort) {
+    case SearchOptions::Sort::DateAscending:
+        order = t + QLatin1String(".rowid ASC");
+        break;
+    case SearchOptions::Sort::DateDescending:
+        order = t + QLatin1String(".rowid DESC");
+        break;
+    case SearchOptions::Sort::Relevance:
+        order = score + QLatin1String(", ") + t + QLatin1String(".rowid DESC");
+        break;
+    }
+    const Where where = whereFor(plan, options);
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!prepare(q,
+                 QLatin1String("SELECT ") + t + QLatin1String(".rowid, ") + score + QLatin1String(" FROM ") + t +
+                     QLatin1String(" WHERE ") + where.sql + QLatin1String(" ORDER BY ") + order +
+                     QLatin1String(" LIMIT :limit OFFSET :offset"),
+                 error))
+        return std::nullopt;
+    bindAll(q, where);
+    q.bindValue(QStringLiteral(":limit"), std::max(0, options.limit));
+    q.bindValue(QStringLiteral(":offset"), std::max(0, options.offset));
+    if (!q.exec()) {
+        fail(error, QStringLiteral("search failed"), q);
+        return std::nullopt;
+    }
+    QList<QPair<qint64, double>> rows;
+    while (q.next())
+        rows << qMakePair(q.value(0).toLongLong(), -q.value(1).toDouble());
+    q.finish();
+
+    QSqlQuery article(db);
+    article.setForwardOnly(true);
+    if (!prepare(article,
+                 QStringLiteral("SELECT a.key, coalesce(i.user_date, i.date), a.display_title, a.body, a.id "
+                                "FROM article_search s JOIN article a ON a.id = s.article_id "
+                                "JOIN issue i ON i.id = a.issue_id WHERE s.sort_key = ?"),
+                 error))
+        return std::nullopt;
+    for (const auto &[key, relevanceScore] : rows) {
+        article.bindValue(0, key);
+        if (!article.exec()) {
+            fail(error, QStringLiteral("cannot read a hit"), article);
+            return std::nullopt;
+        }
+        if (!article.next())
+            continue;
+        SearchHit hit;
+        hit.articleId = article.value(4).toLongLong();
+        hit.key = article.value(0).toString();
+        hit.issueDate = article.value(1).toString();
+        hit.title = article.value(2).toString();
+        const QString body = article.value(3).toString();
+        hit.snippet = snippet(body, parsed.matchRanges(body));
+        hit.score = relevanceScore;
+        result.hits << hit;
+    }
+    return result;
+}
+
+QList<TextRange> SearchIndex::matchRanges(const QString &query, const QString &text)
+{
+    return SearchQuery::parse(query).matchRanges(text);
+}
+
+QString SearchIndex::snippet(const QString &text, const QList<TextRange> &ranges, int length)
+{
+    const QList<uint> chars = text.toUcs4();
+    const int n = int(chars.size());
+    // Some context before the first match, most of the room after it.
+    const int start = ranges.isEmpty() ? 0 : std::max(0, std::min(ranges.first().start - length / 4, n - length));
+    const int end = std::min(n, start + length);
+    QString out;
+    if (start > 0)
+        out += QChar(0x2026);
+    qsizetype r = 0;
+    bool inside = false;
+    for (int i = start; i < end; ++i) {
+        while (r < ranges.size() && ranges[r].end <= i)
+            ++r;
+        const bool covered = r < ranges.size() && ranges[r].start <= i;
+        if (covered != inside) {
+            out += QChar(covered ? MatchOpen : MatchClose);
+            inside = covered;
+        }
+        const char32_t c = chars[i];
+        if (c == U'\n' || c == 0x1F)
+            out += QLatin1Char(' ');
+        else if (c < 0x10000)
+            out += QChar(char16_t(c));
+        else
+            out += QString::fromUcs4(&c, 1);
+    }
+    if (inside)
+        out += QChar(MatchClose);
+    if (end < n)
+        out += QChar(0x2026);
+    return out;
+}
+
+} // namespace baokan::store

@@ -1,0 +1,158 @@
+// SPDX-License-Identifier: MIT
+#include "entities/codepoints.h"
+#include "entities/entityrecognizer.h"
+#include "entities/lexicon.h"
+
+#include <catch2/catch.hpp>
+
+#include <QStringList>
+
+using namespace baokan::entities;
+
+namespace {
+
+// The mentions of text as "TYPE:text" strings, in order.
+QStringList mentionsOf(const QString &text)
+{
+    QStringList out;
+    for (const Mention &m : EntityRecognizer::instance().recognize(text))
+        out << entityTypeName(m.type) + QLatin1Char(':') + CodePoints::mid(text, m.start, m.end);
+    return out;
+}
+
+bool has(const QString &text, const QString &mention)
+{
+    return mentionsOf(text).contains(mention);
+}
+
+} // namespace
+
+TEST_CASE("the compiled-in lexicon loads with hundreds of thousands of words")
+{
+    const Lexicon &lexicon = Lexicon::instance();
+    REQUIRE_FALSE(lexicon.isEmpty());
+    CHECK(lexicon.wordCount() > 300000);
+}
+
+TEST_CASE("a name after a post is a person and the post is a post")
+{
+    const QString text = QStringLiteral("农业局局长董明辉检查了春耕准备工作。");
+    CHECK(has(text, QStringLiteral("PER:董明辉")));
+    CHECK(has(text, QStringLiteral("POS:局长")));
+}
+
+TEST_CASE("names after reporter credits are people")
+{
+    const QString text = QStringLiteral("本报讯（记者 邵文静 通讯员 卢海涛）");
+    CHECK(has(text, QStringLiteral("PER:邵文静")));
+    CHECK(has(text, QStringLiteral("PER:卢海涛")));
+}
+
+TEST_CASE("a name before a verb of speech is a person")
+{
+    CHECK(has(QStringLiteral("会上，钱卫东强调，要抓好落实。"), QStringLiteral("PER:钱卫东")));
+}
+
+TEST_CASE("a bare surname before a form of address is the person's name")
+{
+    const QStringList found = mentionsOf(QStringLiteral("大家都叫他孙老师。"));
+    CHECK(found.contains(QStringLiteral("PER:孙")));
+    CHECK_FALSE(found.contains(QStringLiteral("PER:孙老师")));
+}
+
+TEST_CASE("a transliterated name joined by a dot is one person")
+{
+    CHECK(has(QStringLiteral("会见了来访的托马斯·安德森。"), QStringLiteral("PER:托马斯·安德森")));
+}
+
+TEST_CASE("a place name with its administrative suffix is one place")
+{
+    const QString text = QStringLiteral("他出生在四川省绵阳市。");
+    CHECK(has(text, QStringLiteral("LOC:四川省")));
+    CHECK(has(text, QStringLiteral("LOC:绵阳市")));
+}
+
+TEST_CASE("an organization wins over the place inside its name")
+{
+    const QStringList found = mentionsOf(QStringLiteral("赤峰市中级人民法院审结了这起案件。"));
+    CHECK(found.contains(QStringLiteral("ORG:赤峰市中级人民法院")));
+    CHECK_FALSE(found.contains(QStringLiteral("LOC:赤峰市")));
+}
+
+TEST_CASE("an organization takes the places and names before its head")
+{
+    CHECK(has(QStringLiteral("内蒙古自治区司法厅召开会议。"), QStringLiteral("ORG:内蒙古自治区司法厅")));
+    CHECK(has(QStringLiteral("他在宁夏大学读书。"), QStringLiteral("ORG:宁夏大学")));
+}
+
+TEST_CASE("a country's government is the country, not an organization name")
+{
+    const QStringList found = mentionsOf(QStringLiteral("法国政府宣布了新措施。"));
+    CHECK(found.contains(QStringLiteral("LOC:法国")));
+    CHECK_FALSE(found.contains(QStringLiteral("ORG:法国政府")));
+}
+
+TEST_CASE("dates: years, days and ranges are one mention each")
+{
+    CHECK(has(QStringLiteral("2019年3月5日上午"), QStringLiteral("DATE:2019年3月5日上午")));
+    CHECK(has(QStringLiteral("会议于5月8日至9日举行"), QStringLiteral("DATE:5月8日至9日")));
+    CHECK(has(QStringLiteral("《规划（2021—2025年）》"), QStringLiteral("DATE:2021—2025年")));
+    CHECK(has(QStringLiteral("一九九九年十二月二十日"), QStringLiteral("DATE:一九九九年十二月二十日")));
+}
+
+TEST_CASE("a duration is not a date")
+{
+    const QStringList found = mentionsOf(QStringLiteral("他工作了三十年。"));
+    for (const QString &m : found)
+        CHECK_FALSE(m.startsWith(QStringLiteral("DATE:")));
+}
+
+TEST_CASE("a document is what stands in the title brackets, nested brackets kept")
+{
+    CHECK(has(QStringLiteral("学习《关于〈民法典〉实施的若干意见》全文"),
+              QStringLiteral("DOC:关于〈民法典〉实施的若干意见")));
+}
+
+TEST_CASE("a document's title may contain other mentions")
+{
+    const QStringList found = mentionsOf(QStringLiteral("印发《呼伦贝尔市节水条例》"));
+    CHECK(found.contains(QStringLiteral("DOC:呼伦贝尔市节水条例")));
+    CHECK(found.contains(QStringLiteral("LOC:呼伦贝尔市")));
+}
+
+TEST_CASE("composed posts are one post")
+{
+    CHECK(has(QStringLiteral("三级巡视员高建华"), QStringLiteral("POS:三级巡视员")));
+    CHECK(has(QStringLiteral("常务副县长"), QStringLiteral("POS:常务副县长")));
+    CHECK(has(QStringLiteral("党组书记、检察长"), QStringLiteral("POS:检察长")));
+}
+
+TEST_CASE("offsets are code points even outside the BMP")
+{
+    // 𠮷 is one code point but two UTF-16 units.
+    const QString text = QStringLiteral("𠮷𠮷，市长韩晓光说");
+    const auto mentions = EntityRecognizer::instance().recognize(text);
+    bool found = false;
+    for (const Mention &m : mentions) {
+        if (m.type == EntityType::Person) {
+            CHECK(m.start == 5);
+            CHECK(m.end == 8);
+            found = true;
+        }
+    }
+    CHECK(found);
+    const auto units = EntityRecognizer::instance().recognizeUtf16(text);
+    REQUIRE(units.size() == mentions.size());
+    CHECK(text.mid(units.back().start, units.back().end - units.back().start) == QStringLiteral("韩晓光"));
+}
+
+TEST_CASE("spaces between Chinese characters do not split a name")
+{
+    CHECK(has(QStringLiteral("记 者 邵 文 静 报道"), QStringLiteral("PER:邵 文 静")));
+}
+
+TEST_CASE("empty and non-Chinese text give no mentions")
+{
+    CHECK(EntityRecognizer::instance().recognize(QString()).isEmpty());
+    CHECK(EntityRecognizer::instance().recognize(QStringLiteral("hello, world 42")).isEmpty());
+}

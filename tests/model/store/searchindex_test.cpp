@@ -1,0 +1,458 @@
+// SPDX-License-Identifier: MIT
+#include "store/database.h"
+#include "store/importer.h"
+#include "store/searchindex.h"
+
+#include <catch2/catch.hpp>
+
+#include <QDir>
+#include <QFile>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+
+#include <memory>
+#include <thread>
+
+using baokan::store::Database;
+using baokan::store::SearchIndex;
+using baokan::store::SearchOptions;
+using baokan::store::TextRange;
+
+namespace {
+
+QString u(const char *utf8)
+{
+    return QString::fromUtf8(utf8);
+}
+
+// A fresh archive with one issue per date and articles inserted with plain SQL, as the importer would.
+class Archive
+{
+public:
+    Archive()
+    {
+        m_db = std::make_unique<Database>(m_dir.filePath(QStringLiteral("archive.sqlite")));
+        QString error;
+        REQUIRE(m_db->open(&error));
+    }
+
+    QSqlDatabase connection() const { return m_db->connection(); }
+    Database &database() { return *m_db; }
+
+    qint64 issue(const QString &date)
+    {
+        QSqlQuery q(connection());
+        q.prepare(QStringLiteral("INSERT INTO issue (source, name, date, imported) VALUES (?, ?, ?, '2024-01-01')"));
+        q.addBindValue(QString(QStringLiteral("/tmp/") + date));
+        q.addBindValue(date);
+        q.addBindValue(date);
+        REQUIRE(q.exec());
+        return q.lastInsertId().toLongLong();
+    }
+
+    qint64 add(const QString &key, const QString &title, const QString &body, const QString &date = u("2023-11-17"),
+               const QString &captions = QStringLiteral(""))
+    {
+        if (!m_issues.contains(date))
+            m_issues.insert(date, issue(date));
+        QSqlQuery q(connection());
+        q.prepare(QStringLiteral("INSERT INTO article (key, issue_id, ordinal, title, display_title, body, captions) "
+                                 "VALUES (?, ?, ?, ?, ?, ?, ?)"));
+        q.addBindValue(key);
+        q.addBindValue(m_issues.value(date));
+        q.addBindValue(++m_ordinal);
+        q.addBindValue(title);
+        q.addBindValue(title);
+        q.addBindValue(body);
+        q.addBindValue(captions);
+        const bool inserted = q.exec();
+        INFO(q.lastError().text().toStdString());
+        REQUIRE(inserted);
+        const qint64 id = q.lastInsertId().toLongLong();
+        QString error;
+        REQUIRE(SearchIndex::indexArticles(connection(), {id}, &error));
+        return id;
+    }
+
+    QStringList keys(const QString &query, SearchOptions options = {})
+    {
+        QString error;
+        const auto result = SearchIndex::search(connection(), query, options, &error);
+        INFO(error.toStdString());
+        REQUIRE(result);
+        QStringList out;
+        for (const auto &hit : result->hits)
+            out << hit.key;
+        CHECK(result->total == out.size());
+        return out;
+    }
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<Database> m_db;
+    QHash<QString, qint64> m_issues;
+    int m_ordinal = 0;
+};
+
+QStringList sorted(QStringList list)
+{
+    list.sort();
+    return list;
+}
+
+} // namespace
+
+TEST_CASE("one- and two-character queries find text at the start, middle and end")
+{
+    Archive a;
+    a.add(u("start"), u("会议"), u("包头市召开推进会"));
+    a.add(u("middle"), u("会议"), u("推进会在包头市召开"));
+    a.add(u("end"), u("会议"), u("推进会的地点是包头"));
+    a.add(u("other"), u("会议"), u("推进会在呼和浩特召开"));
+
+    CHECK(sorted(a.keys(u("包"))) == QStringList{u("end"), u("middle"), u("start")});
+    CHECK(sorted(a.keys(u("头"))) == QStringList{u("end"), u("middle"), u("start")});
+    CHECK(sorted(a.keys(u("包头"))) == QStringList{u("end"), u("middle"), u("start")});
+    CHECK(sorted(a.keys(u("推进"))) == QStringList{u("end"), u("middle"), u("other"), u("start")});
+    CHECK(a.keys(u("召开")).size() == 3);
+    CHECK(a.keys(u("开")).size() == 3);
+    CHECK(a.keys(u("浩特")) == QStringList{u("other")});
+    CHECK(a.keys(u("头市")).size() == 2);
+    CHECK(a.keys(u("市包")).isEmpty());
+}
+
+TEST_CASE("longer strings match only where they are contiguous")
+{
+    Archive a;
+    a.add(u("yes"), u("通知"), u("自治区司法厅召开会议"));
+    a.add(u("split"), u("通知"), u("自治区召开会议，司法厅出席"));
+    CHECK(a.keys(u("自治区司法厅")) == QStringList{u("yes")});
+    CHECK(a.keys(u("区司法")) == QStringList{u("yes")});
+    CHECK(sorted(a.keys(u("自治区 司法厅"))) == QStringList{u("split"), u("yes")});
+}
+
+TEST_CASE("a phrase is found across rejoined lines and spurious spaces between characters")
+{
+    Archive a;
+    a.add(u("joined"), u("标题"), u("在11月17日下午召开的推进会上，昆都 仑区委政法委作了交流\n发言。"));
+    CHECK(a.keys(u("\"昆都仑区委\"")) == QStringList{u("joined")});
+    CHECK(a.keys(u("“交流发言”")) == QStringList{u("joined")});
+    CHECK(a.keys(u("\"下午召开的推进会\"")) == QStringList{u("joined")});
+    CHECK(a.keys(u("\"推进会下午\"")).isEmpty());
+}
+
+TEST_CASE("traditional and simplified characters find each other")
+{
+    Archive a;
+    a.add(u("simplified"), u("新闻"), u("内蒙古自治区高级人民法院发布公告"));
+    a.add(u("traditional"), u("新聞"), u("內蒙古自治區檢察院"));
+    CHECK(sorted(a.keys(u("內蒙古自治區"))) == QStringList{u("simplified"), u("traditional")});
+    CHECK(sorted(a.keys(u("内蒙古自治区"))) == QStringList{u("simplified"), u("traditional")});
+    CHECK(a.keys(u("检察院")) == QStringList{u("traditional")});
+    CHECK(a.keys(u("區")).size() == 2);
+}
+
+TEST_CASE("full-width and half-width forms and letter case find each other")
+{
+    Archive a;
+    a.add(u("full"), u("报道"), u("在ＡＰＥＣ会议上，２０２３年"));
+    a.add(u("half"), u("报道"), u("Apec 2023"));
+    CHECK(sorted(a.keys(u("apec"))) == QStringList{u("full"), u("half")});
+    CHECK(sorted(a.keys(u("２０２３"))) == QStringList{u("full"), u("half")});
+    CHECK(a.keys(u("APEC会议")) == QStringList{u("full")});
+}
+
+TEST_CASE("pinyin finds characters in titles and entity names")
+{
+    Archive a;
+    const qint64 title = a.add(u("title"), u("包头市召开推进会"), u("会议召开。"));
+    const qint64 entity = a.add(u("entity"), u("推进会"), u("记者采访了白永平。"));
+    a.add(u("none"), u("呼和浩特召开推进会"), u("会议召开。"));
+    QSqlQuery q(a.connection());
+    q.prepare(QStringLiteral("INSERT INTO entity_mention (article_id, field, start, end, type, text) "
+                             "VALUES (?, 'body', 5, 8, 'PER', ?)"));
+    q.addBindValue(entity);
+    q.addBindValue(u("白永平"));
+    REQUIRE(q.exec());
+    QString error;
+    REQUIRE(SearchIndex::indexArticles(a.connection(), {title, entity}, &error));
+
+    CHECK(a.keys(u("baotou")) == QStringList{u("title")});
+    CHECK(a.keys(u("bao tou")) == QStringList{u("title")});
+    CHECK(a.keys(u("BaoTou")) == QStringList{u("title")});
+    CHECK(a.keys(u("baiyongping")) == QStringList{u("entity")});
+    CHECK(a.keys(u("huhehaote")) == QStringList{u("none")});
+    CHECK(a.keys(u("baotoux")).isEmpty());
+}
+
+TEST_CASE("terms must all appear, OR offers alternatives and a minus excludes")
+{
+    Archive a;
+    a.add(u("both"), u("会议"), u("包头 法院 apple"));
+    a.add(u("first"), u("会议"), u("包头 检察院"));
+    a.add(u("second"), u("会议"), u("赤峰 法院 banana"));
+    CHECK(a.keys(u("包头 法院")) == QStringList{u("both")});
+    CHECK(sorted(a.keys(u("包头 OR 法院"))) == QStringList{u("both"), u("first"), u("second")});
+    CHECK(a.keys(u("包头 -法院")) == QStringList{u("first")});
+    CHECK(a.keys(u("法院 -包")) == QStringList{u("second")});
+    CHECK(a.keys(u("法 -包头")) == QStringList{u("second")});
+    CHECK(a.keys(u("包 -apple")) == QStringList{u("first")});
+    CHECK(sorted(a.keys(u("apple OR banana"))) == QStringList{u("both"), u("second")});
+    CHECK(a.keys(u("OR")).isEmpty());
+    CHECK(a.keys(u("-法院")).isEmpty());
+}
+
+TEST_CASE("hostile queries are searched as text and never fail")
+{
+    Archive a;
+    a.add(u("one"), u("会议"), u("包头 near(法院) a*b \"引号 x:y"));
+    const QStringList hostile = {
+        u("\""),
+        u("\"包头"),
+        u("包头\""),
+        u("(包头"),
+        u("包头)"),
+        u("*"),
+        u("包*"),
+        u("a*b"),
+        u("x:y"),
+        u(":"),
+        u("NEAR("),
+        u("NEAR(包头"),
+        u("near(法院)"),
+        u("^包头"),
+        u("-"),
+        u("- -"),
+        u("--"),
+        u("AND"),
+        u("NOT"),
+        u("OR OR OR"),
+        u("包头 OR"),
+        u("{body}: 包头"),
+        u("body:包头"),
+        u("'; DROP TABLE article; --"),
+        u("\"\""),
+        u("()"),
+        u("\\"),
+        u("\x01\x02"),
+        u("\xEE\x80\x80"),
+        QString(10000, QLatin1Char('a')),
+        QString(10000, QChar(0x5305)),
+        u("包头 ").repeated(2000),
+        QString(10000, QLatin1Char('"')),
+        u("(").repeated(10000),
+    };
+    for (const QString &query : hostile) {
+        INFO(query.left(40).toStdString());
+        QString error;
+        const auto result = SearchIndex::search(a.connection(), query, {}, &error);
+        CHECK(result);
+        CHECK(error.isEmpty());
+    }
+    CHECK(a.keys(u("\"包头")) == QStringList{u("one")});
+    CHECK(a.keys(u("NEAR(法院")) == QStringList{u("one")});
+    CHECK(a.keys(u("x:y")) == QStringList{u("one")});
+    CHECK(a.keys(u("a*b")) == QStringList{u("one")});
+    CHECK(a.keys(u("包头 ").repeated(2000)) == QStringList{u("one")});
+    CHECK(a.keys(u("'; DROP TABLE article; --")).isEmpty());
+    CHECK(a.keys(u("包头")) == QStringList{u("one")});
+}
+
+TEST_CASE("the index follows an article that is updated, removed or deleted with its issue")
+{
+    Archive a;
+    const qint64 id = a.add(u("k"), u("会议"), u("包头市召开会议"), u("2023-11-17"));
+    a.add(u("other"), u("会议"), u("赤峰市召开会议"), u("2023-11-18"));
+    REQUIRE(a.keys(u("包头")) == QStringList{u("k")});
+
+    QSqlQuery q(a.connection());
+    q.prepare(QStringLiteral("UPDATE article SET body = ? WHERE id = ?"));
+    q.addBindValue(u("通辽市召开会议"));
+    q.addBindValue(id);
+    REQUIRE(q.exec());
+    CHECK(a.keys(u("包头")).isEmpty());
+    QString error;
+    REQUIRE(SearchIndex::indexArticles(a.connection(), {id}, &error));
+    CHECK(a.keys(u("包头")).isEmpty());
+    CHECK(a.keys(u("通辽")) == QStringList{u("k")});
+    CHECK(a.keys(u("会议")).size() == 2);
+
+    // Indexing twice replaces rather than duplicates.
+    REQUIRE(SearchIndex::indexArticles(a.connection(), {id, id}, &error));
+    CHECK(a.keys(u("通辽")) == QStringList{u("k")});
+
+    REQUIRE(SearchIndex::removeArticles(a.connection(), {id}, &error));
+    CHECK(a.keys(u("通辽")).isEmpty());
+    REQUIRE(SearchIndex::indexArticles(a.connection(), {id}, &error));
+    REQUIRE(q.exec(QStringLiteral("DELETE FROM article WHERE id = %1").arg(id)));
+    CHECK(a.keys(u("通辽")).isEmpty());
+    CHECK(a.keys(u("会议")) == QStringList{u("other")});
+
+    REQUIRE(q.exec(QStringLiteral("DELETE FROM issue")));
+    CHECK(a.keys(u("会议")).isEmpty());
+    REQUIRE(q.exec(QStringLiteral("SELECT count(*) FROM article_search")));
+    REQUIRE(q.next());
+    CHECK(q.value(0).toInt() == 0);
+    // FTS5's own consistency check fails if a deleted article left tokens behind.
+    CHECK(q.exec(QStringLiteral("INSERT INTO article_fts (article_fts, rank) VALUES ('integrity-check', 0)")));
+}
+
+TEST_CASE("rebuilding the index finds the same articles and reports progress")
+{
+    Archive a;
+    for (int i = 0; i < 30; ++i)
+        a.add(QStringLiteral("k%1").arg(i), u("会议"), i % 3 ? u("赤峰市召开会议") : u("包头市召开会议"));
+    QList<qint64> seen;
+    QString error;
+    REQUIRE(SearchIndex::rebuild(
+        a.connection(), [&](qint64 done, qint64 total) { seen << done << total; }, nullptr, &error));
+    CHECK(a.keys(u("包头")).size() == 10);
+    CHECK(a.keys(u("赤")).size() == 20);
+    REQUIRE(seen.size() >= 4);
+    CHECK(seen.last() == 30);
+    CHECK(seen[seen.size() - 2] == 30);
+
+    std::atomic<bool> cancel{true};
+    CHECK_FALSE(SearchIndex::rebuild(a.connection(), {}, &cancel, &error));
+    CHECK(error.contains(u("cancelled")));
+}
+
+TEST_CASE("hits come in issue date order and honour the date and issue filters")
+{
+    Archive a;
+    a.add(u("late"), u("会议"), u("包头"), u("2023-12-01"));
+    a.add(u("early"), u("会议"), u("包头"), u("2001-02-03"));
+    a.add(u("middle"), u("会议"), u("包头"), u("2010-06-15"));
+    CHECK(a.keys(u("包头")) == QStringList{u("early"), u("middle"), u("late")});
+    SearchOptions options;
+    options.sort = SearchOptions::Sort::DateDescending;
+    CHECK(a.keys(u("包"), options) == QStringList{u("late"), u("middle"), u("early")});
+    options = {};
+    options.from = QDate(2005, 1, 1);
+    options.to = QDate(2010, 6, 15);
+    CHECK(a.keys(u("包头"), options) == QStringList{u("middle")});
+    options = {};
+    options.limit = 1;
+    options.offset = 1;
+    QString error;
+    const auto page = SearchIndex::search(a.connection(), u("包头"), options, &error);
+    REQUIRE(page);
+    CHECK(page->total == 3);
+    REQUIRE(page->hits.size() == 1);
+    CHECK(page->hits.first().key == u("middle"));
+    CHECK(page->hits.first().issueDate == u("2010-06-15"));
+}
+
+TEST_CASE("a title match ranks above a body match")
+{
+    Archive a;
+    a.add(u("body"), u("会议"), u("赤峰市会议，包头代表出席。赤峰市会议。"));
+    a.add(u("title"), u("包头召开会议"), u("赤峰市会议，代表出席。赤峰市会议。"));
+    SearchOptions options;
+    options.sort = SearchOptions::Sort::Relevance;
+    CHECK(a.keys(u("包头"), options) == QStringList{u("title"), u("body")});
+}
+
+TEST_CASE("match ranges are code points and snippets mark every match")
+{
+    // U+20000 takes two UTF-16 units but one code point.
+    const QString text = QString::fromUcs4(U"\U00020000包头市，包 头，包");
+    CHECK(SearchIndex::matchRanges(u("包头"), text) == QList<TextRange>{{1, 3}, {5, 8}});
+    CHECK(SearchIndex::matchRanges(u("包"), text) == QList<TextRange>{{1, 2}, {5, 6}, {9, 10}});
+    CHECK(SearchIndex::matchRanges(u("包头市"), text) == QList<TextRange>{{1, 4}});
+    CHECK(SearchIndex::matchRanges(u("-包头 赤峰"), text).isEmpty());
+    const QString snippet = SearchIndex::snippet(u("在包头召开"), SearchIndex::matchRanges(u("包头"), u("在包头召开")));
+    CHECK(snippet == u("在") + QChar(SearchIndex::MatchOpen) + u("包头") + QChar(SearchIndex::MatchClose) + u("召开"));
+}
+
+TEST_CASE("a second thread searches through its own connection")
+{
+    Archive a;
+    a.add(u("k"), u("会议"), u("包头市召开会议"));
+    Database &database = a.database();
+    QStringList keys;
+    QString error;
+    std::thread worker([&] {
+        const auto result = SearchIndex::search(database.connection(), u("包头"), {}, &error);
+        if (result) {
+            for (const auto &hit : result->hits)
+                keys << hit.key;
+        }
+        database.closeThreadConnection();
+    });
+    worker.join();
+    CHECK(error.isEmpty());
+    CHECK(keys == QStringList{u("k")});
+}
+
+namespace {
+
+QStringList keysContaining(const QSqlDatabase &db, const QString &text)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT a.key FROM article_search_text v JOIN article a ON a.id = v.id "
+                             "WHERE instr(v.everything, ?) > 0"));
+    q.addBindValue(text);
+    REQUIRE(q.exec());
+    QStringList keys;
+    while (q.next())
+        keys << q.value(0).toString();
+    keys.sort();
+    return keys;
+}
+
+bool indexIsConsistent(const QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    return q.exec(QStringLiteral("INSERT INTO article_fts (article_fts, rank) VALUES ('integrity-check', 0)")) &&
+           q.exec(QStringLiteral("INSERT INTO article_uni (article_uni, rank) VALUES ('integrity-check', 0)"));
+}
+
+} // namespace
+
+TEST_CASE("imported pages are searchable and a re-import of a changed page keeps the index in step")
+{
+    Archive a;
+    QTemporaryDir pages;
+    const QDir samples(QStringLiteral(BAOKAN_SAMPLE_DIR));
+    QStringList files;
+    for (const QString &name : samples.entryList({QStringLiteral("*.txt")}, QDir::Files, QDir::Name)) {
+        const QString copy = pages.filePath(name);
+        REQUIRE(QFile::copy(samples.filePath(name), copy));
+        files << copy;
+    }
+    REQUIRE(files.size() == 5);
+    baokan::store::Importer importer(&a.database());
+    REQUIRE(importer.importPaths(files).error.isEmpty());
+
+    const QStringList expected = keysContaining(a.connection(), u("包头"));
+    REQUIRE(expected.size() >= 3);
+    CHECK(sorted(a.keys(u("包头"))) == expected);
+    CHECK(sorted(a.keys(u("baotou"))).size() >= 1);
+    CHECK(indexIsConsistent(a.connection()));
+
+    // A page rewritten so that 包头 disappears from it.
+    QString text;
+    QFile page;
+    for (const QString &file : files) {
+        page.setFileName(file);
+        REQUIRE(page.open(QIODevice::ReadOnly));
+        text = QString::fromUtf8(page.readAll());
+        page.close();
+        if (text.contains(u("包头")))
+            break;
+    }
+    REQUIRE(text.contains(u("包头")));
+    text.replace(u("包头"), u("赤峰"));
+    REQUIRE(page.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    page.write(text.toUtf8());
+    page.close();
+    REQUIRE(importer.importPaths(files).error.isEmpty());
+
+    const QStringList after = keysContaining(a.connection(), u("包头"));
+    CHECK(after.size() < expected.size());
+    CHECK(sorted(a.keys(u("包头"))) == after);
+    CHECK(sorted(a.keys(u("赤峰"))) == keysContaining(a.connection(), u("赤峰")));
+    CHECK(indexIsConsistent(a.connection()));
+}
