@@ -12,35 +12,6 @@ namespace baokan::store {
 
 class Database;
 
-// A user's correction of the recognizer (see the correction table). start/end are -1 when NULL.
-struct Correction
-{
-    qint64 id = 0;
-    QString scope;
-    QString articleKey;
-    QString field;
-    qint64 start = -1;
-    qint64 end = -1;
-    QString text;
-    QString prefix;
-    QString suffix;
-    QString type; // null: "not an entity"
-    QString created;
-
-    bool sameAs(const Correction &o) const
-    {
-        return scope == o.scope && articleKey == o.articleKey && field == o.field && start == o.start && end == o.end &&
-               text == o.text && type == o.type;
-    }
-};
-
-struct LexiconEntry
-{
-    QString text;
-    QString type;
-    QString created;
-};
-
 // The user-data tables read and written wholesale, for the notes export and import that move a
 // user's work between archives. Edits of single rows go through TagEdits/NoteEdits instead.
 // Used on the connection's thread; writes expect the caller's transaction.

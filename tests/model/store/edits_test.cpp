@@ -19,9 +19,11 @@ namespace {
 QStringList snapshot(const QSqlDatabase &db)
 {
     QStringList out;
-    for (const QString &sql : {QStringLiteral("SELECT * FROM tag ORDER BY id"),
-                               QStringLiteral("SELECT * FROM article_tag ORDER BY article_key, tag_id"),
-                               QStringLiteral("SELECT * FROM note ORDER BY id")}) {
+    for (const QString &sql :
+         {QStringLiteral("SELECT * FROM tag ORDER BY id"),
+          QStringLiteral("SELECT * FROM article_tag ORDER BY article_key, tag_id"),
+          QStringLiteral("SELECT * FROM note ORDER BY id"), QStringLiteral("SELECT * FROM correction ORDER BY id"),
+          QStringLiteral("SELECT * FROM user_lexicon ORDER BY text")}) {
         QSqlQuery q(db);
         REQUIRE(q.exec(sql));
         while (q.next()) {
@@ -180,4 +182,28 @@ TEST_CASE("a refused edit changes nothing and can be reported")
     CHECK_FALSE(error.isEmpty());
     CHECK_FALSE(e.isApplied());
     CHECK(snapshot(f.db) == start);
+}
+
+TEST_CASE("a correction and a lexicon entry made through an edit are undone and redone exactly")
+{
+    Fixture f;
+    Edit e(QStringLiteral("Correct entity"), [](const QSqlDatabase &, RowSet *, RowSet *after, QString *) {
+        Correction c;
+        c.id = 7;
+        c.scope = QStringLiteral("mention");
+        c.articleKey = QStringLiteral("k1");
+        c.field = QStringLiteral("body");
+        c.start = 6;
+        c.end = 11;
+        c.text = QStringLiteral("自治区司法厅");
+        c.prefix = QStringLiteral("呼和浩特讯 ");
+        c.type = QStringLiteral("ORG");
+        c.created = nowIso();
+        after->corrections << c;
+        after->lexicon << LexiconEntry{QStringLiteral("普法"), QString(), nowIso()};
+        return true;
+    });
+    roundTrip(f.db, e);
+    CHECK(f.archive.count(QStringLiteral("SELECT count(*) FROM user_lexicon WHERE type IS NULL")) == 1);
+    CHECK(f.archive.count(QStringLiteral("SELECT count(*) FROM correction WHERE suffix IS NULL AND id = 7")) == 1);
 }
