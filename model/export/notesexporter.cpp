@@ -128,12 +128,12 @@ bool NotesExporter::writeCsv(QIODevice *device, const NotesExportOptions &option
 
     const ArticleLookup articles(m_db);
     const TagStore tags(m_db);
-    QHash<QString, std::optional<ArticleContext>> summaries;
+    QHash<QString, std::optional<ArticleCitation>> summaries;
     QHash<QString, QString> tagLists;
     for (const Note &n : std::as_const(notes)) {
         if (summaries.contains(n.articleKey))
             continue;
-        summaries.insert(n.articleKey, articles.context(n.articleKey));
+        summaries.insert(n.articleKey, articles.summary(n.articleKey));
         QStringList names;
         for (const Tag &t : tags.tagsFor(n.articleKey))
             names << t.name;

@@ -13,7 +13,8 @@ QString Article::displayTitle() const
 {
     if (!title.isEmpty())
         return title;
-    const QString text = paragraphs.isEmpty() ? QString() : paragraphs.first();
+    // Photo news can be all caption.
+    const QString text = !paragraphs.isEmpty() ? paragraphs.first() : captions.value(0);
     static const QString stops = QStringLiteral("。！？");
     qsizetype end = text.size();
     for (qsizetype i = 0; i < text.size(); ++i) {

@@ -5,6 +5,8 @@
 #include "parse/textmetrics.h"
 #include "text/textcleaner.h"
 
+#include <QRegularExpression>
+
 #include <algorithm>
 #include <cmath>
 
@@ -30,6 +32,11 @@ bool isSectionHeadShape(const QStringList &lines)
 
 bool similarShape(const QString &a, const QString &b)
 {
+    // Numbered heads ("一、…", "（二）…") are siblings whatever their length.
+    static const QRegularExpression numbered(
+        QStringLiteral("^\\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\\d+[、.．])"));
+    if (numbered.match(a).hasMatch() && numbered.match(b).hasMatch())
+        return true;
     return TextMetrics::phrases(a).size() == TextMetrics::phrases(b).size() &&
            std::abs(TextMetrics::width(a.trimmed()) - TextMetrics::width(b.trimmed())) <= 3;
 }

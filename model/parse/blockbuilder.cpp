@@ -38,15 +38,16 @@ bool isFullColumn(const QString &line, double column)
 }
 
 // Splits the lines of a text block into paragraphs: on a hard-wrapped page a line that ends a
-// sentence well short of the column edge ends its paragraph.
+// sentence well short of the column edge ends its paragraph; where no column width shows, any
+// line that ends a sentence does.
 QList<QStringList> paragraphsOf(const QStringList &lines, double column)
 {
     QList<QStringList> out;
     QStringList current;
     for (const QString &line : lines) {
         current << line;
-        if (column > 0 && TextCleaner::endsSentence(line) &&
-            TextMetrics::width(line.trimmed()) < column - ColumnTolerance) {
+        if (TextCleaner::endsSentence(line) &&
+            (column == 0 || TextMetrics::width(line.trimmed()) < column - ColumnTolerance)) {
             out << current;
             current.clear();
         }
@@ -58,10 +59,17 @@ QList<QStringList> paragraphsOf(const QStringList &lines, double column)
 
 // A headline printed right under the last line of a body, with no blank line between: the lines
 // after a sentence end that have no sentence punctuation and are short. Returns where they start.
-qsizetype trailingHeadlineStart(const QStringList &lines)
+qsizetype trailingHeadlineStart(const QStringList &lines, bool nextIsOpening)
 {
     for (qsizetype i = 1; i < lines.size(); ++i) {
         if (!TextCleaner::endsSentence(lines.at(i - 1)))
+            continue;
+        // A paragraph's unfinished last line looks the same; a headline is set apart by its
+        // indent, by an article opening right under it, or by phrases glued with spaces.
+        const QString &first = lines.at(i);
+        const bool setApart =
+            nextIsOpening || (!first.isEmpty() && first.front().isSpace()) || TextMetrics::phrases(first).size() > 1;
+        if (!setApart)
             continue;
         const QStringList tail = lines.mid(i);
         double width = 0;
@@ -74,6 +82,13 @@ qsizetype trailingHeadlineStart(const QStringList &lines)
             return i;
     }
     return -1;
+}
+
+// No newspaper column is this wide: a line this long is a whole paragraph.
+bool hasParagraphLine(const QStringList &lines)
+{
+    return std::any_of(lines.begin(), lines.end(),
+                       [](const QString &l) { return TextMetrics::width(l.trimmed()) > MaxHeadlineWidth; });
 }
 
 } // namespace
@@ -117,7 +132,8 @@ QList<PageBlock> BlockBuilder::build(const QList<PageLine> &lines)
         case LineKind::Junk:
             break;
         case LineKind::Text:
-            current.lines << line.text;
+            // The indent is kept: it is one of the few marks that set a headline apart.
+            current.lines << (line.indented ? QLatin1Char(' ') + line.text : line.text);
             open = true;
             break;
         case LineKind::Opening:
@@ -169,9 +185,10 @@ QList<PageBlock> BlockBuilder::build(const QList<PageLine> &lines)
     qCDebug(lcParse) << "column width" << column;
     QList<RawBlock> split;
     QList<int> newIndex; // raw index → index in split of the first part
-    for (const RawBlock &block : std::as_const(raw)) {
+    for (qsizetype k = 0; k < raw.size(); ++k) {
+        const RawBlock &block = raw.at(k);
         newIndex << static_cast<int>(split.size());
-        if (column == 0 && block.lines.size() > 1) {
+        if (column == 0 && block.lines.size() > 1 && hasParagraphLine(block.lines)) {
             for (qsizetype l = 0; l < block.lines.size(); ++l) {
                 RawBlock one;
                 if (l == 0) {
@@ -183,7 +200,7 @@ QList<PageBlock> BlockBuilder::build(const QList<PageLine> &lines)
             }
             continue;
         }
-        const qsizetype at = trailingHeadlineStart(block.lines);
+        const qsizetype at = trailingHeadlineStart(block.lines, k + 1 < raw.size() && raw.at(k + 1).opening);
         if (at > 0) {
             RawBlock head = block;
             head.lines = block.lines.mid(0, at);

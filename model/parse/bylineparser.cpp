@@ -9,19 +9,20 @@ namespace {
 
 const QString &roleAlternation()
 {
-    // Longest first so that 见习记者 wins over 记者.
-    static const QString roles =
-        QStringLiteral("本报记者|见习记者|特约记者|首席记者|记者|特约通讯员|通讯员|实习生|摄影记者|摄影");
+    // Longest first so that 见习记者 wins over 记者; traditional forms too (記者, 通訊員).
+    static const QString roles = QStringLiteral(
+        "本[报報][记記]者|[见見]习[记記]者|[见見][习習][记記]者|特约[记記]者|特約[记記]者|首席[记記]者|[记記]者|"
+        "特[约約][通][讯訊][员員]|[通][讯訊][员員]|[实實][习習]生|[摄攝]影[记記]者|[摄攝]影");
     return roles;
 }
 
 QStringList *listForRole(Byline &byline, const QString &role)
 {
-    if (role.contains(QStringLiteral("摄影")))
+    if (role.contains(QChar(u'摄')) || role.contains(QChar(u'攝')))
         return &byline.photographers;
-    if (role.contains(QStringLiteral("通讯员")))
+    if (role.contains(QChar(u'讯')) || role.contains(QChar(u'訊')))
         return &byline.correspondents;
-    if (role == QStringLiteral("实习生"))
+    if (role.endsWith(QChar(u'生')))
         return &byline.interns;
     return &byline.reporters;
 }
@@ -89,13 +90,16 @@ std::optional<BylineParser::Opening> BylineParser::parseOpening(const QString &l
     const QString t = line.trimmed();
     // "本报讯（记者 …）rest" or "呼和浩特讯（…）rest" or "呼和浩特讯 rest".
     static const QRegularExpression withParen(
-        QStringLiteral("^(本报|\\p{Han}{2,8}?)讯\\s*[（(]([^（）()]*)[）)]\\s*(.*)$"));
-    static const QRegularExpression plain(QStringLiteral("^(本报|\\p{Han}{2,8}?)讯(?:\\s+|(?=\\d))(.*)$"));
-    static const QRegularExpression staffLine(QStringLiteral("^本报((?:记者|通讯员|摄影记者)[●•·\\s].*)$"));
+        QStringLiteral("^(本[报報]|\\p{Han}{2,8}?)[讯訊]\\s*[（(]([^（）()]*)[）)]\\s*(.*)$"));
+    static const QRegularExpression plain(QStringLiteral("^(本[报報]|\\p{Han}{2,8}?)[讯訊](?:\\s+|(?=\\d))(.*)$"));
+    static const QRegularExpression staffLine(
+        QStringLiteral("^本[报報]((?:[记記]者|通[讯訊][员員]|[摄攝]影[记記]者)[●•·\\s].*)$"));
     // Words ending in 讯 that are not a place: 简讯, 快讯, 通讯, 资讯, 喜讯…
-    static const QString notPlace = QStringLiteral("简快通资喜音电短要");
+    static const QString notPlace = QStringLiteral("简快通资喜音电短要簡資電");
 
-    auto dateline = [](const QString &place) { return place == QStringLiteral("本报") ? QString() : place; };
+    auto dateline = [](const QString &place) {
+        return place.startsWith(QChar(u'本')) && place.size() == 2 ? QString() : place;
+    };
     if (const auto m = withParen.match(t); m.hasMatch() && mentionsRole(m.captured(2))) {
         const QString place = m.captured(1);
         if (!notPlace.contains(place.back())) {

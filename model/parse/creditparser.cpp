@@ -10,7 +10,7 @@ namespace {
 QStringList splitNames(const QString &names)
 {
     static const QRegularExpression separators(QStringLiteral("[\\s、，,]+"));
-    static const QRegularExpression roles(QStringLiteral("^(本报记者|记者|通讯员|实习生)"));
+    static const QRegularExpression roles(QStringLiteral("^(本[报報][记記]者|[记記]者|通[讯訊][员員]|[实實][习習]生)"));
     QStringList out;
     for (QString name : names.split(separators, Qt::SkipEmptyParts)) {
         name.remove(roles);
@@ -26,9 +26,9 @@ std::optional<CreditParser::Split> CreditParser::splitTrailingCredit(const QStri
 {
     // The words that mark a credit are generic (供稿, 提供, 摄); what is in front of them is not.
     static const QRegularExpression source(
-        QStringLiteral("^(.*?)\\s*[（(]\\s*([^（）()]{2,60}?)\\s*(?:供稿|提供|供图)\\s*[）)]\\s*$"));
-    static const QRegularExpression photo(QStringLiteral(
-        "^(.*?)\\s*[（(]\\s*(?:本版|本文)?(?:图片|照片|图)?(?:均)?由?\\s*([^（）()]{2,40}?)\\s*摄影?\\s*[）)]\\s*$"));
+        QStringLiteral("^(.*?)\\s*[（(]\\s*([^（）()]{2,60}?)\\s*(?:供稿|提供|供[图圖])\\s*[）)]\\s*$"));
+    static const QRegularExpression photo(QStringLiteral("^(.*?)\\s*[（(]\\s*(?:本版|本文)?(?:[图圖]片|照片|[图圖])?(?:"
+                                                         "均)?由?\\s*([^（）()]{2,40}?)\\s*[摄攝]影?\\s*[）)]\\s*$"));
     const QString t = line.trimmed();
     if (const auto m = photo.match(t); m.hasMatch()) {
         const QStringList names = splitNames(m.captured(2));
@@ -46,8 +46,8 @@ std::optional<CreditParser::Split> CreditParser::splitTrailingCredit(const QStri
 std::optional<QStringList> CreditParser::photoCreditLine(const QString &line)
 {
     // Two to four characters per name, a few names, then 摄: "顾鑫 摄", "记者 王祯 摄".
-    static const QRegularExpression credit(
-        QStringLiteral("^((?:(?:本报记者|记者|通讯员)\\s*)?\\p{Han}{2,4}(?:[\\s、，,]+\\p{Han}{2,4}){0,5})\\s*摄影?$"));
+    static const QRegularExpression credit(QStringLiteral("^((?:(?:本[报報][记記]者|[记記]者|通[讯訊][员員])\\s*)?\\p{"
+                                                          "Han}{2,4}(?:[\\s、，,]+\\p{Han}{2,4}){0,5})\\s*[摄攝]影?$"));
     const QString t = line.trimmed();
     if (t.size() > 40)
         return std::nullopt;

@@ -55,7 +55,7 @@ bool endsDangling(const QStringList &phrases)
 bool HeadlineComposer::readsAsReport(const QString &line)
 {
     static const QRegularExpression verbs(QStringLiteral(
-        "召开|举行|举办|开展|启动|成立|签署|签订|发布|开幕|闭幕|会议|会商会|推进会|座谈会|侧记|纪实|综述|记事|走进"));
+        "召开|举行|举办|开展|启动|成立|签署|签订|发布|开幕|闭幕|会议|推进会|座谈会|侧记|纪实|综述|记事|走进"));
     return verbs.match(line).hasMatch();
 }
 

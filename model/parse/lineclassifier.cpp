@@ -21,8 +21,8 @@ bool opensUnclosed(const QString &t, QChar open, QChar close)
 // "（…、自治\n区…供稿）" and a byline "本报讯（记 者 … 宋 锐 平\n潘钰）".
 QStringList mergeBrokenBrackets(const QStringList &lines)
 {
-    static const QRegularExpression creditEnd(QStringLiteral("(供稿|提供|供图|摄)\\s*[）)]\\s*$"));
-    static const QRegularExpression bylineStart(QStringLiteral("^\\s*\\S{0,8}讯\\s*[（(]"));
+    static const QRegularExpression creditEnd(QStringLiteral("(供稿|提供|供[图圖]|[摄攝])\\s*[）)]\\s*$"));
+    static const QRegularExpression bylineStart(QStringLiteral("^\\s*\\S{0,8}[讯訊]\\s*[（(]"));
     QStringList out;
     for (qsizetype i = 0; i < lines.size(); ++i) {
         QString line = lines.at(i);

@@ -33,7 +33,7 @@ std::optional<QString> ArticleLookup::body(const QString &key) const
     return q.value(0).toString();
 }
 
-std::optional<ArticleContext> ArticleLookup::context(const QString &key) const
+std::optional<ArticleCitation> ArticleLookup::summary(const QString &key) const
 {
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("SELECT a.id, a.display_title, coalesce(i.user_name, i.name), "
@@ -42,7 +42,7 @@ std::optional<ArticleContext> ArticleLookup::context(const QString &key) const
     q.bindValue(QStringLiteral(":key"), key);
     if (!q.exec() || !q.next())
         return std::nullopt;
-    ArticleContext s;
+    ArticleCitation s;
     s.id = q.value(0).toLongLong();
     s.key = key;
     s.title = q.value(1).toString();

@@ -10,8 +10,9 @@ namespace baokan::store {
 
 class Database;
 
-// What a note export needs to know about an article: where it appears and what it is called.
-struct ArticleContext
+// What a note needs to cite its article: where it appears and under which title. (Not
+// ArticleStore's ArticleSummary, which is a list row.)
+struct ArticleCitation
 {
     qint64 id = 0;
     QString key;
@@ -40,7 +41,7 @@ public:
 
     bool exists(const QString &key) const;
     std::optional<QString> body(const QString &key) const;
-    std::optional<ArticleContext> context(const QString &key) const;
+    std::optional<ArticleCitation> summary(const QString &key) const;
     // Entity mentions of one field lying wholly inside the code-point range [start, end).
     QList<MentionRef> mentionsWithin(qint64 articleId, const QString &field, qint64 start, qint64 end) const;
     // Keys of the articles in the issues whose name (the user's, else the imported one) or date is `issue`.

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "text/textdecoder.h"
 
+#include <QStringDecoder>
+
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
 
+#include <algorithm>
 #include <memory>
 
 namespace baokan::text {
@@ -68,6 +71,19 @@ std::optional<DecodedText> detectAndConvert(const QByteArray &bytes)
     return std::nullopt;
 }
 
+// UTF-8 where at most one character in a thousand is broken (each bad byte becomes U+FFFD),
+// and always allowing one broken character (up to three bytes) such as a cut-off end.
+std::optional<QString> lenientUtf8(const QByteArray &bytes)
+{
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    const QString text = decoder.decode(bytes);
+    const qsizetype broken = text.count(QChar::ReplacementCharacter);
+    const bool rare = broken <= std::max<qsizetype>(3, text.size() / 1000) && broken * 20 <= text.size();
+    if (broken == 0 || !rare || !looksLikeText(text))
+        return std::nullopt;
+    return text;
+}
+
 } // namespace
 
 std::optional<QString> TextDecoder::convertStrict(const QByteArray &bytes, const char *charset)
@@ -130,6 +146,10 @@ std::optional<DecodedText> TextDecoder::decode(const QByteArray &bytes, QString 
         }
         return DecodedText{*text, QStringLiteral("UTF-8")};
     }
+    // UTF-8 with a little damage (a file cut inside a character, a stray byte) is still UTF-8:
+    // reading it as GB18030 would turn every character into the wrong one.
+    if (auto damaged = lenientUtf8(bytes))
+        return DecodedText{*damaged, QStringLiteral("UTF-8")};
     if (auto detected = detectAndConvert(bytes))
         return detected;
     // Not UTF-8 and the detector is unsure: Chinese pages that are not Unicode are GB18030 (a

@@ -303,3 +303,73 @@ TEST_CASE("an invented page of paragraph lines: feature byline, dateline, captio
     CHECK(articles.at(2).reporters == QStringList{s(u"赵磊")});
     CHECK(articles.at(2).captions.isEmpty());
 }
+
+TEST_CASE("an unfinished last line under a full stop is body text, not a headline")
+{
+    const auto articles = parse(u"本报讯（记者 高峰）近日，市法院召开会议，部\n"
+                                u"署今年工作。\n"
+                                u"下一步将继续加强\n\n"
+                                u"监管，推动工作落实。\n");
+    REQUIRE(articles.size() == 1);
+    CHECK(articles.first().title.isNull());
+    CHECK(articles.first().body().remove(QLatin1Char('\n')) ==
+          s(u"近日，市法院召开会议，部署今年工作。下一步将继续加强监管，推动工作落实。"));
+}
+
+TEST_CASE("an untitled article that is all caption shows its caption")
+{
+    Article a;
+    a.captions << s(u"雪后的街道。");
+    CHECK(a.displayTitle() == s(u"雪后的街道"));
+}
+
+TEST_CASE("numbered section heads of different lengths stay inside their article")
+{
+    const auto articles = parse(u"全市普法工作综述\n\n"
+                                u"今年以来，全市普法工作稳步推进。\n\n"
+                                u"一、加强组织领导\n\n"
+                                u"各部门把普法工作列入年度计划，明确责任分工。\n\n"
+                                u"二、创新宣传方式推动普法深入人心\n\n"
+                                u"各地利用新媒体开展普法宣传，覆盖群众十万余人次。\n"
+                                u"（市普法办供稿）\n");
+    REQUIRE(articles.size() == 1);
+    CHECK(articles.first().paragraphs.contains(s(u"一、加强组织领导")));
+    CHECK(articles.first().paragraphs.contains(s(u"二、创新宣传方式推动普法深入人心")));
+    CHECK(articles.first().source == s(u"市普法办"));
+}
+
+TEST_CASE("an invented page of credited reports: a headline two articles before its body, one after")
+{
+    QFile file(QStringLiteral(QT_TESTCASE_SOURCEDIR "/data/credited_page.txt"));
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    const auto articles = PageParser().parsePage(QString::fromUtf8(file.readAll()));
+    REQUIRE(articles.size() == 3);
+    CHECK(articles.at(0).title == s(u"筑牢安全防线 守护万家平安"));
+    CHECK(articles.at(0).subtitle == s(u"全市开展冬季消防安全大检查"));
+    CHECK(articles.at(0).source == s(u"市消防救援支队"));
+    CHECK(articles.at(1).title == s(u"法治进校园 护航青少年成长"));
+    CHECK(articles.at(1).source == s(u"市教育局"));
+    CHECK(articles.at(1).body().contains(s(u"护航青少年健康成长。")));
+    CHECK(articles.at(2).title == s(u"法律援助惠民生 公平正义暖人心"));
+    CHECK(articles.at(2).reporters == QStringList{s(u"韩雪")});
+    CHECK(articles.at(2).correspondents == QStringList{s(u"杜鹏")});
+    CHECK(articles.at(2).body().endsWith(s(u"真正把法律援助送到群众家门口。")));
+}
+
+TEST_CASE("a page in traditional characters gets its bylines and credits read too")
+{
+    const auto articles =
+        parse(u"社區運動會開幕\n\n"
+              u"本報訊（記者 周濤 通訊員 王剛 實習生 李雪）近日，某社區舉辦居民運動會，三百餘名居民參加比賽。\n\n"
+              u"（某社區居委會供稿）\n\n"
+              u"雪後道路保暢通\n\n"
+              u"12月5日，交警在主幹道疏導交通，保障雪後道路暢通。\n\n"
+              u"王海 攝\n");
+    REQUIRE(articles.size() == 2);
+    CHECK(articles.at(0).title == s(u"社區運動會開幕"));
+    CHECK(articles.at(0).reporters == QStringList{s(u"周濤")});
+    CHECK(articles.at(0).correspondents == QStringList{s(u"王剛")});
+    CHECK(articles.at(0).interns == QStringList{s(u"李雪")});
+    CHECK(articles.at(0).source == s(u"某社區居委會"));
+    CHECK(articles.at(1).photographers == QStringList{s(u"王海")});
+}

@@ -99,3 +99,14 @@ TEST_CASE("a paragraph gets every cleaning step")
         QStringLiteral(
             "呼和浩特讯 11月16日，海外知识产权纠纷应对指导内蒙古分中心（蒙古国）联络站成立，为企业“走出去”保驾护航。"));
 }
+
+TEST_CASE("CJK means Han characters and full-width punctuation, not Latin or digits")
+{
+    CHECK(TextCleaner::isCjk(U'中'));
+    CHECK(TextCleaner::isCjk(U'，'));
+    CHECK(TextCleaner::isCjk(U'“'));
+    CHECK(TextCleaner::isCjk(U'𠀀'));
+    CHECK_FALSE(TextCleaner::isCjk(U'a'));
+    CHECK_FALSE(TextCleaner::isCjk(U'1'));
+    CHECK_FALSE(TextCleaner::isCjk(U','));
+}

@@ -102,3 +102,34 @@ TEST_CASE("strict conversion stops at an invalid sequence")
     CHECK_FALSE(TextDecoder::convertStrict(QByteArray("\xE4\xB8", 2), "UTF-8"));
     CHECK(TextDecoder::convertStrict(QByteArray("\xE4\xB8\xAD", 3), "UTF-8") == QStringLiteral("中"));
 }
+
+TEST_CASE("a traditional-character Big5 paragraph is detected as Big5")
+{
+    const QString text = QString::fromUtf16(u"本報訊（記者 周濤）近日，某社區舉辦居民運動會，三百餘名居民參加比賽。"
+                                            u"活動現場氣氛熱烈，居民們紛紛表示，希望今後多舉辦這樣的活動。");
+    QStringEncoder encoder("Big5");
+    REQUIRE(encoder.isValid());
+    const auto decoded = TextDecoder::decode(encoder.encode(text));
+    REQUIRE(decoded);
+    CHECK(decoded->encoding == QStringLiteral("Big5"));
+    CHECK(decoded->text == text);
+}
+
+TEST_CASE("UTF-8 cut inside a character is still read as UTF-8, the broken end replaced")
+{
+    QByteArray bytes = chineseParagraph().toUtf8();
+    bytes.chop(1);
+    const auto decoded = TextDecoder::decode(bytes);
+    REQUIRE(decoded);
+    CHECK(decoded->encoding == QStringLiteral("UTF-8"));
+    CHECK(decoded->text.startsWith(QStringLiteral("本报讯（记者 刘琪）11月15日")));
+    CHECK(decoded->text.endsWith(QChar::ReplacementCharacter));
+}
+
+TEST_CASE("a single GB18030 character is not mistaken for damaged UTF-8")
+{
+    QStringEncoder encoder("GB18030");
+    const auto decoded = TextDecoder::decode(encoder.encode(QStringLiteral("摄")));
+    REQUIRE(decoded);
+    CHECK(decoded->text == QStringLiteral("摄"));
+}
