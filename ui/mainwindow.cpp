@@ -257,10 +257,16 @@ bool MainWindow::openArchive(const QString &path, QString *error)
     auto db = std::make_unique<store::Database>(path);
     if (!db->open(error))
         return false;
-    stopImport();
-    delete m_importJob;
-    m_importJob = nullptr;
-    endImport();
+    if (m_importJob) {
+        // The import was writing into the archive being closed: stop it (the issue being
+        // written rolls back) before that archive goes.
+        delete m_importJob;
+        m_importJob = nullptr;
+        m_importProgress->hide();
+        m_importCancel->hide();
+        m_actions.import->setEnabled(true);
+        statusBar()->showMessage(tr("The import into the previous archive was cancelled."), 10000);
+    }
 
     // The views must let go of the old models before the archive they read goes.
     // setModel() leaves the old selection models to us.
@@ -283,8 +289,11 @@ bool MainWindow::openArchive(const QString &path, QString *error)
             [this](const QModelIndex &current) { issueChanged(current); });
     connect(m_articleView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) { articleChanged(current); });
-    // The issue list edits refresh the reader's issue line through the article.
-    connect(m_issueModel, &QAbstractItemModel::dataChanged, this, [this] { updateStatus(); });
+    // A renamed or re-dated issue shows its new name and date in the reader's issue line at once.
+    connect(m_issueModel, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &topLeft) {
+        if (topLeft.row() == m_issueView->currentIndex().row() && m_articleView->currentIndex().isValid())
+            articleChanged(m_articleView->currentIndex());
+    });
 
     QHeaderView *issueHeader = m_issueView->header();
     issueHeader->setSectionResizeMode(models::IssueListModel::DateColumn, QHeaderView::ResizeToContents);
@@ -437,6 +446,8 @@ void MainWindow::endImport()
 
 void MainWindow::importFinished(const store::ImportSummary &summary)
 {
+    if (!m_importJob || sender() != m_importJob)
+        return; // a job already given up (its archive was closed) reporting late
     endImport();
     statusBar()->showMessage(summary.text(), 15000);
     if (summary.skipped.isEmpty() && !summary.cancelled)
@@ -465,6 +476,8 @@ void MainWindow::importFinished(const store::ImportSummary &summary)
 
 void MainWindow::importFailed(const QString &message)
 {
+    if (!m_importJob || sender() != m_importJob)
+        return;
     endImport();
     auto *box = new QMessageBox(QMessageBox::Critical, tr("Import failed"),
                                 tr("The archive could not be written.\n%1").arg(message), QMessageBox::Ok, this);

@@ -85,9 +85,10 @@ ReaderView::ReaderView(QWidget *parent)
 {
     setReadOnly(true);
     setUndoRedoEnabled(false);
-    setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    // Mouse selection only: without a keyboard caret, QTextEdit makes the arrows, Space and
+    // Page Up/Down scroll the page, as an e-reader does.
+    setTextInteractionFlags(Qt::TextSelectableByMouse);
     setFrameShape(QFrame::NoFrame);
-    // A reader, not an editor: no blinking caret over the text. Selection still works.
     setCursorWidth(0);
     setAcceptRichText(false);
     setFont(cjkFont(false, font().pointSizeF()));
@@ -163,7 +164,7 @@ void ReaderView::render()
     const QFont metaFont = cjkFont(false, s * 0.8);
     const QFont kickerFont = cjkFont(false, s * 1.05);
     const QFont titleFont = cjkFont(false, s * 1.65, QFont::Bold);
-    const QFont displayTitleFont = cjkFont(false, s * 1.45, QFont::Normal);
+    const QFont displayTitleFont = cjkFont(false, s * 1.3, QFont::Normal);
     const QFont subtitleFont = cjkFont(false, s * 1.1);
     const QFont smallFont = cjkFont(false, s * 0.85);
     const qreal em = ideographWidth(bodyFont);
@@ -201,7 +202,8 @@ void ReaderView::render()
         bf.setTopMargin(4 * em);
         const QTextCharFormat cf = charFormat(subtitleFont, muted);
         startBlock(bf, cf);
-        c.insertText(m_message, cf);
+        // Line breaks within the one block, so the top margin is not repeated per line.
+        c.insertText(QString(m_message).replace(QLatin1Char('\n'), QChar::LineSeparator), cf);
         updateColumnMargins();
         applyHighlights();
         return;

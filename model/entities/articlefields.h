@@ -32,7 +32,7 @@ class ArticleFields
 public:
     // The non-empty fields in reading order; captions are joined by line breaks into one field.
     static QList<ArticleField> of(const parse::Article &article);
-    // "呼和浩特讯 记者 刘琪 通讯员 毕远翔": the dateline and the credited people.
+    // "绵阳讯 记者 邵文静 通讯员 卢海涛": the dateline and the credited people.
     static QString byline(const parse::Article &article);
     // Every mention in every field. The byline's people are the parser's, not guesses.
     static QList<FieldMention> mentions(const parse::Article &article);

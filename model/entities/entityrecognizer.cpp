@@ -38,6 +38,20 @@ constexpr double kMinGivenLogP = -15.0;
 constexpr quint32 kRareNameFreq = 100;
 // The cost of knowing a given-name character only from another position in the name.
 constexpr double kBackoff = 1.5;
+// Listed two-character names more frequent than this are mostly common words (文明, 高峰).
+constexpr quint32 kMaxShortNameFreq = 300;
+// A character this frequent as a word of its own is taken as that word before a form of address.
+constexpr double kCommonCharLogP = -8.5;
+// Words before an organization's head needed when none of them is a place or a name.
+constexpr size_t kMinPlainModifiers = 3;
+// Listed names rarer than this are taken as tagged without further doubt.
+constexpr quint32 kSureNameFreq = 20;
+// A given name may be a word (宏伟) unless the word is this common (水平, 健康).
+constexpr quint32 kVeryCommonWordFreq = 1000;
+// A common word starting a three-character candidate, and a last character rarer than this in
+// names, make a compound.
+constexpr quint32 kCompoundPrefixFreq = 300;
+constexpr double kRareNameEndLogP = -7.0;
 constexpr double kNegInf = -std::numeric_limits<double>::infinity();
 
 bool isHan(char16_t c)
@@ -162,6 +176,8 @@ struct Rules
     QString travelVerbs;        // 访 来 抵 …: before 华 京 港, the character is the place
     WordSet genericPlaces;      // 城市, 外国 …: the lexicon tags them as places, they name none
     WordSet notOrgHeads;        // 干部, 场所 …: end like an organization, are none
+    WordSet genericHeads;       // 公司, 球队 …: after a bare place they name no one organization
+    WordSet facilities;         // 馆, 大厦, 火车站 …: organizations' heads that make a building a place
     WordSet placeBefore;        // 在, 抵达, 访问 …: a name after them is a place's
     int maxPlaceBefore = 0;
 
@@ -192,7 +208,8 @@ private:
         const WordSet baseTitles =
             set(u"书记 副书记 厅长 局长 处长 科长 部长 省长 市长 县长 区长 乡长 镇长 村长 院长 校长 所长 "
                 u"社长 会长 主席 副主席 主任 总理 总统 首相 大使 检察长 庭长 审判长 审判员 检察官 法官 "
-                u"巡视员 调研员 秘书长 董事长 总经理 经理 主编 总编辑 队长 政委 司令员 参谋长 团长 军长 "
+                u"巡视员 调研员 委员长 外长 外交大臣 大臣 国务卿 州长 议长 秘书长 董事长 总经理 经理 主编 总编辑 队长 "
+                u"政委 司令员 参谋长 团长 军长 "
                 u"师长 旅长 站长 行长 理事长 议长 外长 监狱长 支队长 大队长 中队长 教导员 指导员 所长 "
                 u"委员 常委 主任委员 执行董事 董事 厂长 总裁 副总裁 总监 馆长 台长 署长 司长 国务卿 "
                 u"部长助理 主任科员 科员 干警 民警 警官 律师 教授 研究员 法警 书记员 助理审判员 "
@@ -211,21 +228,27 @@ private:
         for (const QString &p : posts.words())
             maxPost = std::max(maxPost, int(p.size()));
         nameBefore = posts;
-        nameBefore.unite(set(u"记者 通讯员 实习生 摄影 摄 编辑 责任编辑 作者 主持人 同志 先生 女士 烈士 老人 "
-                             u"报道员 撰稿 文 图 供稿 讯 电 获悉 之子 之女 妻子 丈夫 儿子 女儿 母亲 父亲",
-                             nullptr));
+        nameBefore.unite(
+            set(u"记者 通讯员 实习生 摄影 摄 编辑 责任编辑 作者 主持人 同志 先生 女士 烈士 老人 "
+                u"报道员 撰稿 文 图 供稿 讯 电 获悉 之子 之女 妻子 丈夫 儿子 女儿 母亲 父亲 学者 作家 画家 "
+                u"诗人 演员 歌手 选手 队员 球员 教练 导演 名将 老将 小将 运动员 艺术家 科学家 "
+                u"企业家 书法家 医生 工程师 农民 工人 村民 战士 英雄 模范 青年 大师 先生 女士",
+                nullptr));
         for (const QString &w : nameBefore.words())
             maxNameBefore = std::max(maxNameBefore, int(w.size()));
         nameAfter = set(u"说 表示 指出 强调 认为 介绍 主持 同志 先生 女士 告诉 透露 宣布 提出 希望 要求 "
-                        u"说明 回忆 坦言 笑着 答 称 讲 讲话 致辞 发言 出席 会见 会晤 参加 主持 率领 率 "
+                        u"说明 回忆 坦言 笑着 答 称 讲 讲话 致辞 发言 出席 会见 会晤 参加 主持 率领 率 所说 所言 说过 "
                         u"代表 说道 感慨 等人 一行 夫妇 教授 委员 书记 老师 同学",
                         &maxNameAfter);
-        relativeDates = set(u"今年 去年 明年 前年 后年 今天 昨天 明天 前天 后天 当天 今日 昨日 明日 次日 "
-                            u"本月 上月 下月 当月 同月 次月 本年 当年 同年 次年 翌年 上年 年初 年底 年末 年中 "
-                            u"月初 月底 月末 月中 上旬 中旬 下旬 今年初 今年底 去年底 去年初 本世纪 上世纪 "
-                            u"近日 日前 近期 目前 当前 今后 上午 下午 中午 晚上 凌晨 傍晚 深夜 今晚 昨晚 "
-                            u"春节 元旦 国庆 除夕 元宵节 中秋节 端午节 清明节 国庆节 劳动节",
-                            &maxRelativeDate);
+        relativeDates =
+            set(u"今年 去年 明年 前年 后年 今天 昨天 明天 前天 后天 当天 今日 昨日 明日 次日 "
+                u"本月 上月 下月 当月 同月 次月 本年 当年 同年 次年 翌年 上年 年初 年底 年末 年中 "
+                u"月初 月底 月末 月中 上旬 中旬 下旬 今年初 今年底 去年底 去年初 本世纪 上世纪 "
+                u"近日 日前 近期 目前 当前 今后 上午 下午 中午 晚上 凌晨 傍晚 深夜 今晚 昨晚 "
+                u"春节 元旦 国庆 除夕 元宵节 中秋节 端午节 清明节 国庆节 劳动节 上周 本周 下周 上个月 下个月 "
+                u"星期一 星期二 星期三 星期四 星期五 星期六 星期日 星期天 今春 今夏 今秋 今冬 去春 去夏 "
+                u"去秋 去冬 上半年 下半年 当晚 当日 前不久 不久前 最近 近年 近年来",
+                &maxRelativeDate);
         orgHeads = set(u"法院 检察院 委员会 政府 公司 大学 学院 中学 小学 医院 银行 集团 协会 学会 研究所 "
                        u"研究院 研究会 研究中心 出版社 报社 杂志社 日报社 电视台 广播电台 电台 基金会 联合会 "
                        u"工会 总会 分会 商会 办公室 办公厅 办事处 管理局 管理处 管理站 派出所 监狱 看守所 "
@@ -235,31 +258,40 @@ private:
                        u"司法所 公安局 公安厅 财政厅 司法厅 司法局 教育厅 教育局 人民政府 人民法院 "
                        u"人民检察院 中级人民法院 高级人民法院 律师事务所 公证处 仲裁委员会 "
                        u"红十字会 青年团 团委 妇联 残联 文联 作协 科协 侨联 工商联 支部 党支部 总支 "
-                       u"新华社 通讯社 博物馆 图书馆 科学院 社科院 工程院 国务院 外交部 委 办 "
+                       u"通讯社 博物馆 图书馆 科学院 社科院 工程院 国务院 外交部 委 办 "
                        u"队 球队 代表队 乐团 剧团 艺术团 歌舞团 合唱团 基地 农场 林场 牧场 "
-                       u"厂 分厂 总厂 酒店 饭店 宾馆 商场 超市 书店",
+                       u"厂 分厂 总厂 酒店 饭店 宾馆 商场 超市 书店 计划署 组委会 筹委会 报警台 服务台 领事馆 "
+                       u"总领事馆 大使馆 使馆 领馆 信用社 航空局 联合体 通讯社 集团公司 总公司 有限公司 "
+                       u"股份有限公司 公安处 分公司 子公司 教委 体委 计委 经委 侨办 台办 港澳办 法制办 "
+                       u"大厦 大会堂 会堂 大剧院 体育馆 博物馆 美术馆 纪念馆 图书馆 展览馆 体育场 火车站 飞机场 机场 "
+                       u"足协 作协 交警 日报 晚报 周报 时报 早报 商报 画报 足球报 女篮 男篮 女排 男排 女足 男足 "
+                       u"足球队 篮球队 排球队 女队 男队 国家队 集训队 联队 舰队 编队 兵团 党团 议会 工作委员会",
                        nullptr);
-        orgHeadChars = QString::fromUtf16(u"厅局委部署办处院所社队团党组站系厂馆台校行司庭科");
+        // 所, 处, 行, 系 and 台 alone are more often a particle, a place, a verb or a relation.
+        orgHeadChars = QString::fromUtf16(u"厅局委部署办院社队团党组站厂馆校司科");
         placeSuffixChars = QString::fromUtf16(u"省市县区州镇乡村旗盟岛湖江河山街路屯寨庄堡港湾洲");
         placeSuffixWords = set(u"苏木 嘎查 自治州 自治县 自治旗 自治区 街道 社区 开发区 新区 林区 矿区 "
                                u"牧区 草原 半岛 群岛 高原 盆地 山脉 水库 大街 胡同",
                                nullptr);
         orgAnchors = set(u"自治区 全国 中央 国家 中共 中国 省 市 县 区 旗 盟 州 镇 乡 全区 全市 全省 "
-                         u"全盟 全旗 全县 我区 我市 我省 我国 该市 该县 人民 最高 地方",
+                         u"全盟 全旗 全县 人民 最高 地方",
                          nullptr);
-        adminOrgs = set(u"市委 省委 县委 区委 州委 旗委 盟委 党委 镇党委 乡党委 市政府 省政府 县政府 区政府 "
-                        u"旗政府 州政府 镇政府 乡政府 市人大 省人大 县人大 区人大 市政协 省政协 县政协 "
+        adminOrgs = set(u"市委 省委 县委 区委 州委 旗委 盟委 镇党委 乡党委 "
+                        u"市人大 省人大 县人大 区人大 市政协 省政协 县政协 "
                         u"区政协 市纪委 省纪委 县纪委 区纪委 市监委 党中央 中共中央 国务院 "
-                        u"全国人大 全国政协 人大常委会 市委常委会 省委常委会 中央军委 中纪委",
+                        u"全国人大 全国政协 人大常委会 市委常委会 省委常委会 中央军委 中纪委 村委会 居委会 党支部",
                         nullptr);
         honorifics = set(u"老 老师 先生 女士 小姐 师傅 大爷 大娘 大妈 大姐 大哥 大叔 阿姨 奶奶 爷爷 主席 总理 "
-                         u"总 局 厅 处 书记 局长 厅长 处长 科长 部长 院长 校长 主任 经理 厂长 村长 队长 所长 "
-                         u"教授 博士 医生 大夫 律师 法官 同志 家 氏 某",
+                         u"书记 局长 厅长 处长 科长 部长 院长 校长 主任 经理 厂长 村长 队长 所长 "
+                         u"教授 博士 医生 大夫 律师 法官 同志 氏",
                          &maxHonorific);
-        notSurnames = QString::fromUtf16(u"小老");
+        // 小 and 老 are forms of address; the rest are surnames too rare to outweigh the word.
+        notSurnames = QString::fromUtf16(u"小老和与及跟在把被给让将为对的了是也都就又还");
         placeAbbreviations = QString::fromUtf16(u"中美俄日韩英法德意印巴朝越泰菲澳加苏欧非亚以埃伊土葡荷比瑞挪丹芬"
                                                 u"波捷匈罗蒙缅柬墨京津沪渝冀晋辽吉黑浙皖闽赣鲁豫鄂湘粤桂琼川蜀黔滇藏"
                                                 u"陕甘陇青宁港台");
+        genericHeads = set(u"公司 球队 企业 总部 当局 航天 部队 军队", nullptr);
+        facilities = set(u"馆 大厦 大剧院 剧院 大会堂 会堂 火车站 车站 机场 广场 体育场 公园 宫", nullptr);
         placeBefore = set(u"在 到 赴 抵 抵达 到达 前往 访问 位于 来自 飞往 途经 离开 从 于 至 运往 驻 首都 城市 "
                           u"港口 州 省",
                           &maxPlaceBefore);
@@ -271,15 +303,17 @@ private:
         notOrgHeads = set(u"干部 全部 内部 外部 局部 东部 西部 南部 北部 中部 头部 腹部 胸部 面部 底部 顶部 上部 "
                           u"下部 部分 场所 厕所 住所 处所 好处 到处 深处 长处 短处 坏处 益处 用处 去处 住处 "
                           u"军队 部队 排队 舞台 平台 阳台 学校 院校 母校 工厂 车站 结局 格局 布局 大局 当局 "
-                          u"出台 上台 下台 后台 前台 电视台 总台 集团 社团 党团 兵团 公社 结社 旅社 报社 "
-                          u"庭院 寺院 四合院 大院 住院 出院 入院 外交部 政治局 公安局 邮局 一处 两处 各处 "
-                          u"原处 此处 彼处 政府 人民政府 县政府 市政府 省政府 球队 "
-                          u"工作组 小组 基地 中心 农场 关系 体系 联系 派系 直系 旁系",
+                          u"出台 上台 下台 后台 前台 总台 社团 结社 "
+                          u"庭院 寺院 四合院 大院 住院 出院 入院 邮局 一处 两处 各处 "
+                          u"原处 此处 彼处 政府 人民政府 县政府 市政府 省政府 "
+                          u"工作组 小组 基地 中心 农场 关系 体系 联系 派系 直系 旁系 总部 中南部 东南部 西南部 东北部 "
+                          u"西北部 交界处 大部 航行 上市公司 中央银行 股份公司 党组织 团组织 基层组织 民间组织 "
+                          u"带队 领队 音乐会 晚会 舞会 联欢会 演唱会 加油站 党委会 中心组",
                           nullptr);
-        adminOrgs.unite(set(u"国会 议会 内阁 参议院 众议院 上院 下院 海军 陆军 空军 安理会 联合国 欧盟 北约 东盟 "
+        adminOrgs.unite(set(u"国会 内阁 参议院 众议院 上院 下院 海军 陆军 空军 安理会 联合国 欧盟 北约 东盟 "
                             u"白宫 五角大楼 克里姆林宫 最高法院 最高人民法院 最高人民检察院 全国人大常委会 "
                             u"团中央 团县委 团市委 团省委 团委 共青团 全总 全国妇联 中国科学院 中国社会科学院 "
-                            u"新华社 中新社 人民日报社 中央电视台 党组 纪委 市纪委 县纪委",
+                            u"新华社 中新社 人民日报社 中央电视台 党组 纪委 市纪委 县纪委 政协 人大",
                             nullptr));
         worldPlaces.unite(set(u"地球 月球 火星 金星 木星 水星 土星 太阳系 银河系", nullptr));
         addWorldPlaces();
@@ -307,6 +341,9 @@ private:
         while (const icu::UnicodeString *zone = zones->snext(status)) {
             if (U_FAILURE(status))
                 break;
+            // Antarctic stations carry people's names (Davis, Casey); they are no places of the news.
+            if (zone->startsWith(icu::UnicodeString(u"Antarctica/")) || zone->startsWith(icu::UnicodeString(u"Etc/")))
+                continue;
             icu::UnicodeString city;
             names->getExemplarLocationName(*zone, city);
             add(city);
@@ -321,7 +358,7 @@ public:
         : m_lex(lexicon)
         , m_rules(Rules::get())
     {
-        // Spaces between two Chinese characters are extraction noise (`昆都 仑区`): drop them and
+        // Spaces between two Chinese characters are extraction noise (`海淀 区`): drop them and
         // remember where each kept character came from.
         const int n = int(text.size());
         m_s.reserve(size_t(n));
@@ -346,6 +383,8 @@ public:
     QList<Mention> run()
     {
         std::vector<Span> spans;
+        if (lcRecognizer().isDebugEnabled())
+            qCDebug(lcRecognizer) << "---";
         scanDates(spans);
         segment();
         tokenEntities(spans);
@@ -408,8 +447,8 @@ private:
     static bool isChineseNumber(char16_t c) { return isChineseDigit(c) || c == u'十' || c == u'两'; }
     static bool isRangeMark(char16_t c)
     {
-        return c == u'至' || c == u'到' || c == u'—' || c == u'-' || c == u'–' || c == u'~' || c == u'～' ||
-               c == 0x2015 || c == 0xFF0D;
+        return c == u'至' || c == u'—' || c == u'-' || c == u'–' || c == u'~' || c == u'～' || c == 0x2015 ||
+               c == 0xFF0D;
     }
 
     // A number followed by a date unit at i; returns the end or -1. unit receives the unit char.
@@ -440,6 +479,9 @@ private:
             }
             if (digits < 2 || digits > 4 || at(j + 1) == u'来' || at(j + 1) == u'间' || at(j + 1) == u'前')
                 return -1;
+            // 20年 and 三十年 are mostly durations; a year has four digits unless a month follows.
+            if (digits < 4 && !(isDigit(at(j + 1)) || isChineseNumber(at(j + 1))))
+                return -1;
             *unit = u;
             return j + 1;
         }
@@ -450,10 +492,8 @@ private:
         if (u == u'月' || u == u'日' || u == u'号') {
             if (digits > 3 || (arabic && digits > 2))
                 return -1;
-            if (u == u'月' && (at(j + 1) == u'份' ? false : false))
-                return -1;
             *unit = u;
-            return j + 1;
+            return u == u'月' && at(j + 1) == u'份' ? j + 2 : j + 1;
         }
         return -1;
     }
@@ -521,7 +561,10 @@ private:
         double bonus = 0;
         if (endsWith(m_rules.nameBefore, m_rules.maxNameBefore, start) > 0)
             bonus += 3.0;
-        if (startsWith(m_rules.nameAfter, m_rules.maxNameAfter, end) > 0)
+        // A title after the name is as telling as one before it: 李鹏委员长, 桥本首相.
+        if (startsWith(m_rules.posts, m_rules.maxPost, end) > 0)
+            bonus += 3.0;
+        else if (startsWith(m_rules.nameAfter, m_rules.maxNameAfter, end) > 0)
             bonus += 1.5;
         else if (QStringView(u"的在和与等").contains(QChar(at(end))))
             bonus += 0.5;
@@ -529,8 +572,6 @@ private:
         const char16_t after = at(end);
         if ((before == u'（' || before == u'(') && (after == u'）' || after == u')'))
             bonus += 2.0;
-        if (before == u'、' || after == u'、')
-            bonus += 1.0;
         return bonus;
     }
 
@@ -588,8 +629,10 @@ private:
             };
             bool single = false;
             if (!isNameDot(at(i))) {
+                quint32 hash = Lexicon::hashSeed();
                 for (int len = 1; len <= kMaxWordLength && i + len <= end; ++len) {
-                    const Lexicon::Entry *e = m_lex.find(m_s.data() + i, len);
+                    hash = Lexicon::hashStep(hash, at(i + len - 1));
+                    const Lexicon::Entry *e = m_lex.find(m_s.data() + i, len, hash);
                     if (!e)
                         break;
                     if (e->freq > 0 && e->tag == Tag::Person && len >= 2 && isSurname(at(i)) &&
@@ -635,8 +678,14 @@ private:
             const int afterSurname = i + surnameLength;
             // A bare surname before a form of address is the name the text gives (李老师 → 李).
             const int honorific = startsWith(m_rules.honorifics, m_rules.maxHonorific, afterSurname);
-            if (honorific > 0 && surnameLength == 1 && surname > kCommonSurname) {
-                const char16_t before = at(i - 1);
+            const char16_t before = at(i - 1);
+            // 向, 从, 任 are surnames but far more often words of their own.
+            const bool familiar = before == u'老' || before == u'小';
+            const bool polite =
+                honorific >= 2 &&
+                QStringView(u"先生 女士 小姐 老师 同志 师傅").contains(qv(afterSurname, afterSurname + honorific));
+            if (honorific > 0 && surnameLength == 1 && surname > kCommonSurname &&
+                (familiar || polite || singleCharLogP(at(i)) < kCommonCharLogP)) {
                 if (!isHan(before) || before == u'老' || before == u'小' ||
                     endsWith(m_rules.nameBefore, m_rules.maxNameBefore, i) > 0 || isBoundaryWord(i))
                     consider(afterSurname, m_lex.logPersonMass() + surname + 4.0, Tag::Person, Kind::Person);
@@ -648,7 +697,7 @@ private:
                 const char16_t g1 = at(afterSurname);
                 if (isNameDot(g1) || (given == 2 && isNameDot(at(to - 1))))
                     break;
-                double logP = m_lex.logPersonMass() + surname + m_lex.logNameLength(given) + nameBias();
+                double logP = m_lex.logPersonMass() + surname + m_lex.logNameLength(given);
                 const bool strongContext = endsWith(m_rules.nameBefore, m_rules.maxNameBefore, i) > 0;
                 if (given == 1) {
                     // Two-character names are few in the lexicon; all given-name characters speak for them.
@@ -667,9 +716,15 @@ private:
                             std::max(double(m_lex.charLogP(CharTable::Given3b, g2)),
                                      m_lex.charLogP(CharTable::Given, g2) - kBackoff);
                 }
+                // 王磊六段: a numeral before a measure word counts, it does not name.
+                if (isChineseNumber(at(to - 1)) && given == 2)
+                    continue;
                 // A last character that is common as a word of its own (的, 在, 说) usually is one.
                 logP -= std::max(0.0, singleCharLogP(at(to - 1)) + 9.0);
                 const double context = nameContext(i, to);
+                // 高水平, 亚健康, 观摩会: a common word inside the candidate is that word.
+                if (given == 2 && context < 3.0 && surnameLength == 1 && looksCompound(i, to))
+                    continue;
                 // A known word of another kind is a name only where the context says so.
                 const Lexicon::Entry *known = m_lex.find(m_s.data() + i, to - i);
                 if (known && known->freq > 0 && known->tag != Tag::Person && context < 3.0)
@@ -693,23 +748,30 @@ private:
             bool allStrong = true;
             int letters = 0;
             bool dot = false;
+            int part = 0;       // letters since the last dot
+            int shortParts = 0; // parts of one letter: 学·创·演 is a slogan, not a name
             for (int to = i + 1; to <= runEnd && to - i <= 14; ++to) {
                 const char16_t c = at(to - 1);
                 if (isNameDot(c)) {
                     if (to - 1 == i || isNameDot(at(to - 2)))
                         break;
+                    shortParts += part == 1 ? 1 : 0;
+                    part = 0;
                     dot = true;
                     continue;
                 }
+                ++part;
                 allStrong = allStrong && m_lex.inTable(CharTable::Translit, c);
                 strong += m_lex.charLogP(CharTable::Translit, c);
                 weak += m_lex.charLogP(CharTable::TranslitWeak, c);
                 ++letters;
-                if (dot) {
+                if (dot && letters >= 4 && shortParts + (part == 1 ? 1 : 0) <= 1) {
                     consider(to, weak + m_lex.logForeignLength(letters) + 8.0 + nameContext(i, to), Tag::ForeignPerson,
                              Kind::Foreign);
                     continue;
                 }
+                if (dot)
+                    continue;
                 if (!allStrong && !dotFollows)
                     break;
                 if (!allStrong || letters < 3)
@@ -723,15 +785,6 @@ private:
         }
     }
 
-    // The lexicon counts many names as surname + given name, two words; a whole-name candidate
-    // gets back the probability mass that split spreads over both.
-    static double nameBias()
-    {
-        static const double bias =
-            qEnvironmentVariableIsSet("BAOKAN_NAME_BIAS") ? qEnvironmentVariable("BAOKAN_NAME_BIAS").toDouble() : 2.0;
-        return bias;
-    }
-
     bool isSurname(char16_t c) const
     {
         return m_lex.inTable(CharTable::Surname, c) && !m_rules.notSurnames.contains(QChar(c));
@@ -741,14 +794,14 @@ private:
         const Lexicon::Entry *e = m_lex.find(&c, 1);
         return e && e->freq > 0 ? double(e->logP) : -30.0;
     }
-    // Whether position i starts a new word: after punctuation or a function word.
+    // Whether position i starts a new word: after punctuation or a function word (他, 的, 和).
     bool isBoundaryWord(int i) const
     {
         const char16_t before = at(i - 1);
         if (!isHan(before))
             return true;
         const Lexicon::Entry *e = m_lex.find(&before, 1);
-        return e && e->freq > 0 && (e->tag == Tag::Function || e->tag == Tag::Verb);
+        return e && e->freq > 0 && e->tag == Tag::Function;
     }
 
     // ---- entities from tokens ---------------------------------------------------------------
@@ -770,25 +823,46 @@ private:
             if (!m_lex.inTable(CharTable::Given, at(k)))
                 return false;
         }
+        // Two characters: the lexicon tags as many common words so (白痴, 特邀) as names; only
+        // the context tells them apart.
         if (given == 1) {
-            return surnameLength == 2 ||
-                   (m_lex.charLogP(CharTable::Surname, at(t.start)) > kCommonSurname && e && e->freq <= 300);
+            return surnameLength == 2 || (m_lex.charLogP(CharTable::Surname, at(t.start)) > kCommonSurname && e &&
+                                          e->freq <= kMaxShortNameFreq && nameContext(t.start, t.end) >= 1.5);
         }
-        // 青少年, 红树林, 安全性 carry the tag too; a real name is rarely built on a common word,
-        // and its given name is made of characters that names use.
-        // Rarely listed words are names as tagged; the doubt is only about frequent ones.
-        if (e && e->freq <= kRareNameFreq)
+        // Three characters: 青少年, 红树林, 安全性 carry the tag too. The rarer a listed word, the
+        // likelier the tag is right; the more frequent, the more it must look like a name: not
+        // built on a common word, its given name made of characters names use.
+        if (surnameLength == 1 && looksCompound(t.start, t.end))
+            return false;
+        if (e && e->freq < kSureNameFreq)
             return true;
+        if (e && e->freq <= kRareNameFreq)
+            return surnameLength == 2 || !isCommonWord(t.start, t.start + 2); // 纪念章, 博士后
         if (surnameLength == 1 && (isCommonWord(t.start, t.start + 2) || isCommonWord(t.start + 1, t.end)))
             return false;
         return m_lex.charLogP(CharTable::Given3a, at(t.end - 2)) + m_lex.charLogP(CharTable::Given3b, at(t.end - 1)) >=
                kMinGivenLogP;
     }
 
-    bool isCommonWord(int start, int end) const
+    // 高水平, 亚健康 (a very common word after the surname) and 承诺书, 施工图 (a common word and a
+    // character that seldom ends a name): compounds the lexicon files as names.
+    bool looksCompound(int start, int end) const
+    {
+        if (end - start != 3)
+            return false;
+        if (isCommonWord(start + 1, end, kVeryCommonWordFreq))
+            return true;
+        const Lexicon::Entry *prefix = m_lex.find(m_s.data() + start, 2);
+        if (prefix && prefix->tag == Tag::Verb && prefix->freq >= kCommonWordFreq)
+            return true; // 承诺书, 观摩会: no name starts with a verb
+        return isCommonWord(start, start + 2, kCompoundPrefixFreq) &&
+               m_lex.charLogP(CharTable::Given3b, at(end - 1)) < kRareNameEndLogP;
+    }
+
+    bool isCommonWord(int start, int end, quint32 minFreq = kCommonWordFreq) const
     {
         const Lexicon::Entry *e = m_lex.find(m_s.data() + start, end - start);
-        return e && e->freq >= kCommonWordFreq && e->tag != Tag::Person;
+        return e && e->freq >= minFreq && e->tag != Tag::Person;
     }
 
     bool isForeignName(const Token &t) const
@@ -819,9 +893,18 @@ private:
             const QStringView w = qv(t.start, t.end);
             if (len == 2 && m_rules.placeAbbreviations.contains(w.front()) &&
                 m_rules.placeAbbreviations.contains(w.back()) && !m_rules.worldPlaces.contains(w) && e &&
-                e->freq <= 300 && (t.tag == Tag::Place || t.tag == Tag::Organization || t.tag == Tag::Abbreviation)) {
+                e->freq <= 300 &&
+                (t.tag == Tag::Place || t.tag == Tag::WeakPlace || t.tag == Tag::Organization ||
+                 t.tag == Tag::Abbreviation)) {
                 out.push_back(Token{t.start, t.start + 1, Tag::Place, Kind::Word});
                 out.push_back(Token{t.start + 1, t.end, Tag::Place, Kind::Word});
+                continue;
+            }
+            // 美方, 日军, 中方: the country by its one character.
+            if (len == 2 && QStringView(u"中美日俄英法德韩朝印巴以越泰澳加意").contains(w.front()) &&
+                QStringView(u"方军寇籍").contains(w.back())) {
+                out.push_back(Token{t.start, t.start + 1, Tag::Place, Kind::Word});
+                out.push_back(Token{t.start + 1, t.end, Tag::Noun, Kind::Word});
                 continue;
             }
             if (len == 2 && m_rules.travelVerbs.contains(w.front()) &&
@@ -835,8 +918,12 @@ private:
             for (int k = len - 2; k >= 1 && len >= 3 && !split; --k) {
                 const Lexicon::Entry *place = m_lex.find(m_s.data() + t.start, k);
                 const Lexicon::Entry *rest = m_lex.find(m_s.data() + t.start + k, len - k);
-                const bool isPlace = (place && place->freq > 0 && place->tag == Tag::Place && k >= 2) ||
+                const bool isPlace = (place && place->freq > 0 &&
+                                      (place->tag == Tag::Place || place->tag == Tag::WeakPlace) && k >= 2) ||
                                      m_rules.worldPlaces.contains(w.left(k));
+                // A listed organization stays whole (中国足协), unless it is a government or relation.
+                if (t.tag == Tag::Organization && !w.endsWith(u"政府") && !w.endsWith(u"关系"))
+                    break;
                 if (!isPlace || !rest || rest->freq < kCommonWordFreq)
                     continue;
                 const Token restToken{t.start + k, t.end, rest->tag, Kind::Word};
@@ -858,13 +945,35 @@ private:
                     continue;
                 }
             }
+            // 财政部长: the newspaper reads the ministry, 财政部, and leaves the bare 长.
+            if (len >= 4 && w.endsWith(u"部长")) {
+                const Lexicon::Entry *ministry = m_lex.find(m_s.data() + t.start, len - 1);
+                if (ministry && ministry->freq > 0) {
+                    out.push_back(Token{t.start, t.end - 1, Tag::Organization, Kind::Word});
+                    out.push_back(Token{t.end - 1, t.end, Tag::Noun, Kind::Word});
+                    continue;
+                }
+            }
+            // 亚太地区, 汉水流域: the region is the place named before the generic word.
+            if (len >= 4 &&
+                (w.endsWith(u"地区") || w.endsWith(u"流域") || w.endsWith(u"一带") || w.endsWith(u"沿岸"))) {
+                const Lexicon::Entry *region = m_lex.find(m_s.data() + t.start, len - 2);
+                if (region && region->freq > 0 &&
+                    (region->tag == Tag::Place || region->tag == Tag::WeakPlace || region->tag == Tag::Abbreviation ||
+                     region->tag == Tag::Locality)) {
+                    out.push_back(Token{t.start, t.end - 2, Tag::Place, Kind::Word});
+                    out.push_back(Token{t.end - 2, t.end, Tag::Noun, Kind::Word});
+                    continue;
+                }
+            }
             // 局局长: the head of one organization and the post in it.
             if (len >= 3 && m_rules.orgHeadChars.contains(w.front()) && m_rules.posts.contains(w.mid(1))) {
                 out.push_back(Token{t.start, t.start + 1, Tag::Noun, Kind::Word});
                 out.push_back(Token{t.start + 1, t.end, Tag::Noun, Kind::Word});
                 continue;
             }
-            for (int k = 2; k <= len - 2 && !split; ++k) {
+            // 党委书记 and 党组书记 are posts whole, as the reader expects them.
+            for (int k = 2; k <= len - 2 && !split && !m_rules.posts.contains(w); ++k) {
                 if (!m_rules.posts.contains(w.mid(k)))
                     continue;
                 const QStringView head = w.left(k);
@@ -908,10 +1017,25 @@ private:
                 t.end = m_tokens[k + 1].end;
                 m_tokens.erase(m_tokens.begin() + qsizetype(k + 1));
             }
-            if (isNameDot(at(t.start)) && k > 0 && nameLike(m_tokens[k - 1]) && m_tokens[k - 1].end == t.start) {
-                m_tokens[k - 1].end = t.end;
+            // Leftwards over the pieces of the first name: 玛格丽 + 特·里德.
+            auto leftPiece = [&](const Token &p) {
+                for (int i = p.start; i < p.end; ++i) {
+                    if (!m_lex.inTable(CharTable::TranslitWeak, at(i)) || QStringView(u"人官长").contains(QChar(at(i))))
+                        return false;
+                }
+                return p.kind == Kind::Person || p.kind == Kind::Foreign || p.tag == Tag::Person ||
+                       p.tag == Tag::ForeignPerson ||
+                       (p.length() == 1 && m_lex.inTable(CharTable::Translit, at(p.start)));
+            };
+            bool joined = false;
+            while (k > 0 && m_tokens[k - 1].end == m_tokens[k].start &&
+                   (isNameDot(at(m_tokens[k].start)) ? nameLike(m_tokens[k - 1]) : leftPiece(m_tokens[k - 1]))) {
+                m_tokens[k - 1].end = m_tokens[k].end;
                 m_tokens.erase(m_tokens.begin() + qsizetype(k));
                 --k;
+                joined = true;
+            }
+            if (joined) {
                 m_tokens[k].kind = Kind::Foreign;
                 continue;
             }
@@ -924,6 +1048,25 @@ private:
     }
 
     std::optional<EntityType> tokenType(const Token &t) const
+    {
+        std::optional<EntityType> type = rawTokenType(t);
+        // 在慕尼黑, 抵达阿布贾: a foreign-sounding name after 在 or 抵达 is a place's.
+        if (type == EntityType::Person && t.length() >= 2 &&
+            endsWith(m_rules.placeBefore, m_rules.maxPlaceBefore, t.start) > 0) {
+            bool foreign = true;
+            for (int i = t.start; i < t.end && foreign; ++i)
+                foreign = isNameDot(at(i)) || m_lex.inTable(CharTable::TranslitWeak, at(i));
+            if (foreign && !isSurname(at(t.start)))
+                return EntityType::Location;
+        }
+        // 公明镇, 李卜村, 大昭寺: what reads as a name but ends like a village or a site is that place.
+        if (type == EntityType::Person && t.length() >= 3 &&
+            QStringView(u"乡镇村屯营寨庄堡县市省寺庙宫顶岭湖洞塔阁殿亭").contains(QChar(at(t.end - 1))))
+            return EntityType::Location;
+        return type;
+    }
+
+    std::optional<EntityType> rawTokenType(const Token &t) const
     {
         const QStringView word = qv(t.start, t.end);
         if (m_rules.worldPlaces.contains(word))
@@ -947,23 +1090,63 @@ private:
         }
         if (m_rules.adminOrgs.contains(word))
             return EntityType::Organization;
+        // A government is named by its place (法国政府 → 法国), not as an organization.
+        if (word.endsWith(u"政府"))
+            return std::nullopt;
         const Lexicon::Entry *e = m_lex.find(m_s.data() + t.start, t.length());
+        // After a title or a credit, a rare word that reads as a name is one, whatever its tag.
+        if (t.length() >= 2 && t.length() <= 3 && isSurname(at(t.start)) && e && e->freq < kCommonWordFreq &&
+            endsWith(m_rules.nameBefore, m_rules.maxNameBefore, t.start) > 0) {
+            bool given = true;
+            for (int k = t.start + 1; k < t.end; ++k)
+                given = given && m_lex.inTable(CharTable::Given, at(k));
+            if (given)
+                return EntityType::Person;
+        }
         switch (t.tag) {
         case Tag::Person:
         case Tag::ForeignPerson:
             if ((t.tag == Tag::Person && isChineseName(t, e)) || isForeignName(t))
                 return EntityType::Person;
+            // 琼斯: two characters ending like a transliteration and starting unlike a surname.
+            if (t.tag == Tag::ForeignPerson && t.length() == 2 && !isSurname(at(t.start)) &&
+                m_lex.inTable(CharTable::Translit, at(t.end - 1)))
+                return EntityType::Person;
             // Where the context calls for a name, the tag is believed.
-            if (t.length() >= 2 && t.length() <= 4 && nameContext(t.start, t.end) >= 3.0)
+            if (t.length() >= 2 && t.length() <= 3 && nameContext(t.start, t.end) >= 3.0)
                 return EntityType::Person;
             return std::nullopt;
         case Tag::Place:
             return EntityType::Location;
+        case Tag::WeakPlace:
+            // Countries and regions end in 国, 亚, 洲, a direction or a border land; one character
+            // stands for a country or a province.
+            if (t.length() == 1 || QStringView(u"国亚洲欧美东西南北中疆藏蒙").contains(QChar(at(t.end - 1))))
+                return EntityType::Location;
+            return std::nullopt;
         case Tag::Organization:
-            return EntityType::Organization;
+            // jieba tags generic words nt too (党政机关, 广大观众): an organization's name ends
+            // in a head.
+            if (isOrgShaped(word))
+                return EntityType::Organization;
+            return std::nullopt;
         default:
             return std::nullopt;
         }
+    }
+
+    bool isOrgShaped(QStringView w) const
+    {
+        if (m_rules.adminOrgs.contains(w))
+            return true;
+        if (m_rules.notOrgHeads.contains(w) || (w.size() > 2 && m_rules.notOrgHeads.contains(w.right(2))))
+            return false;
+        for (int k = 2; k <= 4 && k < w.size(); ++k) {
+            if (m_rules.orgHeads.contains(w.right(k)))
+                return true;
+        }
+        return m_rules.orgHeadChars.contains(w.back()) ||
+               QStringView(u"会所处行台系盟军央联协际议织大").contains(w.back());
     }
 
     bool isOrgHead(const Token &t) const
@@ -971,7 +1154,7 @@ private:
         if (t.kind != Kind::Word && t.kind != Kind::Unknown)
             return false;
         const QStringView w = qv(t.start, t.end);
-        if (m_rules.notOrgHeads.contains(w))
+        if (m_rules.notOrgHeads.contains(w) || (w.size() > 2 && m_rules.notOrgHeads.contains(w.right(2))))
             return false;
         if (m_rules.orgHeads.contains(w))
             return true;
@@ -992,6 +1175,9 @@ private:
     {
         if (types[k] == EntityType::Location || types[k] == EntityType::Organization)
             return true;
+        // 劳拉公司, 罗威汽车公司: a name before a head is the organization's name.
+        if (t.kind == Kind::Foreign || types[k] == EntityType::Person)
+            return true;
         if (types[k].has_value())
             return false;
         if (!isHan(at(t.start)))
@@ -1002,8 +1188,12 @@ private:
         case Tag::Noun:
         case Tag::Attribute:
         case Tag::Place:
+        case Tag::WeakPlace:
         case Tag::Organization:
             return true;
+        case Tag::Verb:
+            // 协调 in 国务院残疾人工作协调委员会; kept only when a name starts the chain (below).
+            return t.length() >= 2;
         case Tag::Other:
             return t.kind == Kind::Unknown || m_rules.orgAnchors.contains(qv(t.start, t.end));
         default:
@@ -1013,9 +1203,9 @@ private:
 
     bool isOrgAnchor(const Token &t, const std::optional<EntityType> &type) const
     {
-        if (type == EntityType::Location || type == EntityType::Organization)
+        if (type == EntityType::Location || type == EntityType::Organization || type == EntityType::Person)
             return true;
-        if (t.tag == Tag::ProperNoun || t.tag == Tag::Abbreviation)
+        if (t.tag == Tag::ProperNoun || t.tag == Tag::Abbreviation || t.tag == Tag::WeakPlace)
             return true;
         return m_rules.orgAnchors.contains(qv(t.start, t.end));
     }
@@ -1034,6 +1224,8 @@ private:
                 m_tokens.erase(m_tokens.begin() + qsizetype(k + 1));
             }
         }
+        // Twice: 中美关系 → 中美 + 关系 → 中 + 美 + 关系.
+        splitTokens();
         splitTokens();
         joinDottedNames();
         const size_t count = m_tokens.size();
@@ -1041,21 +1233,77 @@ private:
         for (size_t k = 0; k < count; ++k)
             types[k] = tokenType(m_tokens[k]);
 
-        // Places built with a suffix: 包头 + 市, 昆都仑 + 区, 乌兰 + 苏木.
-        for (size_t k = 0; k + 1 < count; ++k) {
+        // One character for a country: next to another (中美, 日俄, 中、阿), after 驻 or 访 (驻华),
+        // and 俄, which is nothing else.
+        for (int round = 0; round < 2; ++round) {
+            for (size_t k = 0; k < m_tokens.size(); ++k) {
+                const Token &t = m_tokens[k];
+                if (types[k] || t.length() != 1 || !m_rules.placeAbbreviations.contains(QChar(at(t.start))))
+                    continue;
+                auto singlePlace = [&](size_t j) {
+                    return types[j] == EntityType::Location && m_tokens[j].length() == 1;
+                };
+                bool place = at(t.start) == u'俄';
+                if (k > 0 && m_tokens[k - 1].end == t.start && singlePlace(k - 1))
+                    place = true;
+                if (k + 1 < m_tokens.size() && m_tokens[k + 1].start == t.end && singlePlace(k + 1))
+                    place = true;
+                if (k > 1 && at(t.start - 1) == u'、' && singlePlace(k - 2))
+                    place = true;
+                if (k + 2 < m_tokens.size() && at(t.end) == u'、' && singlePlace(k + 2))
+                    place = true;
+                if (k > 0 && m_tokens[k - 1].length() == 1 && m_tokens[k - 1].end == t.start &&
+                    (m_rules.travelVerbs.contains(QChar(at(t.start - 1))) || at(t.start - 1) == u'对') &&
+                    QStringView(u"华京沪港澳台").contains(QChar(at(t.start))))
+                    place = true;
+                if (place)
+                    types[k] = EntityType::Location;
+            }
+        }
+
+        // Places built with a suffix: 绵阳 + 市, 塔科马 + 市, 赛汗 + 苏木.
+        for (size_t k = 0; k + 1 < m_tokens.size(); ++k) {
             const Token &next = m_tokens[k + 1];
-            if (next.start != m_tokens[k].end)
+            if (next.start != m_tokens[k].end || types[k + 1])
                 continue;
             const QStringView nextText = qv(next.start, next.end);
             const bool suffix = (next.length() == 1 && m_rules.placeSuffixChars.contains(nextText)) ||
                                 m_rules.placeSuffixWords.contains(nextText);
-            if (suffix && types[k] == EntityType::Location && !types[k + 1]) {
-                m_tokens[k].end = next.end;
-                m_tokens.erase(m_tokens.begin() + qsizetype(k + 1));
-                types.erase(types.begin() + qsizetype(k + 1));
-                --k;
+            if (!suffix)
                 continue;
+            // 绵阳市 + 市场 must not become 绵阳市市.
+            if (m_rules.placeSuffixChars.contains(QChar(at(m_tokens[k].end - 1))) && next.length() == 1)
+                continue;
+            const bool foreign = types[k] == EntityType::Person && m_tokens[k].kind == Kind::Foreign;
+            size_t from = k;
+            if (types[k] != EntityType::Location && !foreign) {
+                // 书房 + 村, 泥 汊 + 镇: two or three characters the lexicon does not know as
+                // anything else, before an administrative suffix.
+                if (next.length() != 1 || !QStringView(u"省市县区镇乡村旗屯").contains(nextText.front()))
+                    continue;
+                int chars = 0;
+                size_t j = k + 1;
+                while (j > 0 && chars < 3) {
+                    const Token &p = m_tokens[j - 1];
+                    const bool plain = !types[j - 1] && isHan(at(p.start)) && p.end == m_tokens[j].start &&
+                                       (p.tag == Tag::Noun || p.tag == Tag::Other || p.tag == Tag::ProperNoun ||
+                                        p.tag == Tag::Adjective || p.kind == Kind::Unknown) &&
+                                       !m_rules.genericPlaces.contains(qv(p.start, p.end)) &&
+                                       !m_rules.orgAnchors.contains(qv(p.start, p.end));
+                    if (!plain || chars + p.length() > 3)
+                        break;
+                    chars += p.length();
+                    --j;
+                }
+                if (chars < 2)
+                    continue;
+                from = j;
             }
+            m_tokens[from].end = next.end;
+            m_tokens.erase(m_tokens.begin() + qsizetype(from + 1), m_tokens.begin() + qsizetype(k + 2));
+            types.erase(types.begin() + qsizetype(from + 1), types.begin() + qsizetype(k + 2));
+            types[from] = EntityType::Location;
+            k = from;
         }
 
         // Organizations: a head (法院, 厅, 委员会 …) with the chain of names before it.
@@ -1072,11 +1320,15 @@ private:
                 const Token &prev = m_tokens[first - 1];
                 if (prev.end != m_tokens[first].start || chars + prev.length() > 20)
                     break;
-                if (!isOrgModifier(prev, types, first - 1))
+                if (!isOrgModifier(prev, types, first - 1) ||
+                    QStringView(u"讯电报图").contains(QChar(at(prev.end - 1))) || qv(prev.start, prev.end) == u"代表")
                     break;
                 // Left of a named place or organization only more of them belong to the name:
-                // 内蒙古 包头市 …, but not 代表 中国足协 or 讯 新华社.
-                const bool named = types[first] == EntityType::Location || types[first] == EntityType::Organization;
+                // 四川省 绵阳市 …, but not 代表 中国足协 or 讯 新华社.
+                // An organization named by a head (日报社) still takes its modifiers (中国 检察).
+                const bool named = types[first] == EntityType::Location ||
+                                   (types[first] == EntityType::Organization &&
+                                    !m_rules.orgHeads.contains(qv(m_tokens[first].start, m_tokens[first].end)));
                 const bool prevNamed =
                     types[first - 1] == EntityType::Location || types[first - 1] == EntityType::Organization;
                 const bool attribute =
@@ -1097,14 +1349,46 @@ private:
             const Token &head = m_tokens[k];
             const bool body = head.length() >= 3 && QStringView(u"部委局厅署").contains(QChar(at(head.end - 1))) &&
                               head.kind == Kind::Word;
-            if (types[k] != EntityType::Organization && !(body && first == k)) {
+            // 智利队, 四川电视台 listed whole: a place before the head makes the word a name.
+            bool placed = false;
+            if (first == k && head.length() >= 3) {
+                for (int cut = head.length() - 1; cut >= 2 && !placed; --cut) {
+                    const Lexicon::Entry *p = m_lex.find(m_s.data() + head.start, cut);
+                    placed =
+                        ((p && p->freq > 0 && (p->tag == Tag::Place || p->tag == Tag::WeakPlace)) ||
+                         m_rules.worldPlaces.contains(qv(head.start, head.start + cut))) &&
+                        (m_rules.orgHeads.contains(qv(head.start + cut, head.end)) ||
+                         (head.end - head.start - cut == 1 && m_rules.orgHeadChars.contains(QChar(at(head.end - 1)))));
+                }
+            }
+            // 美国公司, 非洲球队: a place and a generic head name no organization.
+            if (k - first == 1 && types[first] == EntityType::Location &&
+                m_rules.genericHeads.contains(qv(m_tokens[k].start, m_tokens[k].end)))
+                continue;
+            if (types[k] != EntityType::Organization && !(body && first == k) && !placed) {
                 if (first == k)
                     continue;
                 if (single && !anchor)
                     continue;
-                if (!anchor && k - first < 1)
+                // Without a place or a name in it, one generic word before the head is not enough
+                // (舰艇编队, 普通家庭); two may be (残疾人工作协调委员会).
+                if (!anchor && k - first < kMinPlainModifiers)
                     continue;
             }
+            // A verb inside the name needs a named place or organization before it; otherwise the
+            // name starts after the last verb (召开 委员会 is no name).
+            for (size_t j = k; j-- > first;) {
+                if (m_tokens[j].tag == Tag::Verb && !types[j]) {
+                    const bool namedStart =
+                        types[first] == EntityType::Location || types[first] == EntityType::Organization;
+                    if (!namedStart) {
+                        first = j + 1;
+                        break;
+                    }
+                }
+            }
+            if (first == k && types[k] != EntityType::Organization && !body && !placed)
+                continue;
             // A leading generic noun is not part of the name unless an anchor follows it.
             while (first < k && !types[first] && !isOrgAnchor(m_tokens[first], types[first]) &&
                    m_tokens[first].tag == Tag::Noun && m_tokens[first].length() >= 2 && !anchor)
@@ -1113,7 +1397,13 @@ private:
                 taken[j] = true;
                 types[j] = std::nullopt;
             }
-            spans.push_back(Span{m_tokens[first].start, m_tokens[last].end, EntityType::Organization});
+            // Buildings and sites are places: 中国美术馆, 首都体育馆, 北京火车站.
+            const QStringView headWord = qv(m_tokens[last].start, m_tokens[last].end);
+            bool facility = false;
+            for (const QString &f : m_rules.facilities.words())
+                facility = facility || headWord.endsWith(f);
+            spans.push_back(Span{m_tokens[first].start, m_tokens[last].end,
+                                 facility ? EntityType::Location : EntityType::Organization});
         }
         for (size_t k = 0; k < n; ++k) {
             if (!taken[k] && types[k])

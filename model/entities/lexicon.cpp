@@ -65,30 +65,33 @@ private:
 Lexicon::Tag tagFromName(const QByteArray &name)
 {
     static const QHash<QByteArray, Lexicon::Tag> tags = {
-        {"nr", Lexicon::Tag::Person},    {"nrfg", Lexicon::Tag::Person},     {"nrt", Lexicon::Tag::ForeignPerson},
-        {"ns", Lexicon::Tag::Place},     {"nt", Lexicon::Tag::Organization}, {"nz", Lexicon::Tag::ProperNoun},
-        {"n", Lexicon::Tag::Noun},       {"ng", Lexicon::Tag::Noun},         {"vn", Lexicon::Tag::Noun},
-        {"an", Lexicon::Tag::Noun},      {"v", Lexicon::Tag::Verb},          {"vd", Lexicon::Tag::Verb},
-        {"vi", Lexicon::Tag::Verb},      {"vg", Lexicon::Tag::Verb},         {"vq", Lexicon::Tag::Verb},
-        {"m", Lexicon::Tag::Numeral},    {"mq", Lexicon::Tag::Numeral},      {"q", Lexicon::Tag::Numeral},
-        {"t", Lexicon::Tag::Time},       {"tg", Lexicon::Tag::Time},         {"j", Lexicon::Tag::Abbreviation},
-        {"b", Lexicon::Tag::Attribute},  {"a", Lexicon::Tag::Adjective},     {"ad", Lexicon::Tag::Adjective},
-        {"ag", Lexicon::Tag::Adjective}, {"f", Lexicon::Tag::Locality},      {"s", Lexicon::Tag::Locality},
-        {"p", Lexicon::Tag::Function},   {"c", Lexicon::Tag::Function},      {"u", Lexicon::Tag::Function},
-        {"d", Lexicon::Tag::Function},   {"r", Lexicon::Tag::Function},      {"y", Lexicon::Tag::Function},
-        {"e", Lexicon::Tag::Function},   {"o", Lexicon::Tag::Function},
+        {"nr", Lexicon::Tag::Person},      {"nrfg", Lexicon::Tag::Person},   {"nrt", Lexicon::Tag::ForeignPerson},
+        {"ns", Lexicon::Tag::Place},       {"nsx", Lexicon::Tag::WeakPlace}, {"nt", Lexicon::Tag::Organization},
+        {"nz", Lexicon::Tag::ProperNoun},  {"n", Lexicon::Tag::Noun},        {"ng", Lexicon::Tag::Noun},
+        {"vn", Lexicon::Tag::Noun},        {"an", Lexicon::Tag::Noun},       {"v", Lexicon::Tag::Verb},
+        {"vd", Lexicon::Tag::Verb},        {"vi", Lexicon::Tag::Verb},       {"vg", Lexicon::Tag::Verb},
+        {"vq", Lexicon::Tag::Verb},        {"m", Lexicon::Tag::Numeral},     {"mq", Lexicon::Tag::Numeral},
+        {"q", Lexicon::Tag::Numeral},      {"t", Lexicon::Tag::Time},        {"tg", Lexicon::Tag::Time},
+        {"j", Lexicon::Tag::Abbreviation}, {"b", Lexicon::Tag::Attribute},   {"a", Lexicon::Tag::Adjective},
+        {"ad", Lexicon::Tag::Adjective},   {"ag", Lexicon::Tag::Adjective},  {"f", Lexicon::Tag::Locality},
+        {"s", Lexicon::Tag::Locality},     {"p", Lexicon::Tag::Function},    {"c", Lexicon::Tag::Function},
+        {"u", Lexicon::Tag::Function},     {"d", Lexicon::Tag::Function},    {"r", Lexicon::Tag::Function},
+        {"y", Lexicon::Tag::Function},     {"e", Lexicon::Tag::Function},    {"o", Lexicon::Tag::Function},
     };
     return tags.value(name, Lexicon::Tag::Other);
 }
 
+quint32 finish(quint32 h)
+{
+    return h ^ (h >> 15);
+}
+
 quint32 hashUnits(const char16_t *s, int n)
 {
-    quint32 h = 2166136261u;
-    for (int i = 0; i < n; ++i) {
-        h ^= s[i];
-        h *= 16777619u;
-    }
-    return h ^ (h >> 15);
+    quint32 h = Lexicon::hashSeed();
+    for (int i = 0; i < n; ++i)
+        h = Lexicon::hashStep(h, s[i]);
+    return finish(h);
 }
 
 } // namespace
@@ -219,9 +222,19 @@ bool Lexicon::load(const QByteArray &data)
 
 const Lexicon::Entry *Lexicon::find(const char16_t *word, int length) const
 {
+    if (length <= 0 || length > 255)
+        return nullptr;
+    quint32 h = hashSeed();
+    for (int i = 0; i < length; ++i)
+        h = hashStep(h, word[i]);
+    return find(word, length, h);
+}
+
+const Lexicon::Entry *Lexicon::find(const char16_t *word, int length, quint32 runningHash) const
+{
     if (m_entries.empty() || length <= 0 || length > 255)
         return nullptr;
-    const quint32 hash = hashUnits(word, length);
+    const quint32 hash = finish(runningHash);
     for (quint32 h = hash & m_mask;; h = (h + 1) & m_mask) {
         const Slot &slot = m_slots[h];
         if (slot.index < 0)

@@ -22,6 +22,7 @@ public:
         Person,        // nr, nrfg
         ForeignPerson, // nrt
         Place,         // ns
+        WeakPlace,     // ns the lexicon does not confirm (治安, 福利 are tagged ns too)
         Organization,  // nt
         ProperNoun,    // nz
         Noun,          // n, ng, vn, an
@@ -49,6 +50,11 @@ public:
     bool isEmpty() const { return m_entries.empty(); }
     // The entry for the exact word, or nullptr when it is neither a word nor a word's prefix.
     const Entry *find(const char16_t *word, int length) const;
+    // The same for callers that extend a word one unit at a time: seed with hashSeed(), feed
+    // each unit to hashStep(), look up with the running value.
+    static quint32 hashSeed() { return 2166136261u; }
+    static quint32 hashStep(quint32 h, char16_t c) { return (h ^ c) * 16777619u; }
+    const Entry *find(const char16_t *word, int length, quint32 runningHash) const;
     // log P(c) in the given character table; unseen characters get the table's floor.
     float charLogP(CharTable table, char16_t c) const { return m_tables[size_t(table)][c]; }
     bool inTable(CharTable table, char16_t c) const { return m_tables[size_t(table)][c] > m_floor[size_t(table)]; }

@@ -28,7 +28,7 @@ struct Mention
 };
 
 // A person the text names together with a post they hold, and the organization of that post
-// when the text names one (`司法厅党委书记、厅长白永平` gives two: 党委书记 and 厅长, both at 司法厅).
+// when the text names one (`农牧厅党组书记、厅长冯志刚` gives two: 党组书记 and 厅长, both at 农牧厅).
 struct PersonPost
 {
     QString person;

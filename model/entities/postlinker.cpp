@@ -37,7 +37,7 @@ QList<PersonPost> PostLinker::link(const QString &text, const QList<Mention> &me
         const Mention &person = sorted[i];
         if (person.type != EntityType::Person)
             continue;
-        // Posts printed before the name: 党委书记、厅长白永平.
+        // Posts printed before the name: 党组书记、厅长冯志刚.
         QList<Mention> posts;
         qsizetype j = i - 1;
         int boundary = person.start;
@@ -46,7 +46,7 @@ QList<PersonPost> PostLinker::link(const QString &text, const QList<Mention> &me
             boundary = sorted[j].start;
             --j;
         }
-        // … or right after it: 白永平厅长.
+        // … or right after it: 冯志刚厅长.
         if (posts.isEmpty() && i + 1 < sorted.size() && sorted[i + 1].type == EntityType::Post &&
             sorted[i + 1].start == person.end) {
             posts.append(sorted[i + 1]);

@@ -8,8 +8,8 @@
 
 namespace baokan::entities {
 
-// Links people to the posts and organizations the text gives them: `司法厅党委书记、厅长白永平`
-// → 白永平 holds 党委书记 and 厅长 at 司法厅. Works on the recognizer's mentions; stateless, any thread.
+// Links people to the posts and organizations the text gives them: `农牧厅党组书记、厅长冯志刚`
+// → 冯志刚 holds 党组书记 and 厅长 at 农牧厅. Works on the recognizer's mentions; stateless, any thread.
 class PostLinker
 {
 public:

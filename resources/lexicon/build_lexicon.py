@@ -29,6 +29,9 @@ MIN_TRANSLIT_ENTRIES = 5
 PLACE_SUFFIXES = '省市县州盟旗'
 # Tags a place's stem may carry by mistake; verbs, adjectives and the like are left alone.
 MAX_STEM_RATIO = 30
+CONFIRMING_SUFFIXES = ['省', '市', '县', '州', '盟', '旗', '区', '镇', '乡', '村', '自治区', '自治州', '自治县']
+GEOGRAPHIC = set('山河湖海江岛州城港湾峰岭关洲洋原川溪泉峡谷林园宫寺庙塔桥台楼门区县市省镇乡村屯坝堡寨庄沟口滩渠'
+                 '井坡岗塘浦营堰陵街路')
 RETAGGABLE = {'n', 's', 'nr', 'nrt', 'nrfg', 'nz', 'x', 'j', 'ns'}
 MIN_TRANSLIT_RATIO = 3.0
 
@@ -71,6 +74,12 @@ def main():
                     words[stem] = (stem_freq, 'ns')
             else:
                 words[stem] = (max(1, freq // 2), 'ns')
+    # Many ns words are no places (治安, 普及, 福利). A place the lexicon also lists with an
+    # administrative suffix, or one that ends like a geographic feature, is confirmed; the rest
+    # are tagged nsx and the recognizer asks for more evidence.
+    for word, (freq, tag) in list(words.items()):
+        if tag == 'ns' and not any(word + s in words for s in CONFIRMING_SUFFIXES) and word[-1] not in GEOGRAPHIC:
+            words[word] = (freq, 'nsx')
     tags = sorted({t for _, t in words.values()})
     tag_index = {t: i for i, t in enumerate(tags)}
     total = sum(f for f, _ in words.values())

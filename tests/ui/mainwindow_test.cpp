@@ -13,10 +13,12 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSplitter>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QStatusBar>
@@ -356,4 +358,73 @@ TEST_CASE("Cancel stops a running import and says so; the window keeps working",
     // The archive takes the next import as usual.
     REQUIRE(window->importPaths({files.last()}));
     REQUIRE(ended.wait(60000));
+}
+
+TEST_CASE("an issue's name is edited in place and kept in the archive", "[ui][window]")
+{
+    Scope scope;
+    prepareArchive(scope);
+    {
+        auto window = openWindow(scope.archive());
+        auto *issues = child<QTreeView>(window.get(), "issueView");
+        issues->setFocus();
+        issues->setCurrentIndex(issues->model()->index(0, 1)); // the name column
+        QTest::keyClick(issues, Qt::Key_F2);
+        auto *editor = qobject_cast<QLineEdit *>(QApplication::focusWidget());
+        REQUIRE(editor);
+        editor->selectAll();
+        editor->insert(QStringLiteral("第一期")); // what an input method commits
+        QTest::keyClicks(editor, QStringLiteral(" nb"));
+        QTest::keyClick(editor, Qt::Key_Return);
+        QCoreApplication::processEvents(); // the delegate commits in a queued call
+        CHECK(issues->model()->index(0, 1).data().toString() == QStringLiteral("第一期 nb"));
+        // The reader's issue line follows the edit.
+        CHECK(child<ui::ReaderView>(window.get(), "reader")->article().issueName == QStringLiteral("第一期 nb"));
+        window->close();
+    }
+    auto again = openWindow(scope.archive());
+    CHECK(child<QTreeView>(again.get(), "issueView")->model()->index(0, 1).data().toString() ==
+          QStringLiteral("第一期 nb"));
+}
+
+TEST_CASE("opening another archive while an import runs stops the import and shows the new archive", "[ui][window]")
+{
+    Scope scope;
+    prepareArchive(scope); // the archive to switch to: two issues
+    const QString busy = scope.dir.filePath(QStringLiteral("busy.sqlite"));
+    QStringList files;
+    for (int i = 0; i < 5; ++i)
+        files << samplePage(i);
+
+    auto window = openWindow(busy);
+    QSignalSpy ended(window.get(), &ui::MainWindow::importEnded);
+    REQUIRE(window->importPaths(files));
+    QString error;
+    REQUIRE(window->openArchive(scope.archive(), &error));
+    CHECK_FALSE(window->isImporting());
+    CHECK_FALSE(child<QToolButton>(window.get(), "importCancel")->isVisible());
+    QTest::qWait(200); // a late report from the stopped job must change nothing
+    CHECK(ended.count() == 0);
+    CHECK(child<QTreeView>(window.get(), "issueView")->model()->rowCount() == 2);
+    CHECK(window->findChild<QMessageBox *>(QStringLiteral("importSummary")) == nullptr);
+    CHECK(child<QAction>(window.get(), "actionImport")->isEnabled());
+}
+
+TEST_CASE("window size and pane widths are restored on the next start", "[ui][window]")
+{
+    Scope scope;
+    prepareArchive(scope);
+    QList<int> sizes;
+    {
+        auto window = openWindow(scope.archive());
+        window->resize(1100, 700);
+        auto *splitter = child<QSplitter>(window.get(), "mainSplitter");
+        splitter->setSizes({180, 300, 600});
+        QCoreApplication::processEvents();
+        sizes = splitter->sizes();
+        window->close();
+    }
+    auto again = openWindow(scope.archive());
+    CHECK(again->size() == QSize(1100, 700));
+    CHECK(child<QSplitter>(again.get(), "mainSplitter")->sizes() == sizes);
 }

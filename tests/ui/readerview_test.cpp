@@ -4,6 +4,8 @@
 #include <catch2/catch.hpp>
 
 #include <QFontInfo>
+#include <QScrollBar>
+#include <QTest>
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocument>
@@ -174,4 +176,30 @@ TEST_CASE("reader colours follow the palette, so dark themes stay readable", "[u
     const QColor muted = b.charFormat().foreground().color();
     CHECK(muted.lightness() > 80); // muted, yet far from the dark background
     CHECK(muted.lightness() < 230);
+}
+
+TEST_CASE("the keyboard scrolls a long article: arrows, Page Down and Space", "[ui][reader]")
+{
+    ReaderArticle a = sampleArticle();
+    a.paragraphs.clear();
+    for (int i = 0; i < 80; ++i)
+        a.paragraphs << QStringLiteral("这是一段很长的正文，用来让文章超过一屏。").repeated(4);
+    ReaderView reader;
+    reader.resize(700, 500);
+    reader.show();
+    reader.showArticle(a);
+    reader.setFocus();
+    QScrollBar *bar = reader.verticalScrollBar();
+    REQUIRE(bar->maximum() > 0);
+    REQUIRE(bar->value() == 0);
+    QTest::keyClick(&reader, Qt::Key_Down);
+    const int afterDown = bar->value();
+    CHECK(afterDown > 0);
+    QTest::keyClick(&reader, Qt::Key_Space);
+    const int afterSpace = bar->value();
+    CHECK(afterSpace > afterDown + reader.viewport()->height() / 2);
+    QTest::keyClick(&reader, Qt::Key_Space, Qt::ShiftModifier);
+    CHECK(bar->value() < afterSpace);
+    QTest::keyClick(&reader, Qt::Key_PageDown);
+    CHECK(bar->value() > afterDown);
 }
