@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "store/edit.h"
 
+#include "store/notestore.h"
 #include "store/tagstore.h"
 #include "store/writescope.h"
 
@@ -212,6 +213,34 @@ bool deleteLexicon(const QSqlDatabase &db, const LexiconEntry &e, QString *error
     return run(q, error);
 }
 
+// Whether the archive still holds the rows of `from` as recorded, and none of the rows `to` would
+// add: otherwise someone else (another window, a re-import that re-anchored a highlight) changed
+// them since, and writing our recorded state would undo their change silently.
+bool isCurrent(const QSqlDatabase &db, const RowSet &from, const RowSet &to)
+{
+    const TagStore tags(db);
+    const NoteStore notes(db);
+    for (const Tag &t : from.tags)
+        if (tags.tag(t.id) != std::optional<Tag>(t))
+            return false;
+    for (const ArticleTag &a : from.articleTags)
+        if (tags.link(a.articleKey, a.tagId) != std::optional<ArticleTag>(a))
+            return false;
+    for (const Note &n : from.notes)
+        if (notes.note(n.id) != std::optional<Note>(n))
+            return false;
+    for (const Tag &t : to.tags)
+        if (!findRow(from.tags, t) && tags.tag(t.id))
+            return false;
+    for (const ArticleTag &a : to.articleTags)
+        if (!findRow(from.articleTags, a) && tags.link(a.articleKey, a.tagId))
+            return false;
+    for (const Note &n : to.notes)
+        if (!findRow(from.notes, n) && notes.note(n.id))
+            return false;
+    return true;
+}
+
 } // namespace
 
 Edit::Edit(QString text, Plan plan, QString mergeKey)
@@ -246,7 +275,13 @@ bool Edit::transition(const QSqlDatabase &db, bool forward, QString *error)
         m_before = std::move(before);
         m_after = std::move(after);
     }
-    const bool ok = forward ? writeRows(db, m_before, m_after, error) : writeRows(db, m_after, m_before, error);
+    const RowSet &from = forward ? m_before : m_after;
+    const RowSet &to = forward ? m_after : m_before;
+    if (m_planned && !isCurrent(db, from, to))
+        return fail(error, QStringLiteral("“%1” cannot be %2: the notes or tags it touched have changed since "
+                                          "(in another window, or by a re-import)")
+                               .arg(m_text, forward ? QStringLiteral("redone") : QStringLiteral("undone")));
+    const bool ok = writeRows(db, from, to, error);
     if (!ok)
         return false;
     if (!scope.commit())

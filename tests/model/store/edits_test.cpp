@@ -207,3 +207,28 @@ TEST_CASE("a correction and a lexicon entry made through an edit are undone and 
     CHECK(f.archive.count(QStringLiteral("SELECT count(*) FROM user_lexicon WHERE type IS NULL")) == 1);
     CHECK(f.archive.count(QStringLiteral("SELECT count(*) FROM correction WHERE suffix IS NULL AND id = 7")) == 1);
 }
+
+TEST_CASE("an edit whose rows changed since (re-import, another window) refuses to undo or redo")
+{
+    Fixture f;
+    Edit edit = NoteEdits::editHighlight(f.highlightId(), QStringLiteral("新评论"), {});
+    REQUIRE(edit.apply(f.db));
+    // A re-import moves the highlight.
+    REQUIRE(NoteStore::reanchorArticle(f.db, QStringLiteral("k1"), QStringLiteral("更正：") + kBody));
+    const QStringList moved = snapshot(f.db);
+    QString error;
+    CHECK_FALSE(edit.revert(f.db, &error));
+    CHECK(error.contains(QStringLiteral("changed")));
+    CHECK(snapshot(f.db) == moved);
+
+    // Another window took the id a redo would reuse.
+    Edit add = NoteEdits::addHighlight(QStringLiteral("k2"), 0, 4, {}, QString());
+    REQUIRE(add.apply(f.db));
+    const qint64 id = add.after().notes.first().id;
+    REQUIRE(add.revert(f.db));
+    Edit other = NoteEdits::setArticleNote(QStringLiteral("k2"), QStringLiteral("另一个窗口"));
+    REQUIRE(other.apply(f.db));
+    REQUIRE(other.after().notes.first().id == id);
+    CHECK_FALSE(add.apply(f.db, &error));
+    CHECK(NoteStore(f.db).note(id)->note == QStringLiteral("另一个窗口"));
+}
