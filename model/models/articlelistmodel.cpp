@@ -33,7 +33,7 @@ QVariant ArticleListModel::data(const QModelIndex &index, int role) const
 {
     if (!isRow(index))
         return {};
-    const store::ArticleSummary &article = m_rows.at(index.row());
+    const store::ArticleRow &article = m_rows.at(index.row());
     const bool madeUpTitle = index.column() == TitleColumn && !article.hasPrintedTitle();
     switch (role) {
     case Qt::DisplayRole:
@@ -110,11 +110,11 @@ void ArticleListModel::fetchMore(const QModelIndex &parent)
 {
     if (!canFetchMore(parent))
         return;
-    QList<store::ArticleSummary> batch;
+    QList<store::ArticleRow> batch;
     if (m_filter.keys) {
         const QStringList keys = m_filter.keys->mid(m_nextKey, kBatchSize);
         m_nextKey += keys.size();
-        for (const store::ArticleSummary &s : m_store.summariesByKeys(keys)) {
+        for (const store::ArticleRow &s : m_store.summariesByKeys(keys)) {
             if (!m_filter.issueId || s.issueId == m_filter.issueId)
                 batch << s;
         }

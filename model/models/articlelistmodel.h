@@ -68,7 +68,7 @@ private:
 
     store::ArticleStore m_store;
     Filter m_filter;
-    QList<store::ArticleSummary> m_rows;
+    QList<store::ArticleRow> m_rows;
     int m_total = 0;         // rows to expect in issue mode
     qsizetype m_nextKey = 0; // next key to look up in key mode
     bool m_fetching = false;

@@ -17,9 +17,9 @@ constexpr QChar kListSeparator(0x1f);
 const QLatin1String
     kSummaryColumns("a.id, a.key, a.issue_id, a.title, a.display_title, a.kicker, a.subtitle, a.reporters");
 
-ArticleSummary readSummary(const QSqlQuery &q)
+ArticleRow readSummary(const QSqlQuery &q)
 {
-    ArticleSummary r;
+    ArticleRow r;
     r.id = q.value(0).toLongLong();
     r.key = q.value(1).toString();
     r.issueId = q.value(2).toLongLong();
@@ -116,9 +116,9 @@ int ArticleStore::countInIssue(qint64 issueId) const
     return q.value(0).toInt();
 }
 
-QList<ArticleSummary> ArticleStore::summaries(qint64 issueId, int offset, int limit) const
+QList<ArticleRow> ArticleStore::summaries(qint64 issueId, int offset, int limit) const
 {
-    QList<ArticleSummary> out;
+    QList<ArticleRow> out;
     QSqlQuery q(m_db->connection());
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT %1 FROM article a WHERE a.issue_id = :issue ORDER BY a.ordinal "
@@ -134,9 +134,9 @@ QList<ArticleSummary> ArticleStore::summaries(qint64 issueId, int offset, int li
     return out;
 }
 
-QList<ArticleSummary> ArticleStore::summariesByKeys(const QStringList &keys) const
+QList<ArticleRow> ArticleStore::summariesByKeys(const QStringList &keys) const
 {
-    QList<ArticleSummary> out;
+    QList<ArticleRow> out;
     if (keys.isEmpty())
         return out;
     // One placeholder per key (the count is ours, the keys are bound); SQLite allows 32766.
@@ -152,9 +152,9 @@ QList<ArticleSummary> ArticleStore::summariesByKeys(const QStringList &keys) con
         q.addBindValue(key);
     if (!q.exec())
         return out;
-    QHash<QString, ArticleSummary> found;
+    QHash<QString, ArticleRow> found;
     while (q.next()) {
-        ArticleSummary s = readSummary(q);
+        ArticleRow s = readSummary(q);
         found.insert(s.key, s);
     }
     out.reserve(found.size());

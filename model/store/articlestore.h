@@ -42,7 +42,7 @@ struct ArticleRecord
 };
 
 // One row of an article list: no body, so a list of a million stays small.
-struct ArticleSummary
+struct ArticleRow
 {
     qint64 id = 0;
     QString key;
@@ -78,9 +78,9 @@ public:
     int count() const;
     int countInIssue(qint64 issueId) const;
     // In page order.
-    QList<ArticleSummary> summaries(qint64 issueId, int offset, int limit) const;
+    QList<ArticleRow> summaries(qint64 issueId, int offset, int limit) const;
     // In the order of keys; keys that name no article are left out.
-    QList<ArticleSummary> summariesByKeys(const QStringList &keys) const;
+    QList<ArticleRow> summariesByKeys(const QStringList &keys) const;
     QStringList keysInIssue(qint64 issueId) const;
 
     // Calls visit for every article, newest issue first, without holding them all in memory.

@@ -36,6 +36,9 @@ namespace {
 // exhaust memory when decoded.
 constexpr qint64 kMaxPageBytes = 256ll * 1024 * 1024;
 
+// Raw bytes parsed ahead of the writer at most (one issue may exceed it, and is then alone).
+constexpr qint64 kMaxParseAheadBytes = 16ll * 1024 * 1024;
+
 // Long enough to tell articles apart in a list, short enough for one line.
 constexpr int kDisplayTitleLength = 28;
 
@@ -108,6 +111,13 @@ const char *const kArticleFields[] = {"title",         "display_title", "kicker"
                                       "photographers", "source",        "body",           "captions"};
 constexpr int kFieldCount = int(sizeof(kArticleFields) / sizeof(kArticleFields[0]));
 constexpr int kBodyField = 10;
+constexpr int kCaptionsField = 11;
+
+// What identifies an article's text: photo news may have captions and nothing else.
+QString identifyingText(const QStringList &fields)
+{
+    return fields.at(kBodyField) + QLatin1Char('\n') + fields.at(kCaptionsField);
+}
 constexpr int kTitleField = 0;
 
 QStringList articleFields(const parse::Article &a)
@@ -389,8 +399,10 @@ void Importer::run(const QList<Unit> &units, ImportSummary &summary)
         int unit;
         Prepared prepared;
         std::future<Parsed> parsed;
+        qint64 bytes;
     };
     std::deque<Pending> window;
+    qint64 windowBytes = 0;
     const size_t ahead = size_t(std::max(2, QThread::idealThreadCount()));
     const int total = int(units.size());
     int next = 0;
@@ -405,7 +417,8 @@ void Importer::run(const QList<Unit> &units, ImportSummary &summary)
             summary.cancelled = true;
             break;
         }
-        if (next < total && window.size() < ahead) {
+        // Parsing takes many times a page's size in memory: a huge file is parsed on its own.
+        if (next < total && window.size() < ahead && (window.empty() || windowBytes < kMaxParseAheadBytes)) {
             Prepared prepared;
             const Unit &unit = units.at(next);
             const Outcome outcome = prepare(unit, prepared, summary);
@@ -418,14 +431,20 @@ void Importer::run(const QList<Unit> &units, ImportSummary &summary)
             }
             QList<PageData> pages = prepared.pages;
             prepared.pages.clear(); // the parser's copy is the only one
+            qint64 bytes = 0;
+            for (const PageData &page : pages)
+                bytes += page.size;
+            windowBytes += bytes;
             window.push_back(Pending{
                 next, std::move(prepared),
-                std::async(std::launch::async, [name = unit.name, pages] { return decodeAndParse(name, pages); })});
+                std::async(std::launch::async, [name = unit.name, pages] { return decodeAndParse(name, pages); }),
+                bytes});
             ++next;
             continue;
         }
         Pending head = std::move(window.front());
         window.pop_front();
+        windowBytes -= head.bytes;
         if (!write(units.at(head.unit), head.prepared, head.parsed.get(), summary))
             break;
         step();
@@ -635,9 +654,9 @@ bool Importer::write(const Unit &unit, const Prepared &prepared, Parsed parsed, 
         QList<ArticleMatcher::Fingerprint> oldPrints;
         QList<ArticleMatcher::Fingerprint> newPrints;
         for (const StoredArticle &a : stored)
-            oldPrints << ArticleMatcher::fingerprint(a.fields.at(kTitleField), a.fields.at(kBodyField));
+            oldPrints << ArticleMatcher::fingerprint(a.fields.at(kTitleField), identifyingText(a.fields));
         for (const QStringList &f : fresh)
-            newPrints << ArticleMatcher::fingerprint(f.at(kTitleField), f.at(kBodyField));
+            newPrints << ArticleMatcher::fingerprint(f.at(kTitleField), identifyingText(f));
         matches = ArticleMatcher::match(oldPrints, newPrints);
     }
 
@@ -698,7 +717,7 @@ bool Importer::write(const Unit &unit, const Prepared &prepared, Parsed parsed, 
         QString key;
         for (int attempt = 0; key.isEmpty(); ++attempt) {
             const QString candidate =
-                ArticleMatcher::mintKey(unit.name, fields.at(kTitleField), fields.at(kBodyField), attempt);
+                ArticleMatcher::mintKey(unit.name, fields.at(kTitleField), identifyingText(fields), attempt);
             if (keysMinted.contains(candidate))
                 continue;
             st.keyTaken.bindValue(QStringLiteral(":key"), candidate);

@@ -55,8 +55,9 @@ struct PageBytes
 };
 
 // Imports page files and folders into an archive: decodes, parses, and writes each issue in one
-// transaction, keeping article keys (and so the user's data) across re-import. Synchronous; runs
-// on the calling thread with that thread's connection (ImportJob runs it on a worker thread).
+// transaction, keeping article keys (and so the user's data) across re-import. Synchronous: it
+// writes on the calling thread with that thread's connection and calls back there, while the next
+// issues are parsed on short-lived helper threads. ImportJob runs it off the GUI thread.
 class Importer
 {
 public:
@@ -84,7 +85,6 @@ public:
     // One issue from pages in memory; source identifies it on re-import.
     ImportSummary importPages(const QString &name, const QString &source, const QList<PageBytes> &pages);
 
-public:
     // Steps of one issue's import; public only so helpers in the .cpp can name them.
     struct Prepared;
     struct Parsed;

@@ -74,7 +74,8 @@ void run(int target, const QString &workDir)
     constexpr int kProbe = 40;
     for (int i = 0; i < kProbe; ++i)
         sampleArticles +=
-            int(parse::IssueLoader::fromTexts(QStringLiteral("probe"), {generator.pageText(i, 0)}).articles.size());
+            int(parse::IssueLoader::fromTexts(QStringLiteral("probe"), {generator.pageText(i, i % kPagesPerIssue)})
+                    .articles.size());
     const double perPage = std::max(1.0, double(sampleArticles) / kProbe);
     const int issues = int(std::ceil(target / perPage / kPagesPerIssue));
 

@@ -168,7 +168,7 @@ TEST_CASE("a file that cannot be a page is reported and the rest of the folder g
     // One issue folder with a page and a picture; a folder with only an empty file; another page.
     REQUIRE(test::writeFile(root + QStringLiteral("/2023-11-15/p1.txt"), test::readAll(samples.at(0))));
     REQUIRE(test::writeFile(root + QStringLiteral("/2023-11-15/photo.jpg"),
-                            QByteArray("\xff\xd8\xff\xe0\0\x10JFIF\0\x01\x02\0\0\x01", 18) + QByteArray(2000, '\0')));
+                            QByteArray("\xff\xd8\xff\xe0\0\x10JFIF\0\x01\x02\0\0\x01", 16) + QByteArray(2000, '\0')));
     REQUIRE(test::writeFile(root + QStringLiteral("/2023-11-16/blank.txt"), QByteArray()));
     REQUIRE(test::writeFile(root + QStringLiteral("/2023-11-17/p1.txt"), test::readAll(samples.at(1))));
 
