@@ -62,7 +62,7 @@ int runExportNotes(const QStringList &args)
         err << "baokan export-notes: " << error << '\n';
         return 1;
     }
-    exporting::NotesExporter exporter(archive->connection());
+    exporting::NotesExporter exporter(archive.get());
     int rows = 0;
     bool ok = false;
     if (parser.isSet(outOption)) {

@@ -31,8 +31,7 @@ int runImportNotes(const QStringList &args)
         return 1;
     }
     exporting::NotesImportResult result;
-    if (!exporting::NotesImporter(archive->connection())
-             .importFile(parser.positionalArguments().first(), &result, &error)) {
+    if (!exporting::NotesImporter(archive.get()).importFile(parser.positionalArguments().first(), &result, &error)) {
         err << "baokan import-notes: " << error << '\n';
         return 1;
     }

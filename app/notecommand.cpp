@@ -40,13 +40,12 @@ int runNote(const QStringList &args)
         err << "baokan note: " << error << '\n';
         return 1;
     }
-    const QSqlDatabase db = archive->connection();
-    const auto body = store::ArticleLookup(db).body(key);
+    const auto body = store::ArticleLookup(archive.get()).body(key);
     if (!body) {
         err << "baokan note: there is no article with key " << key << " (see baokan articles)\n";
         return 1;
     }
-    store::NoteStore notes(db);
+    store::NoteStore notes(archive.get());
     if (!parser.isSet(quoteOption)) {
         // "add" adds to what the article note already says rather than replacing it.
         const auto existing = notes.articleNote(key);

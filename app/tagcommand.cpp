@@ -34,12 +34,11 @@ int runTag(const QStringList &args)
         err << "baokan tag: " << error << '\n';
         return 1;
     }
-    const QSqlDatabase db = archive->connection();
-    if (!store::ArticleLookup(db).exists(key)) {
+    if (!store::ArticleLookup(archive.get()).exists(key)) {
         err << "baokan tag: there is no article with key " << key << " (see baokan articles)\n";
         return 1;
     }
-    store::TagStore tags(db);
+    store::TagStore tags(archive.get());
     if (add) {
         if (!tags.addTag({key}, name, &error)) {
             err << "baokan tag: " << error << '\n';

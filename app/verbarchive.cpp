@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "verbarchive.h"
 
+#include "store/samplearchive.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QDir>
 #include <QFileInfo>
-#include <QStandardPaths>
 #include <QTextStream>
 
 namespace baokan::app {
@@ -15,8 +15,7 @@ QString defaultArchivePath()
     // The window sets the organization name too; the verbs must find the same folder.
     if (QCoreApplication::organizationName().isEmpty())
         QCoreApplication::setOrganizationName(QStringLiteral("baokan"));
-    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
-        .filePath(QStringLiteral("baokan.sqlite"));
+    return store::SampleArchive::defaultPath();
 }
 
 bool parseVerbArguments(QCommandLineParser &parser, const QString &verb, const QStringList &args)
@@ -31,12 +30,14 @@ bool parseVerbArguments(QCommandLineParser &parser, const QString &verb, const Q
 
 std::unique_ptr<store::Database> openArchive(const QString &path, bool create, QString *error)
 {
-    if (!create && !QFileInfo::exists(path)) {
+    // The default archive starts out with the sample pages, as it does for the window.
+    const bool isDefault = QFileInfo(path).absoluteFilePath() == QFileInfo(defaultArchivePath()).absoluteFilePath();
+    if (!create && !isDefault && !QFileInfo::exists(path)) {
         *error = QStringLiteral("there is no archive at %1 (give one with --db PATH)").arg(path);
         return nullptr;
     }
     auto db = std::make_unique<store::Database>(path);
-    if (!db->open(error))
+    if (!store::SampleArchive::prepare(db.get(), error))
         return nullptr;
     return db;
 }

@@ -2,6 +2,7 @@
 #include "export/notesexporter.h"
 
 #include "store/articlelookup.h"
+#include "store/database.h"
 #include "store/tagstore.h"
 #include "store/userdatastore.h"
 
@@ -42,6 +43,10 @@ QJsonValue offset(qint64 v)
 
 NotesExporter::NotesExporter(QSqlDatabase db)
     : m_db(std::move(db))
+{}
+
+NotesExporter::NotesExporter(const store::Database *db)
+    : m_db(db->connection())
 {}
 
 QStringList NotesExporter::csvColumns()

@@ -12,6 +12,10 @@
 
 class QIODevice;
 
+namespace baokan::store {
+class Database;
+}
+
 namespace baokan::exporting {
 
 struct NotesExportOptions
@@ -37,6 +41,8 @@ public:
     using Progress = std::function<bool(qint64 done, qint64 total)>;
 
     explicit NotesExporter(QSqlDatabase db);
+    // The calling thread's connection of the archive.
+    explicit NotesExporter(const store::Database *db);
 
     void setProgress(Progress progress) { m_progress = std::move(progress); }
 

@@ -2,6 +2,7 @@
 #include "export/notesimporter.h"
 
 #include "store/articlelookup.h"
+#include "store/database.h"
 #include "store/edit.h"
 #include "store/notestore.h"
 #include "store/tagstore.h"
@@ -45,6 +46,10 @@ qint64 offset(const QJsonObject &o, const char *key)
 
 NotesImporter::NotesImporter(QSqlDatabase db)
     : m_db(std::move(db))
+{}
+
+NotesImporter::NotesImporter(const store::Database *db)
+    : m_db(db->connection())
 {}
 
 bool NotesImporter::importFile(const QString &path, NotesImportResult *result, QString *error)

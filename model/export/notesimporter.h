@@ -5,6 +5,10 @@
 #include <QSqlDatabase>
 #include <QString>
 
+namespace baokan::store {
+class Database;
+}
+
 namespace baokan::exporting {
 
 struct NotesImportResult
@@ -27,6 +31,8 @@ class NotesImporter
 {
 public:
     explicit NotesImporter(QSqlDatabase db);
+    // The calling thread's connection of the archive.
+    explicit NotesImporter(const store::Database *db);
 
     bool importJson(const QByteArray &json, NotesImportResult *result, QString *error);
     bool importFile(const QString &path, NotesImportResult *result, QString *error);

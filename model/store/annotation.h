@@ -8,7 +8,8 @@
 #include <optional>
 
 // The user's annotations as plain values, one struct per row of the user-data tables (tag,
-// article_tag, note). They carry every stored column so an edit can put a row back exactly.
+// article_tag, note, correction, user_lexicon). They carry every stored column so an edit can
+// put a row back exactly.
 namespace baokan::store {
 
 struct Tag
@@ -89,14 +90,58 @@ struct Note
     bool operator!=(const Note &o) const { return !(*this == o); }
 };
 
+// A user's correction of the recognizer (see the correction table). start/end are -1 when NULL.
+struct Correction
+{
+    qint64 id = 0;
+    QString scope;
+    QString articleKey;
+    QString field;
+    qint64 start = -1;
+    qint64 end = -1;
+    QString text;
+    QString prefix;
+    QString suffix;
+    QString type; // null: "not an entity"
+    QString created;
+
+    // The same correction, whenever it was made.
+    bool sameAs(const Correction &o) const
+    {
+        return scope == o.scope && articleKey == o.articleKey && field == o.field && start == o.start && end == o.end &&
+               text == o.text && type == o.type;
+    }
+    bool operator==(const Correction &o) const
+    {
+        return id == o.id && sameAs(o) && prefix == o.prefix && suffix == o.suffix && created == o.created;
+    }
+    bool operator!=(const Correction &o) const { return !(*this == o); }
+};
+
+// An entry of the user lexicon: "always a person" (type PER), "never an entity" (type null).
+struct LexiconEntry
+{
+    QString text;
+    QString type;
+    QString created;
+
+    bool operator==(const LexiconEntry &o) const { return text == o.text && type == o.type && created == o.created; }
+    bool operator!=(const LexiconEntry &o) const { return !(*this == o); }
+};
+
 // A state of the rows one edit touches: what they were before it, or after it.
 struct RowSet
 {
     QList<Tag> tags;
     QList<ArticleTag> articleTags;
     QList<Note> notes;
+    QList<Correction> corrections;
+    QList<LexiconEntry> lexicon;
 
-    bool isEmpty() const { return tags.isEmpty() && articleTags.isEmpty() && notes.isEmpty(); }
+    bool isEmpty() const
+    {
+        return tags.isEmpty() && articleTags.isEmpty() && notes.isEmpty() && corrections.isEmpty() && lexicon.isEmpty();
+    }
 };
 
 // Times are stored as ISO 8601 UTC with milliseconds, so they sort as text.

@@ -1,12 +1,18 @@
 // SPDX-License-Identifier: MIT
 #include "store/articlelookup.h"
 
+#include "store/database.h"
+
 #include <QSqlQuery>
 
 namespace baokan::store {
 
 ArticleLookup::ArticleLookup(QSqlDatabase db)
     : m_db(std::move(db))
+{}
+
+ArticleLookup::ArticleLookup(const store::Database *db)
+    : m_db(db->connection())
 {}
 
 bool ArticleLookup::exists(const QString &key) const

@@ -8,6 +8,8 @@
 
 namespace baokan::store {
 
+class Database;
+
 // What a note needs to cite its article: where it appears and under which title. (Not
 // ArticleStore's ArticleSummary, which is a list row.)
 struct ArticleCitation
@@ -34,6 +36,8 @@ class ArticleLookup
 {
 public:
     explicit ArticleLookup(QSqlDatabase db);
+    // The calling thread's connection of the archive.
+    explicit ArticleLookup(const store::Database *db);
 
     bool exists(const QString &key) const;
     std::optional<QString> body(const QString &key) const;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "store/edit.h"
 
+#include "store/notestore.h"
 #include "store/tagstore.h"
 #include "store/writescope.h"
 
@@ -35,26 +36,65 @@ QVariant nullable(qint64 offset)
     return offset < 0 ? QVariant(QMetaType::fromType<qint64>()) : QVariant(offset);
 }
 
-template<typename T, typename Key>
-std::optional<T> findIn(const QList<T> &rows, const Key &key, Key (*keyOf)(const T &))
+// The primary key of a row, as text, so one set of templates serves every table.
+QString rowKey(const Tag &t)
 {
+    return QString::number(t.id);
+}
+QString rowKey(const ArticleTag &a)
+{
+    return a.articleKey + QChar(0x1f) + QString::number(a.tagId);
+}
+QString rowKey(const Note &n)
+{
+    return QString::number(n.id);
+}
+QString rowKey(const Correction &c)
+{
+    return QString::number(c.id);
+}
+QString rowKey(const LexiconEntry &e)
+{
+    return e.text;
+}
+
+template<typename T>
+std::optional<T> findRow(const QList<T> &rows, const T &like)
+{
+    const QString key = rowKey(like);
     for (const T &row : rows)
-        if (keyOf(row) == key)
+        if (rowKey(row) == key)
             return row;
     return std::nullopt;
 }
 
-qint64 tagKey(const Tag &t)
+// Appends the rows of `rows` that neither `a` nor `b` mentions.
+template<typename T>
+void addUnmentioned(QList<T> &into, const QList<T> &rows, const QList<T> &a, const QList<T> &b)
 {
-    return t.id;
+    for (const T &row : rows)
+        if (!findRow(a, row) && !findRow(b, row))
+            into << row;
 }
-qint64 noteKey(const Note &n)
+
+template<typename T, typename Delete>
+bool deleteGone(const QList<T> &from, const QList<T> &to, Delete remove)
 {
-    return n.id;
+    for (const T &row : from)
+        if (!findRow(to, row) && !remove(row))
+            return false;
+    return true;
 }
-QString linkKey(const ArticleTag &a)
+
+template<typename T, typename Upsert>
+bool writeChanged(const QList<T> &from, const QList<T> &to, Upsert upsert)
 {
-    return a.articleKey + QChar(0x1f) + QString::number(a.tagId);
+    for (const T &row : to) {
+        const auto old = findRow(from, row);
+        if ((!old || *old != row) && !upsert(row))
+            return false;
+    }
+    return true;
 }
 
 bool deleteLink(const QSqlDatabase &db, const ArticleTag &a, QString *error)
@@ -131,6 +171,76 @@ bool upsertNote(const QSqlDatabase &db, const Note &n, QString *error)
     return run(q, error);
 }
 
+bool upsertCorrection(const QSqlDatabase &db, const Correction &c, QString *error)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral(
+        "INSERT INTO correction (id, scope, article_key, field, start, end, text, prefix, suffix, type, created) "
+        "VALUES (:id, :scope, :key, :field, :start, :end, :text, :prefix, :suffix, :type, :created) "
+        "ON CONFLICT (id) DO UPDATE SET scope = excluded.scope, article_key = excluded.article_key, "
+        "field = excluded.field, start = excluded.start, end = excluded.end, text = excluded.text, "
+        "prefix = excluded.prefix, suffix = excluded.suffix, type = excluded.type, created = excluded.created"));
+    q.bindValue(QStringLiteral(":id"), c.id);
+    q.bindValue(QStringLiteral(":scope"), c.scope);
+    q.bindValue(QStringLiteral(":key"), nullable(c.articleKey));
+    q.bindValue(QStringLiteral(":field"), nullable(c.field));
+    q.bindValue(QStringLiteral(":start"), nullable(c.start));
+    q.bindValue(QStringLiteral(":end"), nullable(c.end));
+    q.bindValue(QStringLiteral(":text"), c.text);
+    q.bindValue(QStringLiteral(":prefix"), nullable(c.prefix));
+    q.bindValue(QStringLiteral(":suffix"), nullable(c.suffix));
+    q.bindValue(QStringLiteral(":type"), nullable(c.type));
+    q.bindValue(QStringLiteral(":created"), c.created);
+    return run(q, error);
+}
+
+bool upsertLexicon(const QSqlDatabase &db, const LexiconEntry &e, QString *error)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("INSERT INTO user_lexicon (text, type, created) VALUES (:text, :type, :created) "
+                             "ON CONFLICT (text) DO UPDATE SET type = excluded.type, created = excluded.created"));
+    q.bindValue(QStringLiteral(":text"), e.text);
+    q.bindValue(QStringLiteral(":type"), nullable(e.type));
+    q.bindValue(QStringLiteral(":created"), e.created);
+    return run(q, error);
+}
+
+bool deleteLexicon(const QSqlDatabase &db, const LexiconEntry &e, QString *error)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("DELETE FROM user_lexicon WHERE text = :text"));
+    q.bindValue(QStringLiteral(":text"), e.text);
+    return run(q, error);
+}
+
+// Whether the archive still holds the rows of `from` as recorded, and none of the rows `to` would
+// add: otherwise someone else (another window, a re-import that re-anchored a highlight) changed
+// them since, and writing our recorded state would undo their change silently.
+bool isCurrent(const QSqlDatabase &db, const RowSet &from, const RowSet &to)
+{
+    const TagStore tags(db);
+    const NoteStore notes(db);
+    for (const Tag &t : from.tags)
+        if (tags.tag(t.id) != std::optional<Tag>(t))
+            return false;
+    for (const ArticleTag &a : from.articleTags)
+        if (tags.link(a.articleKey, a.tagId) != std::optional<ArticleTag>(a))
+            return false;
+    for (const Note &n : from.notes)
+        if (notes.note(n.id) != std::optional<Note>(n))
+            return false;
+    for (const Tag &t : to.tags)
+        if (!findRow(from.tags, t) && tags.tag(t.id))
+            return false;
+    for (const ArticleTag &a : to.articleTags)
+        if (!findRow(from.articleTags, a) && tags.link(a.articleKey, a.tagId))
+            return false;
+    for (const Note &n : to.notes)
+        if (!findRow(from.notes, n) && notes.note(n.id))
+            return false;
+    return true;
+}
+
 } // namespace
 
 Edit::Edit(QString text, Plan plan, QString mergeKey)
@@ -165,7 +275,13 @@ bool Edit::transition(const QSqlDatabase &db, bool forward, QString *error)
         m_before = std::move(before);
         m_after = std::move(after);
     }
-    const bool ok = forward ? writeRows(db, m_before, m_after, error) : writeRows(db, m_after, m_before, error);
+    const RowSet &from = forward ? m_before : m_after;
+    const RowSet &to = forward ? m_after : m_before;
+    if (m_planned && !isCurrent(db, from, to))
+        return fail(error, QStringLiteral("“%1” cannot be %2: the notes or tags it touched have changed since "
+                                          "(in another window, or by a re-import)")
+                               .arg(m_text, forward ? QStringLiteral("redone") : QStringLiteral("undone")));
+    const bool ok = writeRows(db, from, to, error);
     if (!ok)
         return false;
     if (!scope.commit())
@@ -179,65 +295,45 @@ bool Edit::mergeWith(const Edit &later)
 {
     if (m_mergeKey.isEmpty() || later.m_mergeKey != m_mergeKey || !m_applied || !later.m_applied)
         return false;
-    // The merged edit goes from our before-state to the later one's after-state. Rows the later
-    // edit touched but we did not keep their state from before the later edit.
-    RowSet merged = m_before;
-    for (const Tag &t : later.m_before.tags)
-        if (!findIn(m_before.tags, t.id, tagKey) && !findIn(m_after.tags, t.id, tagKey))
-            merged.tags << t;
-    for (const ArticleTag &a : later.m_before.articleTags)
-        if (!findIn(m_before.articleTags, linkKey(a), linkKey) && !findIn(m_after.articleTags, linkKey(a), linkKey))
-            merged.articleTags << a;
-    for (const Note &n : later.m_before.notes)
-        if (!findIn(m_before.notes, n.id, noteKey) && !findIn(m_after.notes, n.id, noteKey))
-            merged.notes << n;
-    // Rows we wrote that the later edit did not mention keep the state we gave them.
-    RowSet mergedAfter = later.m_after;
-    for (const Tag &t : m_after.tags)
-        if (!findIn(later.m_before.tags, t.id, tagKey) && !findIn(later.m_after.tags, t.id, tagKey))
-            mergedAfter.tags << t;
-    for (const ArticleTag &a : m_after.articleTags)
-        if (!findIn(later.m_before.articleTags, linkKey(a), linkKey) &&
-            !findIn(later.m_after.articleTags, linkKey(a), linkKey))
-            mergedAfter.articleTags << a;
-    for (const Note &n : m_after.notes)
-        if (!findIn(later.m_before.notes, n.id, noteKey) && !findIn(later.m_after.notes, n.id, noteKey))
-            mergedAfter.notes << n;
-    m_before = std::move(merged);
-    m_after = std::move(mergedAfter);
+    // The merged edit goes from our before-state to the later one's after-state. Rows only the
+    // later edit touched keep their state from before it; rows only we touched keep ours.
+    RowSet before = m_before;
+    addUnmentioned(before.tags, later.m_before.tags, m_before.tags, m_after.tags);
+    addUnmentioned(before.articleTags, later.m_before.articleTags, m_before.articleTags, m_after.articleTags);
+    addUnmentioned(before.notes, later.m_before.notes, m_before.notes, m_after.notes);
+    addUnmentioned(before.corrections, later.m_before.corrections, m_before.corrections, m_after.corrections);
+    addUnmentioned(before.lexicon, later.m_before.lexicon, m_before.lexicon, m_after.lexicon);
+    RowSet after = later.m_after;
+    addUnmentioned(after.tags, m_after.tags, later.m_before.tags, later.m_after.tags);
+    addUnmentioned(after.articleTags, m_after.articleTags, later.m_before.articleTags, later.m_after.articleTags);
+    addUnmentioned(after.notes, m_after.notes, later.m_before.notes, later.m_after.notes);
+    addUnmentioned(after.corrections, m_after.corrections, later.m_before.corrections, later.m_after.corrections);
+    addUnmentioned(after.lexicon, m_after.lexicon, later.m_before.lexicon, later.m_after.lexicon);
+    m_before = std::move(before);
+    m_after = std::move(after);
     return true;
 }
 
 bool Edit::writeRows(const QSqlDatabase &db, const RowSet &from, const RowSet &to, QString *error)
 {
+    const QString deleteNote = QStringLiteral("DELETE FROM note WHERE id = :id");
+    const QString deleteTag = QStringLiteral("DELETE FROM tag WHERE id = :id");
+    const QString deleteCorrection = QStringLiteral("DELETE FROM correction WHERE id = :id");
     // Links go before tags (a tag's deletion would cascade to them) and come back after them.
-    for (const ArticleTag &a : from.articleTags)
-        if (!findIn(to.articleTags, linkKey(a), linkKey) && !deleteLink(db, a, error))
-            return false;
-    for (const Note &n : from.notes)
-        if (!findIn(to.notes, n.id, noteKey) &&
-            !deleteById(db, QStringLiteral("DELETE FROM note WHERE id = :id"), n.id, error))
-            return false;
-    for (const Tag &t : from.tags)
-        if (!findIn(to.tags, t.id, tagKey) &&
-            !deleteById(db, QStringLiteral("DELETE FROM tag WHERE id = :id"), t.id, error))
-            return false;
-    for (const Tag &t : to.tags) {
-        const auto old = findIn(from.tags, t.id, tagKey);
-        if ((!old || *old != t) && !upsertTag(db, t, error))
-            return false;
-    }
-    for (const ArticleTag &a : to.articleTags) {
-        const auto old = findIn(from.articleTags, linkKey(a), linkKey);
-        if ((!old || *old != a) && !upsertLink(db, a, error))
-            return false;
-    }
-    for (const Note &n : to.notes) {
-        const auto old = findIn(from.notes, n.id, noteKey);
-        if ((!old || *old != n) && !upsertNote(db, n, error))
-            return false;
-    }
-    return true;
+    return deleteGone(from.articleTags, to.articleTags,
+                      [&](const ArticleTag &a) { return deleteLink(db, a, error); }) &&
+           deleteGone(from.notes, to.notes, [&](const Note &n) { return deleteById(db, deleteNote, n.id, error); }) &&
+           deleteGone(from.tags, to.tags, [&](const Tag &t) { return deleteById(db, deleteTag, t.id, error); }) &&
+           deleteGone(from.corrections, to.corrections,
+                      [&](const Correction &c) { return deleteById(db, deleteCorrection, c.id, error); }) &&
+           deleteGone(from.lexicon, to.lexicon, [&](const LexiconEntry &e) { return deleteLexicon(db, e, error); }) &&
+           writeChanged(from.tags, to.tags, [&](const Tag &t) { return upsertTag(db, t, error); }) &&
+           writeChanged(from.articleTags, to.articleTags,
+                        [&](const ArticleTag &a) { return upsertLink(db, a, error); }) &&
+           writeChanged(from.notes, to.notes, [&](const Note &n) { return upsertNote(db, n, error); }) &&
+           writeChanged(from.corrections, to.corrections,
+                        [&](const Correction &c) { return upsertCorrection(db, c, error); }) &&
+           writeChanged(from.lexicon, to.lexicon, [&](const LexiconEntry &e) { return upsertLexicon(db, e, error); });
 }
 
 } // namespace baokan::store

@@ -32,6 +32,8 @@ public:
     QString mergeKey() const { return m_mergeKey; }
     bool isApplied() const { return m_applied; }
 
+    // Fails, changing nothing, when the rows it would write over are no longer as it left them
+    // (another window, a re-import): an undo never silently reverts someone else's change.
     bool apply(const QSqlDatabase &db, QString *error = nullptr);
     bool revert(const QSqlDatabase &db, QString *error = nullptr);
 

@@ -6,6 +6,7 @@
 #include "store/articlestore.h"
 #include "store/database.h"
 #include "store/entitystore.h"
+#include "store/notestore.h"
 #include "store/searchindex.h"
 #include "store/transaction.h"
 #include "text/textdecoder.h"
@@ -572,6 +573,17 @@ bool Importer::write(const Unit &unit, const Prepared &prepared, Parsed parsed, 
         summary.error = QStringLiteral("cannot write to the archive %1: %2").arg(m_db->path(), transaction.lastError());
         return false;
     }
+    auto reanchor = [&](const QString &key, const QString &body) {
+        ReanchorResult placed;
+        QString why;
+        if (!NoteStore::reanchorArticle(db, key, body, &placed, &why)) {
+            summary.error = QStringLiteral("cannot re-anchor the highlights of %1: %2").arg(key, why);
+            return false;
+        }
+        summary.highlightsMoved += placed.moved;
+        summary.highlightsToReview += placed.review;
+        return true;
+    };
     // Another window or process may have imported the same source since the look-up above;
     // under the write lock the answer is final.
     st.findIssue.bindValue(QStringLiteral(":source"), unit.source);
@@ -700,6 +712,9 @@ bool Importer::write(const Unit &unit, const Prepared &prepared, Parsed parsed, 
                     return dbError(*q);
             }
             toRecognize << old.id;
+            // Highlights point into the old body: place them in the new one, or send them to review.
+            if (old.fields.at(kBodyField) != fields.at(kBodyField) && !reanchor(old.key, fields.at(kBodyField)))
+                return false;
             ++updated;
             continue;
         }
@@ -726,6 +741,10 @@ bool Importer::write(const Unit &unit, const Prepared &prepared, Parsed parsed, 
         st.bindFields(st.insertArticle, fields);
         if (!st.insertArticle.exec())
             return dbError(st.insertArticle);
+        // Notes kept under this key (the article was dropped by an earlier import, or the notes
+        // came from another archive) find their article again.
+        if (!reanchor(key, fields.at(kBodyField)))
+            return false;
         toIndex << st.insertArticle.lastInsertId().toLongLong();
         toRecognize << toIndex.last();
         ++added;

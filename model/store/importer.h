@@ -31,8 +31,10 @@ struct ImportSummary
     int articlesAdded = 0;
     int articlesUpdated = 0;
     int articlesUnchanged = 0;
-    int articlesRemoved = 0; // no longer found on a changed page; their user data is kept
-    qint64 bytesParsed = 0;  // raw bytes of the pages parsed
+    int articlesRemoved = 0;    // no longer found on a changed page; their user data is kept
+    int highlightsMoved = 0;    // re-anchored in a changed body
+    int highlightsToReview = 0; // could not be placed in a changed body: listed in Needs review
+    qint64 bytesParsed = 0;     // raw bytes of the pages parsed
     QList<SkippedFile> skipped;
     bool cancelled = false;
     // Set when the archive itself could not be written (full disk, locked for too long): the

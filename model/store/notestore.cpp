@@ -2,6 +2,7 @@
 #include "store/notestore.h"
 
 #include "annotate/highlightanchor.h"
+#include "store/database.h"
 #include "store/edit.h"
 #include "store/noteedits.h"
 #include "store/writescope.h"
@@ -24,6 +25,10 @@ bool fail(QString *error, const QString &message)
 
 NoteStore::NoteStore(QSqlDatabase db)
     : m_db(std::move(db))
+{}
+
+NoteStore::NoteStore(const store::Database *db)
+    : m_db(db->connection())
 {}
 
 QString NoteStore::columns()

@@ -12,6 +12,8 @@ class QSqlQuery;
 
 namespace baokan::store {
 
+class Database;
+
 // What re-anchoring did to one article's highlights.
 struct ReanchorResult
 {
@@ -28,6 +30,8 @@ class NoteStore
 {
 public:
     explicit NoteStore(QSqlDatabase db);
+    // The calling thread's connection of the archive.
+    explicit NoteStore(const store::Database *db);
 
     std::optional<Note> note(qint64 id) const;
     std::optional<Note> articleNote(const QString &articleKey) const;

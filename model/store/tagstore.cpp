@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "store/tagstore.h"
 
+#include "store/database.h"
 #include "store/tagedits.h"
 
 #include <QRegularExpression>
@@ -28,6 +29,10 @@ Tag readTag(const QSqlQuery &q)
 
 TagStore::TagStore(QSqlDatabase db)
     : m_db(std::move(db))
+{}
+
+TagStore::TagStore(const store::Database *db)
+    : m_db(db->connection())
 {}
 
 QString TagStore::normalizeName(const QString &name)

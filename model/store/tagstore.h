@@ -10,6 +10,8 @@
 
 namespace baokan::store {
 
+class Database;
+
 // Tags and their attachment to articles (by article key). Reads go straight to the archive;
 // every write is an undoable Edit from TagEdits, and the write methods here apply such an edit
 // at once for callers with no undo stack (command line, import). Used on the connection's thread.
@@ -17,6 +19,8 @@ class TagStore
 {
 public:
     explicit TagStore(QSqlDatabase db);
+    // The calling thread's connection of the archive.
+    explicit TagStore(const store::Database *db);
 
     // The spelling kept for display: NFKC (full-width Latin becomes ASCII), whitespace trimmed
     // and collapsed to single spaces.

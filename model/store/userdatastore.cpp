@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "store/userdatastore.h"
 
+#include "store/database.h"
 #include "store/notestore.h"
 
 #include <QSqlError>
@@ -29,6 +30,10 @@ QString textOrNull(const QVariant &v)
 
 UserDataStore::UserDataStore(QSqlDatabase db)
     : m_db(std::move(db))
+{}
+
+UserDataStore::UserDataStore(const store::Database *db)
+    : m_db(db->connection())
 {}
 
 QList<Tag> UserDataStore::tags() const

@@ -10,34 +10,7 @@
 
 namespace baokan::store {
 
-// A user's correction of the recognizer (see the correction table). start/end are -1 when NULL.
-struct Correction
-{
-    qint64 id = 0;
-    QString scope;
-    QString articleKey;
-    QString field;
-    qint64 start = -1;
-    qint64 end = -1;
-    QString text;
-    QString prefix;
-    QString suffix;
-    QString type; // null: "not an entity"
-    QString created;
-
-    bool sameAs(const Correction &o) const
-    {
-        return scope == o.scope && articleKey == o.articleKey && field == o.field && start == o.start && end == o.end &&
-               text == o.text && type == o.type;
-    }
-};
-
-struct LexiconEntry
-{
-    QString text;
-    QString type;
-    QString created;
-};
+class Database;
 
 // The user-data tables read and written wholesale, for the notes export and import that move a
 // user's work between archives. Edits of single rows go through TagEdits/NoteEdits instead.
@@ -46,6 +19,8 @@ class UserDataStore
 {
 public:
     explicit UserDataStore(QSqlDatabase db);
+    // The calling thread's connection of the archive.
+    explicit UserDataStore(const store::Database *db);
 
     QList<Tag> tags() const;
     QList<ArticleTag> articleTags() const;

@@ -19,9 +19,11 @@ namespace {
 QStringList snapshot(const QSqlDatabase &db)
 {
     QStringList out;
-    for (const QString &sql : {QStringLiteral("SELECT * FROM tag ORDER BY id"),
-                               QStringLiteral("SELECT * FROM article_tag ORDER BY article_key, tag_id"),
-                               QStringLiteral("SELECT * FROM note ORDER BY id")}) {
+    for (const QString &sql :
+         {QStringLiteral("SELECT * FROM tag ORDER BY id"),
+          QStringLiteral("SELECT * FROM article_tag ORDER BY article_key, tag_id"),
+          QStringLiteral("SELECT * FROM note ORDER BY id"), QStringLiteral("SELECT * FROM correction ORDER BY id"),
+          QStringLiteral("SELECT * FROM user_lexicon ORDER BY text")}) {
         QSqlQuery q(db);
         REQUIRE(q.exec(sql));
         while (q.next()) {
@@ -180,4 +182,53 @@ TEST_CASE("a refused edit changes nothing and can be reported")
     CHECK_FALSE(error.isEmpty());
     CHECK_FALSE(e.isApplied());
     CHECK(snapshot(f.db) == start);
+}
+
+TEST_CASE("a correction and a lexicon entry made through an edit are undone and redone exactly")
+{
+    Fixture f;
+    Edit e(QStringLiteral("Correct entity"), [](const QSqlDatabase &, RowSet *, RowSet *after, QString *) {
+        Correction c;
+        c.id = 7;
+        c.scope = QStringLiteral("mention");
+        c.articleKey = QStringLiteral("k1");
+        c.field = QStringLiteral("body");
+        c.start = 6;
+        c.end = 11;
+        c.text = QStringLiteral("自治区司法厅");
+        c.prefix = QStringLiteral("呼和浩特讯 ");
+        c.type = QStringLiteral("ORG");
+        c.created = nowIso();
+        after->corrections << c;
+        after->lexicon << LexiconEntry{QStringLiteral("普法"), QString(), nowIso()};
+        return true;
+    });
+    roundTrip(f.db, e);
+    CHECK(f.archive.count(QStringLiteral("SELECT count(*) FROM user_lexicon WHERE type IS NULL")) == 1);
+    CHECK(f.archive.count(QStringLiteral("SELECT count(*) FROM correction WHERE suffix IS NULL AND id = 7")) == 1);
+}
+
+TEST_CASE("an edit whose rows changed since (re-import, another window) refuses to undo or redo")
+{
+    Fixture f;
+    Edit edit = NoteEdits::editHighlight(f.highlightId(), QStringLiteral("新评论"), {});
+    REQUIRE(edit.apply(f.db));
+    // A re-import moves the highlight.
+    REQUIRE(NoteStore::reanchorArticle(f.db, QStringLiteral("k1"), QStringLiteral("更正：") + kBody));
+    const QStringList moved = snapshot(f.db);
+    QString error;
+    CHECK_FALSE(edit.revert(f.db, &error));
+    CHECK(error.contains(QStringLiteral("changed")));
+    CHECK(snapshot(f.db) == moved);
+
+    // Another window took the id a redo would reuse.
+    Edit add = NoteEdits::addHighlight(QStringLiteral("k2"), 0, 4, {}, QString());
+    REQUIRE(add.apply(f.db));
+    const qint64 id = add.after().notes.first().id;
+    REQUIRE(add.revert(f.db));
+    Edit other = NoteEdits::setArticleNote(QStringLiteral("k2"), QStringLiteral("另一个窗口"));
+    REQUIRE(other.apply(f.db));
+    REQUIRE(other.after().notes.first().id == id);
+    CHECK_FALSE(add.apply(f.db, &error));
+    CHECK(NoteStore(f.db).note(id)->note == QStringLiteral("另一个窗口"));
 }
