@@ -3,6 +3,7 @@
 
 #include "readerarticle.h"
 #include "readerview.h"
+#include "searchpanel.h"
 
 #include "models/articlelistmodel.h"
 #include "models/issuelistmodel.h"
@@ -21,12 +22,14 @@
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QToolButton>
 #include <QTreeView>
@@ -147,6 +150,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_importProgress->hide();
     m_importCancel->hide();
 
+    createSearch();
     createActions();
     createMenus();
     restoreSettings();
@@ -227,6 +231,10 @@ void MainWindow::createMenus()
     go->addSeparator();
     go->addAction(m_actions.firstArticle);
     go->addAction(m_actions.lastArticle);
+    go->addSeparator();
+    go->addAction(m_actions.find);
+    go->addAction(m_searchPanel->nextMatchAction());
+    go->addAction(m_searchPanel->previousMatchAction());
 }
 
 void MainWindow::restoreSettings()
@@ -279,6 +287,7 @@ bool MainWindow::openArchive(const QString &path, QString *error)
     delete m_issueModel;
     delete m_articleModel;
     m_db = std::move(db);
+    m_searchPanel->setDatabase(m_db.get());
     m_archivePath = QFileInfo(path).absoluteFilePath();
 
     m_issueModel = new models::IssueListModel(m_db.get(), this);
@@ -513,6 +522,8 @@ void MainWindow::articleChanged(const QModelIndex &current)
     }
     m_reader->showArticle(readerArticle(*record));
     m_settings.setLastArticleKey(m_archivePath, record->key);
+    m_searchPanel->setCurrentIssue(record->issueId);
+    m_searchPanel->markMatchesInReader();
 }
 
 void MainWindow::moveArticle(int delta)
@@ -606,6 +617,45 @@ bool MainWindow::selectArticleByKey(const QString &key)
     if (!record || !selectIssueById(record->issueId))
         return false;
     return selectArticleById(record->id);
+}
+
+void MainWindow::createSearch()
+{
+    m_searchPanel = new SearchPanel(this);
+    m_searchPanel->setReader(m_reader);
+    // The search field sits in the menu bar's corner: always there, costing no height.
+    menuBar()->setCornerWidget(m_searchPanel->searchField(), Qt::TopRightCorner);
+    m_searchPanel->searchField()->setMinimumWidth(260);
+    m_articlePane = new QStackedWidget;
+    m_articlePane->setObjectName(QStringLiteral("articlePane"));
+    m_splitter->replaceWidget(1, m_articlePane);
+    m_articlePane->addWidget(m_articleView);
+    m_articlePane->addWidget(m_searchPanel);
+    connect(m_searchPanel, &SearchPanel::activeChanged, this, &MainWindow::searchActiveChanged);
+    connect(m_searchPanel, &SearchPanel::articleChosen, this, &MainWindow::searchHitChosen);
+
+    // `/` as in a browser or less; a text field being typed in keeps the character.
+    m_actions.find = makeAction(this, QStringLiteral("actionFind"), tr("&Find…"),
+                                QKeySequence::keyBindings(QKeySequence::Find) << QKeySequence(Qt::Key_Slash));
+    connect(m_actions.find, &QAction::triggered, m_searchPanel, &SearchPanel::focusField);
+}
+
+void MainWindow::searchActiveChanged(bool active)
+{
+    m_articlePane->setCurrentWidget(active ? static_cast<QWidget *>(m_searchPanel) : m_articleView);
+    if (!active) {
+        m_articleView->setFocus();
+        if (m_articleView->currentIndex().isValid())
+            m_articleView->scrollTo(m_articleView->currentIndex());
+    }
+}
+
+void MainWindow::searchHitChosen(const QString &key)
+{
+    if (!selectArticleByKey(key))
+        statusBar()->showMessage(tr("This article is no longer in the archive."), 5000);
+    else
+        m_searchPanel->markMatchesInReader();
 }
 
 void MainWindow::updateStatus()
