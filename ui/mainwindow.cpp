@@ -20,6 +20,7 @@
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -624,8 +625,13 @@ void MainWindow::createSearch()
     m_searchPanel = new SearchPanel(this);
     m_searchPanel->setReader(m_reader);
     // The search field sits in the menu bar's corner: always there, costing no height.
-    menuBar()->setCornerWidget(m_searchPanel->searchField(), Qt::TopRightCorner);
-    m_searchPanel->searchField()->setMinimumWidth(260);
+    // A menu bar sizes its corner widget by its size hint alone; a layout makes the minimum count.
+    auto *corner = new QWidget(this);
+    auto *cornerLayout = new QHBoxLayout(corner);
+    cornerLayout->setContentsMargins(0, 1, 6, 1);
+    m_searchPanel->searchField()->setMinimumWidth(280);
+    cornerLayout->addWidget(m_searchPanel->searchField());
+    menuBar()->setCornerWidget(corner, Qt::TopRightCorner);
     m_articlePane = new QStackedWidget;
     m_articlePane->setObjectName(QStringLiteral("articlePane"));
     m_splitter->replaceWidget(1, m_articlePane);
