@@ -637,6 +637,11 @@ void MainWindow::createSearch()
     m_splitter->replaceWidget(1, m_articlePane);
     m_articlePane->addWidget(m_articleView);
     m_articlePane->addWidget(m_searchPanel);
+    // Moving the list into the stack reset its place in the focus chain. While searching the
+    // article list is hidden and Tab goes from the issues to the hits.
+    setTabOrder(m_issueView, m_articleView);
+    setTabOrder(m_articleView, m_searchPanel->resultsView());
+    setTabOrder(m_searchPanel->resultsView(), m_reader);
     connect(m_searchPanel, &SearchPanel::activeChanged, this, &MainWindow::searchActiveChanged);
     connect(m_searchPanel, &SearchPanel::articleChosen, this, &MainWindow::searchHitChosen);
 

@@ -138,6 +138,11 @@ void SearchPanel::setCurrentIssue(qint64 issueId)
         searchNow();
 }
 
+QWidget *SearchPanel::resultsView() const
+{
+    return m_list;
+}
+
 QString SearchPanel::query() const
 {
     return m_field->text().trimmed();

@@ -41,6 +41,7 @@ public:
     void setReader(ReaderView *reader) { m_reader = reader; }
 
     QLineEdit *searchField() const { return m_field; }
+    QWidget *resultsView() const;
     QAction *nextMatchAction() const { return m_nextMatch; }
     QAction *previousMatchAction() const { return m_previousMatch; }
 

@@ -206,9 +206,30 @@ TEST_CASE("typing 包头 lists exactly the articles containing it, each with a m
     CHECK(rowsWithMark >= int(expected.size()) - 1); // a hit only in its title may have a bare snippet
 
     // Escape goes back to the article list.
-    QTest::keyClick(child<QLineEdit>(window.get(), "searchField"), Qt::Key_Escape);
-    CHECK(child<QLineEdit>(window.get(), "searchField")->text().isEmpty());
+    auto *field = child<QLineEdit>(window.get(), "searchField");
+    QTest::keyClick(field, Qt::Key_Escape);
+    CHECK(field->text().isEmpty());
     CHECK(pane->currentWidget() == child<QTreeView>(window.get(), "articleView"));
+    CHECK_FALSE(results->isVisible());
+
+    // `/` from the list and Ctrl+F from the reader put the cursor in the field.
+    auto *articles = child<QTreeView>(window.get(), "articleView");
+    articles->setFocus();
+    QTest::keyClick(articles, Qt::Key_Slash);
+    CHECK(field->hasFocus());
+    CHECK(field->text().isEmpty()); // the key opened the search, it was not typed into it
+    window->reader()->setFocus();
+    QTest::keyClick(window->reader(), Qt::Key_F, Qt::ControlModifier);
+    CHECK(field->hasFocus());
+
+    // While searching, Tab goes from the issues to the hits, then to the reader.
+    typeQuery(window.get(), QStringLiteral("包头"));
+    auto *issues = child<QTreeView>(window.get(), "issueView");
+    issues->setFocus();
+    QTest::keyClick(issues, Qt::Key_Tab);
+    CHECK(QApplication::focusWidget() == results);
+    QTest::keyClick(results, Qt::Key_Tab);
+    CHECK(QApplication::focusWidget() == window->reader());
 }
 
 TEST_CASE("choosing a hit shows the article with every match marked, and F3 moves between them", "[ui][search]")
