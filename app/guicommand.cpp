@@ -8,6 +8,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QEventLoop>
 #include <QFont>
 #include <QLineEdit>
 #include <QListView>
@@ -82,7 +83,10 @@ int runGui(int &argc, char **argv)
         if (parser.isSet(search)) {
             ui::SearchPanel *panel = window.searchPanel();
             panel->searchField()->setText(parser.value(search));
+            QEventLoop wait;
+            QObject::connect(panel, &ui::SearchPanel::searchFinished, &wait, &QEventLoop::quit);
             panel->searchNow();
+            wait.exec();
             auto *results = panel->findChild<QListView *>(QStringLiteral("searchResults"));
             if (results && results->model()->rowCount() > 0)
                 results->setCurrentIndex(results->model()->index(0, 0));

@@ -165,6 +165,7 @@ MainWindow::~MainWindow()
     // The job's worker uses the archive: it must end before m_db goes.
     delete m_importJob;
     m_importJob = nullptr;
+    m_searchPanel->setDatabase(nullptr); // so does the search thread
 }
 
 void MainWindow::createActions()
@@ -287,6 +288,7 @@ bool MainWindow::openArchive(const QString &path, QString *error)
     delete oldArticleSelection;
     delete m_issueModel;
     delete m_articleModel;
+    m_searchPanel->setDatabase(nullptr); // its thread lets go of the old archive first
     m_db = std::move(db);
     m_searchPanel->setDatabase(m_db.get());
     m_archivePath = QFileInfo(path).absoluteFilePath();

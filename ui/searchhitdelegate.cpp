@@ -99,7 +99,8 @@ QSize SearchHitDelegate::sizeHint(const QStyleOptionViewItem &option, const QMod
     // A fixed height (title line and snippet lines) keeps the list uniform, so it scrolls
     // without laying out every hit.
     const int line = option.fontMetrics.lineSpacing();
-    return {option.rect.width() > 0 ? option.rect.width() : 300, line * (1 + SnippetLines) + 2 * Margin + 6};
+    // No width of its own: the row takes the list's width, and the text wraps within it.
+    return {1, line * (1 + SnippetLines) + 2 * Margin + 6};
 }
 
 } // namespace baokan::ui

@@ -14,8 +14,10 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QPointer>
 #include <QScrollBar>
 #include <QStandardItemModel>
+#include <QThread>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -85,6 +87,8 @@ SearchPanel::SearchPanel(QWidget *parent)
     m_list->setModel(m_model);
     m_list->setItemDelegate(new SearchHitDelegate(m_list));
     m_list->setUniformItemSizes(true);
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_list->setResizeMode(QListView::Adjust);
     m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
     m_list->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
@@ -97,7 +101,7 @@ SearchPanel::SearchPanel(QWidget *parent)
     });
     // The next page of hits comes in when the list is scrolled to its end.
     connect(m_list->verticalScrollBar(), &QScrollBar::valueChanged, this, [this](int value) {
-        if (!m_exhausted && value == m_list->verticalScrollBar()->maximum())
+        if (!m_exhausted && !m_loadingMore && value == m_list->verticalScrollBar()->maximum())
             search(true);
     });
 
@@ -122,11 +126,43 @@ SearchPanel::SearchPanel(QWidget *parent)
     connect(m_previousMatch, &QAction::triggered, this, [this] { moveToMatch(-1); });
 }
 
+SearchPanel::~SearchPanel()
+{
+    stopWorker();
+}
+
 void SearchPanel::setDatabase(const store::Database *db)
 {
+    clearSearch();
+    stopWorker();
     m_db = db;
     m_issueId = 0;
-    clearSearch();
+    if (!m_db)
+        return;
+    m_worker = new QThread(this);
+    m_worker->setObjectName(QStringLiteral("baokan-search"));
+    m_workerContext = new QObject;
+    m_workerContext->moveToThread(m_worker);
+    connect(m_worker, &QThread::finished, m_workerContext, &QObject::deleteLater);
+    m_worker->start();
+}
+
+void SearchPanel::stopWorker()
+{
+    if (!m_worker)
+        return;
+    ++m_serial; // queued queries are skipped
+    const store::Database *db = m_db;
+    QThread *thread = m_worker;
+    // The worker's connection is closed in the thread that opened it.
+    QMetaObject::invokeMethod(m_workerContext, [db, thread] {
+        db->closeThreadConnection();
+        thread->quit();
+    });
+    m_worker->wait();
+    delete m_worker;
+    m_worker = nullptr;
+    m_workerContext = nullptr; // deleted by the finished thread's deleteLater
 }
 
 void SearchPanel::setCurrentIssue(qint64 issueId)
@@ -163,6 +199,8 @@ void SearchPanel::clearSearch()
     m_countLabel->clear();
     m_total = 0;
     m_exhausted = true;
+    m_loadingMore = false;
+    ++m_serial; // a query still running must not bring its results back
     markMatchesInReader();
     if (m_wasActive) {
         m_wasActive = false;
@@ -201,10 +239,33 @@ void SearchPanel::search(bool append)
     if (inIssue)
         options.issueId = m_issueId;
 
-    QElapsedTimer timer;
-    timer.start();
-    QString error;
-    std::optional<store::SearchResult> result = store::SearchIndex::search(m_db->connection(), text, options, &error);
+    if (append)
+        m_loadingMore = true;
+    const quint64 serial = ++m_serial;
+    const store::Database *db = m_db;
+    std::atomic<quint64> *latest = &m_serial;
+    QPointer<SearchPanel> panel(this);
+    QMetaObject::invokeMethod(m_workerContext, [=] {
+        if (serial != latest->load())
+            return; // the user typed on: a newer query is queued behind this one
+        QElapsedTimer timer;
+        timer.start();
+        QString error;
+        const std::optional<store::SearchResult> result =
+            store::SearchIndex::search(db->connection(), text, options, &error);
+        const qint64 elapsed = timer.elapsed();
+        QMetaObject::invokeMethod(
+            panel, [=] { panel->showResult(serial, append, inIssue, elapsed, result, error); }, Qt::QueuedConnection);
+    });
+}
+
+void SearchPanel::showResult(quint64 serial, bool append, bool inIssue, qint64 elapsedMs,
+                             const std::optional<store::SearchResult> &found, const QString &error)
+{
+    if (serial != m_serial.load())
+        return; // superseded while it ran
+    m_loadingMore = false;
+    std::optional<store::SearchResult> result = found;
     if (!result) {
         // The query language turns any input into a valid query, so this is the archive failing
         // (locked, damaged): say so quietly where the count goes, never in a dialog while typing.
@@ -212,7 +273,7 @@ void SearchPanel::search(bool append)
         result = store::SearchResult{0, {}};
         m_countLabel->setToolTip(tr("The archive could not be searched: %1").arg(error));
     } else {
-        m_countLabel->setToolTip(tr("Searched in %L1 ms").arg(timer.elapsed()));
+        m_countLabel->setToolTip(tr("Searched in %L1 ms").arg(elapsedMs));
     }
 
     if (!append) {

@@ -3,7 +3,11 @@
 
 #include "readerview.h"
 
+#include "store/searchindex.h"
+
 #include <QWidget>
+
+#include <atomic>
 
 class QAction;
 class QComboBox;
@@ -11,6 +15,7 @@ class QLabel;
 class QLineEdit;
 class QListView;
 class QStandardItemModel;
+class QThread;
 class QTimer;
 class QToolButton;
 
@@ -22,8 +27,9 @@ namespace baokan::ui {
 
 // Search as you type over the open archive: owns the search field (the window places it), the
 // list of hits with marked snippets, their count, the sort and the "this issue only" toggle, and
-// marks the query's matches in the reader and moves between them. Queries run on the GUI thread's
-// own connection: a first page is a few milliseconds (see the search benchmark). GUI thread only.
+// marks the query's matches in the reader and moves between them. Queries run on a thread of the
+// panel's own, with that thread's connection, so a slow query never freezes typing; only the
+// newest query's results are shown. The widget itself is GUI thread only.
 class SearchPanel final : public QWidget
 {
     Q_OBJECT
@@ -33,8 +39,10 @@ public:
     enum Role { ArticleIdRole = Qt::UserRole + 1, KeyRole, DateRole, SnippetRole };
 
     explicit SearchPanel(QWidget *parent = nullptr);
+    ~SearchPanel() override;
 
-    // The archive to search; nullptr when none is open. Clears the search.
+    // The archive to search; nullptr when none is open. Clears the search. Waits for a running
+    // query to end: the old archive may go as soon as this returns.
     void setDatabase(const store::Database *db);
     // The issue the reader is in, for "this issue only"; 0 when none.
     void setCurrentIssue(qint64 issueId);
@@ -52,7 +60,7 @@ public:
     void focusField();
     // Empties the field and the results; the window goes back to the article list.
     void clearSearch();
-    // Runs the search now instead of after the typing pause.
+    // Starts the search now instead of after the typing pause; searchFinished() follows.
     void searchNow();
 
     // Highlights the active query's matches in the article the reader shows and scrolls to the
@@ -75,6 +83,9 @@ protected:
 private:
     void queryEdited();
     void search(bool append);
+    void showResult(quint64 serial, bool append, bool inIssue, qint64 elapsedMs,
+                    const std::optional<store::SearchResult> &result, const QString &error);
+    void stopWorker();
     void chooseHit(const QModelIndex &index);
 
     const store::Database *m_db = nullptr;
@@ -83,6 +94,10 @@ private:
     bool m_wasActive = false;
     qint64 m_total = 0;
     bool m_exhausted = true;
+    bool m_loadingMore = false;
+    QThread *m_worker = nullptr;        // runs the queries; exists while a database is set
+    QObject *m_workerContext = nullptr; // lives in m_worker, for posting work to it
+    std::atomic<quint64> m_serial{0};   // of the newest query; older ones are skipped or dropped
 
     QLineEdit *m_field;
     QTimer *m_debounce;

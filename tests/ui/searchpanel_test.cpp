@@ -313,7 +313,9 @@ TEST_CASE("hostile queries show no error and leave the window working", "[ui][se
     auto *field = child<QLineEdit>(window.get(), "searchField");
     field->setMaxLength(100000);
     field->setText(QString(10000, QChar(0x5305)));
+    QSignalSpy finished(panel, &ui::SearchPanel::searchFinished);
     panel->searchNow();
+    REQUIRE(finished.wait(30000));
     CHECK(count->toolTip().startsWith(QStringLiteral("Searched")));
     CHECK(QApplication::activeModalWidget() == nullptr);
 
@@ -332,7 +334,9 @@ TEST_CASE("this issue only narrows the hits to the issue being read", "[ui][sear
     results->setCurrentIndex(results->model()->index(0, 0));
     const QString issueName = window->reader()->article().issueName;
 
+    QSignalSpy finished(child<ui::SearchPanel>(window.get(), "searchPanel"), &ui::SearchPanel::searchFinished);
     child<QToolButton>(window.get(), "searchThisIssue")->click();
+    REQUIRE(finished.wait(5000));
     const int inIssue = results->model()->rowCount();
     CHECK(inIssue > 0);
     CHECK(inIssue <= everywhere);
