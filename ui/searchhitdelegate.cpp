@@ -6,6 +6,7 @@
 #include "store/searchindex.h"
 
 #include <QApplication>
+#include <QFontMetrics>
 #include <QPainter>
 #include <QTextCursor>
 #include <QTextDocument>
@@ -44,9 +45,18 @@ void SearchHitDelegate::layOut(QTextDocument *document, const QStyleOptionViewIt
     mark.setBackground(QColor(0xff, 0xd5, 0x4f));
 
     const QString issueDate = index.data(SearchPanel::DateRole).toString();
-    if (!issueDate.isEmpty())
-        cursor.insertText(issueDate + QStringLiteral("  "), date);
-    cursor.insertText(index.data(Qt::DisplayRole).toString(), title);
+    const QString datePart = issueDate.isEmpty() ? QString() : issueDate + QStringLiteral("  ");
+    if (!datePart.isEmpty())
+        cursor.insertText(datePart, date);
+    QString titleText = index.data(Qt::DisplayRole).toString();
+    // One line of title, so every hit keeps its lines of snippet in the fixed row height.
+    const int room = option.rect.width() - 2 * Margin - QFontMetrics(option.font).horizontalAdvance(datePart) - 4;
+    if (room > 0) {
+        QFont bold = option.font;
+        bold.setBold(true);
+        titleText = QFontMetrics(bold).elidedText(titleText, Qt::ElideRight, room);
+    }
+    cursor.insertText(titleText, title);
 
     const QString snippet = index.data(SearchPanel::SnippetRole).toString();
     if (snippet.isEmpty())
