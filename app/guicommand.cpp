@@ -10,6 +10,7 @@
 #include <QCommandLineParser>
 #include <QEventLoop>
 #include <QFont>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QMessageBox>
@@ -88,6 +89,8 @@ int runGui(int &argc, char **argv)
             panel->searchNow();
             wait.exec();
             auto *results = panel->findChild<QListView *>(QStringLiteral("searchResults"));
+            if (auto *count = panel->findChild<QLabel *>(QStringLiteral("searchCount")))
+                QTextStream(stderr) << "baokan: " << count->text() << ", " << count->toolTip() << '\n';
             if (results && results->model()->rowCount() > 0)
                 results->setCurrentIndex(results->model()->index(0, 0));
         }
