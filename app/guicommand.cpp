@@ -2,12 +2,17 @@
 #include "commands.h"
 
 #include "mainwindow.h"
+#include "searchpanel.h"
 #include "store/database.h"
 #include "store/samplearchive.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QEventLoop>
 #include <QFont>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
 #include <QMessageBox>
 #include <QTextStream>
 
@@ -42,8 +47,12 @@ int runGui(int &argc, char **argv)
                                         QStringLiteral("Render the window to a PNG and exit."),
                                         QStringLiteral("FILE.png"));
     const QCommandLineOption db(QStringLiteral("db"), QStringLiteral("Open this archive."), QStringLiteral("PATH"));
+    const QCommandLineOption search(QStringLiteral("search"),
+                                    QStringLiteral("With --screenshot: search for QUERY and open the first hit."),
+                                    QStringLiteral("QUERY"));
     parser.addOption(screenshot);
     parser.addOption(db);
+    parser.addOption(search);
     parser.process(app);
     const bool screenshotMode = parser.isSet(screenshot);
 
@@ -72,6 +81,19 @@ int runGui(int &argc, char **argv)
         // The newest issue and its first article, so the picture shows the reader with text
         // whatever was read last.
         window.selectFirstArticle();
+        if (parser.isSet(search)) {
+            ui::SearchPanel *panel = window.searchPanel();
+            panel->searchField()->setText(parser.value(search));
+            QEventLoop wait;
+            QObject::connect(panel, &ui::SearchPanel::searchFinished, &wait, &QEventLoop::quit);
+            panel->searchNow();
+            wait.exec();
+            auto *results = panel->findChild<QListView *>(QStringLiteral("searchResults"));
+            if (auto *count = panel->findChild<QLabel *>(QStringLiteral("searchCount")))
+                QTextStream(stderr) << "baokan: " << count->text() << ", " << count->toolTip() << '\n';
+            if (results && results->model()->rowCount() > 0)
+                results->setCurrentIndex(results->model()->index(0, 0));
+        }
         QApplication::processEvents();
         const QString file = parser.value(screenshot);
         if (!window.grab().save(file)) {

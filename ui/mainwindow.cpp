@@ -3,6 +3,7 @@
 
 #include "readerarticle.h"
 #include "readerview.h"
+#include "searchpanel.h"
 
 #include "models/articlelistmodel.h"
 #include "models/issuelistmodel.h"
@@ -19,14 +20,17 @@
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QToolButton>
 #include <QTreeView>
@@ -147,6 +151,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_importProgress->hide();
     m_importCancel->hide();
 
+    createSearch();
     createActions();
     createMenus();
     restoreSettings();
@@ -160,6 +165,7 @@ MainWindow::~MainWindow()
     // The job's worker uses the archive: it must end before m_db goes.
     delete m_importJob;
     m_importJob = nullptr;
+    m_searchPanel->setDatabase(nullptr); // so does the search thread
 }
 
 void MainWindow::createActions()
@@ -227,6 +233,10 @@ void MainWindow::createMenus()
     go->addSeparator();
     go->addAction(m_actions.firstArticle);
     go->addAction(m_actions.lastArticle);
+    go->addSeparator();
+    go->addAction(m_actions.find);
+    go->addAction(m_searchPanel->nextMatchAction());
+    go->addAction(m_searchPanel->previousMatchAction());
 }
 
 void MainWindow::restoreSettings()
@@ -278,7 +288,9 @@ bool MainWindow::openArchive(const QString &path, QString *error)
     delete oldArticleSelection;
     delete m_issueModel;
     delete m_articleModel;
+    m_searchPanel->setDatabase(nullptr); // its thread lets go of the old archive first
     m_db = std::move(db);
+    m_searchPanel->setDatabase(m_db.get());
     m_archivePath = QFileInfo(path).absoluteFilePath();
 
     m_issueModel = new models::IssueListModel(m_db.get(), this);
@@ -513,6 +525,8 @@ void MainWindow::articleChanged(const QModelIndex &current)
     }
     m_reader->showArticle(readerArticle(*record));
     m_settings.setLastArticleKey(m_archivePath, record->key);
+    m_searchPanel->setCurrentIssue(record->issueId);
+    m_searchPanel->markMatchesInReader();
 }
 
 void MainWindow::moveArticle(int delta)
@@ -606,6 +620,55 @@ bool MainWindow::selectArticleByKey(const QString &key)
     if (!record || !selectIssueById(record->issueId))
         return false;
     return selectArticleById(record->id);
+}
+
+void MainWindow::createSearch()
+{
+    m_searchPanel = new SearchPanel(this);
+    m_searchPanel->setReader(m_reader);
+    // The search field sits in the menu bar's corner: always there, costing no height.
+    // A menu bar sizes its corner widget by its size hint alone; a layout makes the minimum count.
+    auto *corner = new QWidget(this);
+    auto *cornerLayout = new QHBoxLayout(corner);
+    cornerLayout->setContentsMargins(0, 1, 6, 1);
+    m_searchPanel->searchField()->setMinimumWidth(280);
+    cornerLayout->addWidget(m_searchPanel->searchField());
+    menuBar()->setCornerWidget(corner, Qt::TopRightCorner);
+    m_articlePane = new QStackedWidget;
+    m_articlePane->setObjectName(QStringLiteral("articlePane"));
+    m_splitter->replaceWidget(1, m_articlePane);
+    m_articlePane->addWidget(m_articleView);
+    m_articlePane->addWidget(m_searchPanel);
+    // Moving the list into the stack reset its place in the focus chain. While searching the
+    // article list is hidden and Tab goes from the issues to the hits.
+    setTabOrder(m_issueView, m_articleView);
+    setTabOrder(m_articleView, m_searchPanel->resultsView());
+    setTabOrder(m_searchPanel->resultsView(), m_reader);
+    connect(m_searchPanel, &SearchPanel::activeChanged, this, &MainWindow::searchActiveChanged);
+    connect(m_searchPanel, &SearchPanel::articleChosen, this, &MainWindow::searchHitChosen);
+
+    // `/` as in a browser or less; a text field being typed in keeps the character.
+    m_actions.find = makeAction(this, QStringLiteral("actionFind"), tr("&Find…"),
+                                QKeySequence::keyBindings(QKeySequence::Find) << QKeySequence(Qt::Key_Slash));
+    connect(m_actions.find, &QAction::triggered, m_searchPanel, &SearchPanel::focusField);
+}
+
+void MainWindow::searchActiveChanged(bool active)
+{
+    m_articlePane->setCurrentWidget(active ? static_cast<QWidget *>(m_searchPanel) : m_articleView);
+    if (!active) {
+        m_articleView->setFocus();
+        if (m_articleView->currentIndex().isValid())
+            m_articleView->scrollTo(m_articleView->currentIndex());
+    }
+}
+
+void MainWindow::searchHitChosen(const QString &key)
+{
+    if (!selectArticleByKey(key))
+        statusBar()->showMessage(tr("This article is no longer in the archive."), 5000);
+    else
+        m_searchPanel->markMatchesInReader();
 }
 
 void MainWindow::updateStatus()

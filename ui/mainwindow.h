@@ -12,6 +12,7 @@ class QAction;
 class QLabel;
 class QProgressBar;
 class QSplitter;
+class QStackedWidget;
 class QToolButton;
 class QTreeView;
 
@@ -29,6 +30,7 @@ class IssueListModel;
 namespace baokan::ui {
 
 class ReaderView;
+class SearchPanel;
 
 // The application window: issues, the articles of the chosen issue, and the reader, side by side,
 // with the menus and keyboard commands that move between them, and imports running in the
@@ -58,6 +60,7 @@ public:
     bool isImporting() const;
 
     ReaderView *reader() const { return m_reader; }
+    SearchPanel *searchPanel() const { return m_searchPanel; }
 
 Q_SIGNALS:
     // An import has ended (finished, cancelled or failed) and the lists show its result.
@@ -87,6 +90,10 @@ private:
     void importFailed(const QString &message);
     void endImport();
     void stopImport();
+    // Search: the panel takes the article list's place while a query is active.
+    void createSearch();
+    void searchActiveChanged(bool active);
+    void searchHitChosen(const QString &key);
 
     Settings m_settings;
     std::unique_ptr<store::Database> m_db;
@@ -103,6 +110,8 @@ private:
     QLabel *m_countLabel;
     QProgressBar *m_importProgress;
     QToolButton *m_importCancel;
+    SearchPanel *m_searchPanel = nullptr;
+    QStackedWidget *m_articlePane = nullptr;
 
     struct Actions
     {
@@ -116,6 +125,7 @@ private:
         QAction *previousArticle = nullptr;
         QAction *firstArticle = nullptr;
         QAction *lastArticle = nullptr;
+        QAction *find = nullptr;
     } m_actions;
 };
 
