@@ -14,6 +14,7 @@ class QProgressBar;
 class QSplitter;
 class QToolButton;
 class QTreeView;
+class QUndoStack;
 
 namespace baokan::store {
 class Database;
@@ -29,6 +30,7 @@ class IssueListModel;
 namespace baokan::ui {
 
 class ReaderView;
+class NotesPanel;
 
 // The application window: issues, the articles of the chosen issue, and the reader, side by side,
 // with the menus and keyboard commands that move between them, and imports running in the
@@ -58,6 +60,8 @@ public:
     bool isImporting() const;
 
     ReaderView *reader() const { return m_reader; }
+    NotesPanel *notesPanel() const { return m_notesPanel; }
+    QUndoStack *undoStack() const { return m_undoStack; }
 
 Q_SIGNALS:
     // An import has ended (finished, cancelled or failed) and the lists show its result.
@@ -87,6 +91,10 @@ private:
     void importFailed(const QString &message);
     void endImport();
     void stopImport();
+    // The annotation side: notes panel, undo stack, Edit menu, highlight and tag keys.
+    void createNotesPanel();
+    QStringList selectedArticleKeys() const;
+    void exportNotes();
 
     Settings m_settings;
     std::unique_ptr<store::Database> m_db;
@@ -103,6 +111,8 @@ private:
     QLabel *m_countLabel;
     QProgressBar *m_importProgress;
     QToolButton *m_importCancel;
+    QUndoStack *m_undoStack = nullptr;
+    NotesPanel *m_notesPanel = nullptr;
 
     struct Actions
     {
@@ -116,6 +126,11 @@ private:
         QAction *previousArticle = nullptr;
         QAction *firstArticle = nullptr;
         QAction *lastArticle = nullptr;
+        QAction *undo = nullptr;
+        QAction *redo = nullptr;
+        QAction *highlight = nullptr;
+        QAction *focusTags = nullptr;
+        QAction *exportNotes = nullptr;
     } m_actions;
 };
 
