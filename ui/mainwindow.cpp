@@ -5,6 +5,7 @@
 #include "notespanel.h"
 #include "readerarticle.h"
 #include "readerview.h"
+#include "tagmanagerdialog.h"
 
 #include "export/notesexporter.h"
 #include "models/articlelistmodel.h"
@@ -689,6 +690,9 @@ void MainWindow::createNotesPanel()
     edit->addSeparator();
     edit->addAction(m_actions.highlight);
     edit->addAction(m_actions.focusTags);
+    m_actions.tagManager = makeAction(this, QStringLiteral("tagManagerAction"), tr("&Manage Tags…"));
+    connect(m_actions.tagManager, &QAction::triggered, this, &MainWindow::showTagManager);
+    edit->addAction(m_actions.tagManager);
     const QList<QAction *> menus = menuBar()->actions();
     menuBar()->insertMenu(menus.value(1), edit); // after File, as everywhere
 }
@@ -750,6 +754,27 @@ void MainWindow::exportNotes()
     }
     statusBar()->showMessage(
         tr("%n note(s) exported to %1", nullptr, rows).arg(QDir::toNativeSeparators(dialog.path())), 15000);
+}
+
+void MainWindow::showTagManager()
+{
+    if (!m_db)
+        return;
+    auto *dialog = new TagManagerDialog(m_db.get(), m_undoStack, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // Tags across all issues: the article list shows them until an issue is chosen again.
+    connect(dialog, &TagManagerDialog::showArticles, this, [this](const QStringList &keys, const QString &description) {
+        if (!m_articleModel)
+            return;
+        m_articleModel->setArticleKeys(keys);
+        fetchFirstRows(m_articleModel);
+        moveToArticleRow(0);
+        statusBar()->showMessage(
+            tr("%n article(s) tagged %1; choose an issue to leave this list.", nullptr, int(keys.size()))
+                .arg(description),
+            15000);
+    });
+    dialog->open(); // modal to the window, so the archive cannot change under it
 }
 
 } // namespace baokan::ui

@@ -95,6 +95,7 @@ private:
     void createNotesPanel();
     QStringList selectedArticleKeys() const;
     void exportNotes();
+    void showTagManager();
 
     Settings m_settings;
     std::unique_ptr<store::Database> m_db;
@@ -131,6 +132,7 @@ private:
         QAction *highlight = nullptr;
         QAction *focusTags = nullptr;
         QAction *exportNotes = nullptr;
+        QAction *tagManager = nullptr;
     } m_actions;
 };
 

@@ -3,7 +3,9 @@
 #include "mainwindow.h"
 #include "notespanel.h"
 #include "readerview.h"
+#include "tagmanagerdialog.h"
 
+#include "models/articlelistmodel.h"
 #include "store/database.h"
 #include "store/notestore.h"
 #include "store/tagstore.h"
@@ -18,6 +20,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -322,4 +325,71 @@ TEST_CASE("Export Notes writes a CSV starting with the UTF-8 byte order mark, on
         list->setCurrentRow(0);
         CHECK(window->grab().save(QDir(shots).filePath(QStringLiteral("baokan-notes.png"))));
     }
+}
+
+TEST_CASE("the tag manager renames, merges and deletes tags, each undoable, and lists a tag's articles across issues",
+          "[ui][tags]")
+{
+    Scope scope;
+    auto window = windowWithPage(scope);
+    auto *articles = child<QTreeView>(window.get(), "articleView");
+    REQUIRE(articles->model()->rowCount() >= 3);
+    const QString first = window->notesPanel()->articleKey();
+    addTag(window.get(), QStringLiteral("环境"));
+    addTag(window.get(), QStringLiteral("ecology"));
+    articles->setCurrentIndex(articles->model()->index(2, 0));
+    const QString third = window->notesPanel()->articleKey();
+    REQUIRE(third != first);
+    addTag(window.get(), QStringLiteral("ecology"));
+
+    Probe probe(scope.archive());
+    const auto env = probe.tags().findByName(QStringLiteral("环境"));
+    const auto eco = probe.tags().findByName(QStringLiteral("ecology"));
+    REQUIRE(env);
+    REQUIRE(eco);
+
+    child<QAction>(window.get(), "tagManagerAction")->trigger();
+    auto *manager = child<ui::TagManagerDialog>(window.get(), "tagManager");
+    auto *list = child<QListWidget>(manager, "tagList");
+    REQUIRE(list->count() == 2);
+    auto listed = [list] {
+        QStringList rows;
+        for (int i = 0; i < list->count(); ++i)
+            rows << list->item(i)->text();
+        return rows.join(QLatin1Char('|'));
+    };
+
+    REQUIRE(manager->renameTag(env->id, QStringLiteral("环境保护")));
+    CHECK(probe.tags().tag(env->id)->name == QStringLiteral("环境保护"));
+    CHECK(listed().contains(QStringLiteral("环境保护")));
+    child<QAction>(window.get(), "undoAction")->trigger();
+    CHECK(probe.tags().tag(env->id)->name == QStringLiteral("环境"));
+    CHECK_FALSE(listed().contains(QStringLiteral("环境保护")));
+
+    REQUIRE(manager->mergeTags(env->id, eco->id));
+    CHECK_FALSE(probe.tags().tag(env->id));
+    CHECK(probe.tags().articleCount(eco->id) == 2);
+    CHECK(list->count() == 1);
+    child<QAction>(window.get(), "undoAction")->trigger();
+    CHECK(probe.tags().tag(env->id));
+    CHECK(list->count() == 2);
+
+    REQUIRE(manager->deleteTag(eco->id));
+    CHECK_FALSE(probe.tags().tag(eco->id));
+    CHECK(probe.tags().tagsFor(third).isEmpty());
+    child<QAction>(window.get(), "undoAction")->trigger();
+    CHECK(probe.tags().tagsFor(third).size() == 1);
+
+    // Listing the articles of a tag: the article list holds exactly the two tagged ones.
+    for (int i = 0; i < list->count(); ++i)
+        list->item(i)->setSelected(list->item(i)->data(Qt::UserRole).toLongLong() == eco->id);
+    child<QPushButton>(manager, "showTagArticles")->click();
+    QStringList shown;
+    for (int row = 0; row < articles->model()->rowCount(); ++row)
+        shown << articles->model()->index(row, 0).data(models::ArticleListModel::ArticleKeyRole).toString();
+    shown.sort();
+    QStringList expected{first, third};
+    expected.sort();
+    CHECK(shown == expected);
+    manager->close();
 }
