@@ -324,6 +324,8 @@ TEST_CASE("Export Notes writes a CSV starting with the UTF-8 byte order mark, on
         reader->setTextCursor(c);
         list->setCurrentRow(0);
         CHECK(window->grab().save(QDir(shots).filePath(QStringLiteral("baokan-notes.png"))));
+        QFile::remove(QDir(shots).filePath(QStringLiteral("baokan-notes.csv")));
+        CHECK(QFile::copy(path, QDir(shots).filePath(QStringLiteral("baokan-notes.csv"))));
     }
 }
 
@@ -392,4 +394,37 @@ TEST_CASE("the tag manager renames, merges and deletes tags, each undoable, and 
     expected.sort();
     CHECK(shown == expected);
     manager->close();
+}
+
+TEST_CASE("a highlight that lost its place is listed under Needs review and re-attaches to the reader's selection",
+          "[ui][notes]")
+{
+    Scope scope;
+    auto window = windowWithPage(scope);
+    const QString key = window->notesPanel()->articleKey();
+    ui::ReaderView *reader = window->reader();
+    selectBody(reader, 2, 9);
+    child<QAction>(window.get(), "highlightAction")->trigger();
+    Probe probe(scope.archive());
+    REQUIRE(probe.notes().highlights(key).size() == 1);
+
+    // As a re-import would after the page's text changed beyond recognition.
+    store::ReanchorResult result;
+    REQUIRE(store::NoteStore::reanchorArticle(probe.db.connection(), key, QStringLiteral("完全不同的文字。"), &result));
+    REQUIRE(result.review == 1);
+    window->notesPanel()->reload();
+    auto *review = child<QListWidget>(window.get(), "reviewList");
+    REQUIRE(review->count() == 1);
+    CHECK(child<QListWidget>(window.get(), "highlightList")->count() == 0);
+
+    const QString expected = codePoints(reader->fieldText(ui::ReaderField::Body), 12, 20);
+    selectBody(reader, 12, 20);
+    review->setCurrentRow(0);
+    child<QPushButton>(window.get(), "reattachHighlight")->click();
+    const QList<store::Note> stored = probe.notes().highlights(key);
+    REQUIRE(stored.size() == 1);
+    CHECK(stored.first().anchor == store::AnchorState::Ok);
+    CHECK(stored.first().quote == expected);
+    CHECK(review->count() == 0);
+    CHECK(child<QListWidget>(window.get(), "highlightList")->count() == 1);
 }
