@@ -171,6 +171,10 @@ MainWindow::~MainWindow()
     m_importJob = nullptr;
     // A note typed but not yet autosaved goes in before the archive closes.
     m_notesPanel->setDatabase(nullptr);
+    // A dying QUndoStack clears itself and says so: let it go while its listeners (panel, actions,
+    // tag manager) and the archive still exist.
+    delete m_undoStack;
+    m_undoStack = nullptr;
 }
 
 void MainWindow::createActions()
@@ -456,6 +460,7 @@ void MainWindow::endImport()
     updateStatus();
     if (key.isEmpty() || !selectArticleByKey(key))
         selectFirstArticle();
+    m_notesPanel->reload(); // re-imported articles may have had their highlights moved or sent to review
     Q_EMIT importEnded();
 }
 
@@ -508,10 +513,12 @@ void MainWindow::issueChanged(const QModelIndex &current)
     const qint64 id = current.isValid() ? current.data(models::IssueListModel::IssueIdRole).toLongLong() : 0;
     m_articleModel->setIssue(id);
     fetchFirstRows(m_articleModel);
-    if (m_articleModel->rowCount() > 0)
+    if (m_articleModel->rowCount() > 0) {
         moveToArticleRow(0);
-    else
+    } else {
+        m_notesPanel->setArticle({});
         m_reader->showMessage(current.isValid() ? tr("This issue has no articles.") : QString());
+    }
 }
 
 void MainWindow::articleChanged(const QModelIndex &current)
