@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "mainwindow.h"
 
+#include "exportnotesdialog.h"
+#include "notespanel.h"
 #include "readerarticle.h"
 #include "readerview.h"
 #include "searchpanel.h"
+#include "tagmanagerdialog.h"
 
+#include "export/notesexporter.h"
 #include "models/articlelistmodel.h"
 #include "models/issuelistmodel.h"
 #include "store/articlestore.h"
@@ -28,15 +32,18 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressBar>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QToolButton>
 #include <QTreeView>
+#include <QUndoStack>
 #include <QUrl>
 
 #include <algorithm>
+#include <climits>
 
 namespace baokan::ui {
 
@@ -131,6 +138,7 @@ MainWindow::MainWindow(QWidget *parent)
     setAcceptDrops(true);
     m_issueView->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
     m_articleView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_articleView->setSelectionMode(QAbstractItemView::ExtendedSelection); // tags go on many at once
     setTabOrder(m_issueView, m_articleView);
     setTabOrder(m_articleView, m_reader);
 
@@ -154,6 +162,7 @@ MainWindow::MainWindow(QWidget *parent)
     createSearch();
     createActions();
     createMenus();
+    createNotesPanel();
     restoreSettings();
     connect(m_reader, &ReaderView::textPointSizeChanged, this,
             [this](qreal points) { m_settings.setReaderPointSize(points); });
@@ -166,6 +175,12 @@ MainWindow::~MainWindow()
     delete m_importJob;
     m_importJob = nullptr;
     m_searchPanel->setDatabase(nullptr); // so does the search thread
+    // A note typed but not yet autosaved goes in before the archive closes.
+    m_notesPanel->setDatabase(nullptr);
+    // A dying QUndoStack clears itself and says so: let it go while its listeners (panel, actions,
+    // tag manager) and the archive still exist.
+    delete m_undoStack;
+    m_undoStack = nullptr;
 }
 
 void MainWindow::createActions()
@@ -258,6 +273,7 @@ void MainWindow::saveSettings()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    m_notesPanel->flush();
     saveSettings();
     QMainWindow::closeEvent(event);
 }
@@ -289,8 +305,11 @@ bool MainWindow::openArchive(const QString &path, QString *error)
     delete m_issueModel;
     delete m_articleModel;
     m_searchPanel->setDatabase(nullptr); // its thread lets go of the old archive first
+    m_notesPanel->setDatabase(nullptr);  // saves a pending note into the archive it belongs to
+    m_undoStack->clear();
     m_db = std::move(db);
     m_searchPanel->setDatabase(m_db.get());
+    m_notesPanel->setDatabase(m_db.get());
     m_archivePath = QFileInfo(path).absoluteFilePath();
 
     m_issueModel = new models::IssueListModel(m_db.get(), this);
@@ -453,6 +472,7 @@ void MainWindow::endImport()
     updateStatus();
     if (key.isEmpty() || !selectArticleByKey(key))
         selectFirstArticle();
+    m_notesPanel->reload(); // re-imported articles may have had their highlights moved or sent to review
     Q_EMIT importEnded();
 }
 
@@ -505,15 +525,18 @@ void MainWindow::issueChanged(const QModelIndex &current)
     const qint64 id = current.isValid() ? current.data(models::IssueListModel::IssueIdRole).toLongLong() : 0;
     m_articleModel->setIssue(id);
     fetchFirstRows(m_articleModel);
-    if (m_articleModel->rowCount() > 0)
+    if (m_articleModel->rowCount() > 0) {
         moveToArticleRow(0);
-    else
+    } else {
+        m_notesPanel->setArticle({});
         m_reader->showMessage(current.isValid() ? tr("This issue has no articles.") : QString());
+    }
 }
 
 void MainWindow::articleChanged(const QModelIndex &current)
 {
     if (!current.isValid() || !m_db) {
+        m_notesPanel->setArticle({});
         m_reader->showMessage(tr("Choose an article to read."));
         return;
     }
@@ -524,6 +547,7 @@ void MainWindow::articleChanged(const QModelIndex &current)
         return;
     }
     m_reader->showArticle(readerArticle(*record));
+    m_notesPanel->setArticle(record->key);
     m_settings.setLastArticleKey(m_archivePath, record->key);
     m_searchPanel->setCurrentIssue(record->issueId);
     m_searchPanel->markMatchesInReader();
@@ -679,6 +703,148 @@ void MainWindow::updateStatus()
         return;
     }
     m_countLabel->setText(countText(store::IssueStore(m_db.get()).count(), store::ArticleStore(m_db.get()).count()));
+}
+
+// ---- Annotations: notes panel, undo, highlights, tags, export ----
+
+void MainWindow::createNotesPanel()
+{
+    m_undoStack = new QUndoStack(this);
+    m_notesPanel = new NotesPanel(m_reader, m_undoStack, this);
+    m_notesPanel->setSelectedKeysProvider([this] { return selectedArticleKeys(); });
+    connect(m_notesPanel, &NotesPanel::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    addDockWidget(Qt::RightDockWidgetArea, m_notesPanel);
+    resizeDocks({m_notesPanel}, {340}, Qt::Horizontal);
+
+    m_actions.undo = makeAction(this, QStringLiteral("undoAction"), tr("&Undo"), {QKeySequence(Qt::CTRL | Qt::Key_Z)});
+    m_actions.redo =
+        makeAction(this, QStringLiteral("redoAction"), tr("&Redo"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z)});
+    m_actions.undo->setEnabled(false);
+    m_actions.redo->setEnabled(false);
+    // A note still waiting for its autosave is saved first, so undo takes back the latest step.
+    connect(m_actions.undo, &QAction::triggered, this, [this] {
+        m_notesPanel->flush();
+        m_undoStack->undo();
+    });
+    connect(m_actions.redo, &QAction::triggered, this, [this] {
+        m_notesPanel->flush();
+        m_undoStack->redo();
+    });
+    connect(m_undoStack, &QUndoStack::canUndoChanged, m_actions.undo, &QAction::setEnabled);
+    connect(m_undoStack, &QUndoStack::canRedoChanged, m_actions.redo, &QAction::setEnabled);
+    connect(m_undoStack, &QUndoStack::undoTextChanged, this, [this](const QString &text) {
+        m_actions.undo->setText(text.isEmpty() ? tr("&Undo") : tr("&Undo %1").arg(text));
+    });
+    connect(m_undoStack, &QUndoStack::redoTextChanged, this, [this](const QString &text) {
+        m_actions.redo->setText(text.isEmpty() ? tr("&Redo") : tr("&Redo %1").arg(text));
+    });
+
+    m_actions.highlight =
+        makeAction(this, QStringLiteral("highlightAction"), tr("&Highlight Selection"), {QKeySequence(Qt::Key_H)});
+    connect(m_actions.highlight, &QAction::triggered, m_notesPanel, &NotesPanel::highlightSelection);
+    m_actions.focusTags =
+        makeAction(this, QStringLiteral("focusTagsAction"), tr("Add &Tag…"), {QKeySequence(Qt::Key_T)});
+    connect(m_actions.focusTags, &QAction::triggered, m_notesPanel, &NotesPanel::focusTagEditor);
+    addAction(m_actions.highlight);
+    addAction(m_actions.focusTags);
+    m_actions.exportNotes = makeAction(this, QStringLiteral("exportNotesAction"), tr("&Export Notes…"),
+                                       {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E)});
+    connect(m_actions.exportNotes, &QAction::triggered, this, &MainWindow::exportNotes);
+    if (QMenu *file = menuBar()->actions().value(0) ? menuBar()->actions().value(0)->menu() : nullptr)
+        file->insertAction(m_actions.quit, m_actions.exportNotes);
+
+    QMenu *edit = new QMenu(tr("&Edit"), this);
+    edit->addAction(m_actions.undo);
+    edit->addAction(m_actions.redo);
+    edit->addSeparator();
+    edit->addAction(m_actions.highlight);
+    edit->addAction(m_actions.focusTags);
+    m_actions.tagManager = makeAction(this, QStringLiteral("tagManagerAction"), tr("&Manage Tags…"));
+    connect(m_actions.tagManager, &QAction::triggered, this, &MainWindow::showTagManager);
+    edit->addAction(m_actions.tagManager);
+    const QList<QAction *> menus = menuBar()->actions();
+    menuBar()->insertMenu(menus.value(1), edit); // after File, as everywhere
+}
+
+QStringList MainWindow::selectedArticleKeys() const
+{
+    QStringList keys;
+    if (!m_articleView->selectionModel())
+        return keys;
+    for (const QModelIndex &row : m_articleView->selectionModel()->selectedRows())
+        keys << row.data(models::ArticleListModel::ArticleKeyRole).toString();
+    return keys;
+}
+
+void MainWindow::exportNotes()
+{
+    if (!m_db)
+        return;
+    m_notesPanel->flush(); // the note being typed goes out too
+    ExportNotesDialog dialog(this);
+    if (dialog.exec() != QDialog::Accepted || dialog.path().isEmpty())
+        return;
+    exporting::NotesExportOptions options = dialog.options();
+    if (dialog.scope() == ExportNotesDialog::Scope::SelectedArticles) {
+        options.articleKeys = selectedArticleKeys();
+    } else if (dialog.scope() == ExportNotesDialog::Scope::CurrentIssue && m_articleModel) {
+        while (m_articleModel->canFetchMore({}))
+            m_articleModel->fetchMore({});
+        QStringList keys;
+        for (int row = 0; row < m_articleModel->rowCount(); ++row)
+            keys << m_articleModel->index(row, 0).data(models::ArticleListModel::ArticleKeyRole).toString();
+        options.articleKeys = keys;
+    }
+
+    // The dialog shows only when the export takes longer than a moment.
+    QProgressDialog progress(tr("Exporting notes…"), tr("Cancel"), 0, 0, this);
+    progress.setObjectName(QStringLiteral("exportProgress"));
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(500);
+    exporting::NotesExporter exporter(m_db->connection());
+    exporter.setProgress([&progress](qint64 done, qint64 total) {
+        progress.setMaximum(int(std::min<qint64>(total, INT_MAX)));
+        progress.setValue(int(std::min<qint64>(done, INT_MAX)));
+        return !progress.wasCanceled();
+    });
+    QString error;
+    int rows = 0;
+    const bool ok = exporter.writeFile(dialog.path(), options, &error, &rows);
+    progress.reset();
+    if (!ok) {
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Export Notes"),
+                                    tr("The notes could not be exported to %1.\n%2\nNo file was written or changed.")
+                                        .arg(QDir::toNativeSeparators(dialog.path()), error),
+                                    QMessageBox::Ok, this);
+        box->setObjectName(QStringLiteral("exportError"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+        return;
+    }
+    statusBar()->showMessage(
+        tr("%n note(s) exported to %1", nullptr, rows).arg(QDir::toNativeSeparators(dialog.path())), 15000);
+}
+
+void MainWindow::showTagManager()
+{
+    if (!m_db)
+        return;
+    auto *dialog = new TagManagerDialog(m_db.get(), m_undoStack, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // Tags across all issues: the article list shows them until an issue is chosen again.
+    connect(dialog, &TagManagerDialog::showArticles, this, [this](const QStringList &keys, const QString &description) {
+        if (!m_articleModel)
+            return;
+        m_articleModel->setArticleKeys(keys);
+        fetchFirstRows(m_articleModel);
+        moveToArticleRow(0);
+        statusBar()->showMessage(
+            tr("%n article(s) tagged %1; choose an issue to leave this list.", nullptr, int(keys.size()))
+                .arg(description),
+            15000);
+    });
+    dialog->open(); // modal to the window, so the archive cannot change under it
 }
 
 } // namespace baokan::ui

@@ -15,6 +15,7 @@ class QSplitter;
 class QStackedWidget;
 class QToolButton;
 class QTreeView;
+class QUndoStack;
 
 namespace baokan::store {
 class Database;
@@ -31,6 +32,7 @@ namespace baokan::ui {
 
 class ReaderView;
 class SearchPanel;
+class NotesPanel;
 
 // The application window: issues, the articles of the chosen issue, and the reader, side by side,
 // with the menus and keyboard commands that move between them, and imports running in the
@@ -61,6 +63,8 @@ public:
 
     ReaderView *reader() const { return m_reader; }
     SearchPanel *searchPanel() const { return m_searchPanel; }
+    NotesPanel *notesPanel() const { return m_notesPanel; }
+    QUndoStack *undoStack() const { return m_undoStack; }
 
 Q_SIGNALS:
     // An import has ended (finished, cancelled or failed) and the lists show its result.
@@ -94,6 +98,11 @@ private:
     void createSearch();
     void searchActiveChanged(bool active);
     void searchHitChosen(const QString &key);
+    // The annotation side: notes panel, undo stack, Edit menu, highlight and tag keys.
+    void createNotesPanel();
+    QStringList selectedArticleKeys() const;
+    void exportNotes();
+    void showTagManager();
 
     Settings m_settings;
     std::unique_ptr<store::Database> m_db;
@@ -112,6 +121,8 @@ private:
     QToolButton *m_importCancel;
     SearchPanel *m_searchPanel = nullptr;
     QStackedWidget *m_articlePane = nullptr;
+    QUndoStack *m_undoStack = nullptr;
+    NotesPanel *m_notesPanel = nullptr;
 
     struct Actions
     {
@@ -126,6 +137,12 @@ private:
         QAction *firstArticle = nullptr;
         QAction *lastArticle = nullptr;
         QAction *find = nullptr;
+        QAction *undo = nullptr;
+        QAction *redo = nullptr;
+        QAction *highlight = nullptr;
+        QAction *focusTags = nullptr;
+        QAction *exportNotes = nullptr;
+        QAction *tagManager = nullptr;
     } m_actions;
 };
 
