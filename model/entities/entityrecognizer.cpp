@@ -52,6 +52,8 @@ constexpr quint32 kVeryCommonWordFreq = 1000;
 // names, make a compound.
 constexpr quint32 kCompoundPrefixFreq = 300;
 constexpr double kRareNameEndLogP = -7.0;
+// The cost of a letter known only from the wider transliteration table inside a long run.
+constexpr double kWeakLetterCost = 1.0;
 constexpr double kNegInf = -std::numeric_limits<double>::infinity();
 
 bool isHan(char16_t c)
@@ -677,7 +679,8 @@ private:
         if (surnameLength > 0) {
             const int afterSurname = i + surnameLength;
             // A bare surname before a form of address is the name the text gives (李老师 → 李).
-            const int honorific = startsWith(m_rules.honorifics, m_rules.maxHonorific, afterSurname);
+            const int post = startsWith(m_rules.posts, m_rules.maxPost, afterSurname);
+            const int honorific = std::max(post, startsWith(m_rules.honorifics, m_rules.maxHonorific, afterSurname));
             const char16_t before = at(i - 1);
             // 向, 从, 任 are surnames but far more often words of their own.
             const bool familiar = before == u'老' || before == u'小';
@@ -686,8 +689,14 @@ private:
                 QStringView(u"先生 女士 小姐 老师 同志 师傅").contains(qv(afterSurname, afterSurname + honorific));
             if (honorific > 0 && surnameLength == 1 && surname > kCommonSurname &&
                 (familiar || polite || singleCharLogP(at(i)) < kCommonCharLogP)) {
+                // A title or a polite form of two characters is telling enough after any word
+                // the surname does not join (收到陈老师, 托项市长).
+                const bool wordBefore =
+                    isHan(before) && m_lex.find(m_s.data() + i - 1, 2) && m_lex.find(m_s.data() + i - 1, 2)->freq > 0;
                 if (!isHan(before) || before == u'老' || before == u'小' ||
-                    endsWith(m_rules.nameBefore, m_rules.maxNameBefore, i) > 0 || isBoundaryWord(i))
+                    endsWith(m_rules.nameBefore, m_rules.maxNameBefore, i) > 0 || isBoundaryWord(i) ||
+                    (honorific >= 2 && !wordBefore && !isSurname(before) &&
+                     !m_lex.inTable(CharTable::TranslitWeak, before)))
                     consider(afterSurname, m_lex.logPersonMass() + surname + 4.0, Tag::Person, Kind::Person);
             }
             for (int given = 1; given <= 2 && honorific == 0; ++given) {
@@ -750,6 +759,8 @@ private:
             bool dot = false;
             int part = 0;       // letters since the last dot
             int shortParts = 0; // parts of one letter: 学·创·演 is a slogan, not a name
+            int weakLetters = 0;
+            bool lastStrong = false;
             for (int to = i + 1; to <= runEnd && to - i <= 14; ++to) {
                 const char16_t c = at(to - 1);
                 if (isNameDot(c)) {
@@ -761,8 +772,17 @@ private:
                     continue;
                 }
                 ++part;
-                allStrong = allStrong && m_lex.inTable(CharTable::Translit, c);
-                strong += m_lex.charLogP(CharTable::Translit, c);
+                // One letter of the wider table may sit inside a long run (基里延科, 尤尔科夫): the
+                // strong table misses many letters that do occur in names.
+                const bool isStrong = m_lex.inTable(CharTable::Translit, c);
+                if (!isStrong && m_lex.inTable(CharTable::TranslitWeak, c) && !dot) {
+                    ++weakLetters;
+                    strong += m_lex.charLogP(CharTable::TranslitWeak, c) - kWeakLetterCost;
+                } else {
+                    allStrong = allStrong && isStrong;
+                    strong += m_lex.charLogP(CharTable::Translit, c);
+                }
+                lastStrong = isStrong;
                 weak += m_lex.charLogP(CharTable::TranslitWeak, c);
                 ++letters;
                 if (dot && letters >= 4 && shortParts + (part == 1 ? 1 : 0) <= 1) {
@@ -772,9 +792,9 @@ private:
                 }
                 if (dot)
                     continue;
-                if (!allStrong && !dotFollows)
+                if ((!allStrong || weakLetters > 1) && !dotFollows)
                     break;
-                if (!allStrong || letters < 3)
+                if (!allStrong || weakLetters > 1 || letters < 3 + weakLetters || !lastStrong)
                     continue;
                 const Lexicon::Entry *known = m_lex.find(m_s.data() + i, to - i);
                 if (known && known->freq > 0 && known->tag != Tag::ForeignPerson && known->tag != Tag::Person)

@@ -156,3 +156,15 @@ TEST_CASE("empty and non-Chinese text give no mentions")
     CHECK(EntityRecognizer::instance().recognize(QString()).isEmpty());
     CHECK(EntityRecognizer::instance().recognize(QStringLiteral("hello, world 42")).isEmpty());
 }
+
+TEST_CASE("a transliterated name runs on over one letter the strong table lacks")
+{
+    const QString text = QStringLiteral("会议由委员会主席莫里坚诺夫主持。");
+    CHECK(has(text, QStringLiteral("PER:莫里坚诺夫")));
+}
+
+TEST_CASE("a bare surname before a two-character form of address is the name after any verb")
+{
+    CHECK(has(QStringLiteral("我们昨天见到黄老师时，他正在上课。"), QStringLiteral("PER:黄")));
+    CHECK(has(QStringLiteral("她请教了邓局长。"), QStringLiteral("PER:邓")));
+}
