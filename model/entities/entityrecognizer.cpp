@@ -54,6 +54,9 @@ constexpr quint32 kCompoundPrefixFreq = 300;
 constexpr double kRareNameEndLogP = -7.0;
 // The cost of a letter known only from the wider transliteration table inside a long run.
 constexpr double kWeakLetterCost = 1.0;
+// Log odds of a character ending a name rather than another word below which a listed name on
+// it is taken for a compound.
+constexpr double kMinNameEndOdds = -1.0;
 constexpr double kNegInf = -std::numeric_limits<double>::infinity();
 
 bool isHan(char16_t c)
@@ -1126,6 +1129,10 @@ private:
         switch (t.tag) {
         case Tag::Person:
         case Tag::ForeignPerson:
+            // 许可证, 博彩业: a listed "name" on a head that ends far more words than names is a compound.
+            if (t.length() >= 3 && m_lex.charLogP(CharTable::NameEnd, at(t.end - 1)) < kMinNameEndOdds &&
+                nameContext(t.start, t.end) < 3.0)
+                return std::nullopt;
             if ((t.tag == Tag::Person && isChineseName(t, e)) || isForeignName(t))
                 return EntityType::Person;
             // 琼斯: two characters ending like a transliteration and starting unlike a surname.

@@ -7,6 +7,8 @@
 
 #include <QStringList>
 
+#include <algorithm>
+
 using namespace baokan::entities;
 
 namespace {
@@ -167,4 +169,13 @@ TEST_CASE("a bare surname before a two-character form of address is the name aft
 {
     CHECK(has(QStringLiteral("我们昨天见到黄老师时，他正在上课。"), QStringLiteral("PER:黄")));
     CHECK(has(QStringLiteral("她请教了邓局长。"), QStringLiteral("PER:邓")));
+}
+
+TEST_CASE("a listed name on a head that ends far more words than names is no person")
+{
+    const QString text = QStringLiteral("他们办理了营业许可证。");
+    CHECK_FALSE(has(text, QStringLiteral("PER:许可证")));
+    const QStringList mentions = mentionsOf(text);
+    CHECK(std::none_of(mentions.cbegin(), mentions.cend(),
+                       [](const QString &m) { return m.startsWith(QStringLiteral("PER:")); }));
 }
