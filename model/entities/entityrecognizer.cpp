@@ -57,6 +57,8 @@ constexpr double kWeakLetterCost = 1.0;
 // Log odds of a character ending a name rather than another word below which a listed name on
 // it is taken for a compound.
 constexpr double kMinNameEndOdds = -1.0;
+// The cost of ending a dotted name right before a typical letter of transliterations.
+constexpr double kCutNameCost = 4.0;
 constexpr double kNegInf = -std::numeric_limits<double>::infinity();
 
 bool isHan(char16_t c)
@@ -788,9 +790,14 @@ private:
                 lastStrong = isStrong;
                 weak += m_lex.charLogP(CharTable::TranslitWeak, c);
                 ++letters;
+                // A dotted name does not stop before a typical letter (玛丽特·恩|斯塔德): the rest
+                // would be left as a name of its own.
+                const bool letterFollows = to < runEnd && m_lex.inTable(CharTable::Translit, at(to));
                 if (dot && letters >= 4 && shortParts + (part == 1 ? 1 : 0) <= 1) {
-                    consider(to, weak + m_lex.logForeignLength(letters) + 8.0 + nameContext(i, to), Tag::ForeignPerson,
-                             Kind::Foreign);
+                    consider(to,
+                             weak + m_lex.logForeignLength(letters) + 8.0 + nameContext(i, to) -
+                                 (letterFollows ? kCutNameCost : 0.0),
+                             Tag::ForeignPerson, Kind::Foreign);
                     continue;
                 }
                 if (dot)

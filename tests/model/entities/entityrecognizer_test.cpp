@@ -179,3 +179,9 @@ TEST_CASE("a listed name on a head that ends far more words than names is no per
     CHECK(std::none_of(mentions.cbegin(), mentions.cend(),
                        [](const QString &m) { return m.startsWith(QStringLiteral("PER:")); }));
 }
+
+TEST_CASE("a dotted name is not cut before a typical letter of transliterations")
+{
+    const QString text = QStringLiteral("副总统约翰·卡斯特罗斯基将于明天来访。");
+    CHECK(has(text, QStringLiteral("PER:约翰·卡斯特罗斯基")));
+}
