@@ -187,6 +187,8 @@ struct Rules
     WordSet facilities;         // 馆, 大厦, 火车站 …: organizations' heads that make a building a place
     WordSet placeBefore;        // 在, 抵达, 访问 …: a name after them is a place's
     int maxPlaceBefore = 0;
+    WordSet notPersonAfter; // 国家, 组织, 号 …: what they follow is a place, a body or a make
+    int maxNotPersonAfter = 0;
 
     static const Rules &get()
     {
@@ -302,6 +304,9 @@ private:
         placeBefore = set(u"在 到 赴 抵 抵达 到达 前往 访问 位于 来自 飞往 途经 离开 从 于 至 运往 驻 首都 城市 "
                           u"港口 州 省",
                           &maxPlaceBefore);
+        notPersonAfter = set(u"国家 组织 地区 成员国 产油国 公司 集团 号 牌 型 体系 指数 争端 地方 境内 人民 军队 半岛 "
+                             u"大陆 海 山 河",
+                             &maxNotPersonAfter);
         travelVerbs = QString::fromUtf16(u"访来抵赴离进回驻在旅返留");
         genericPlaces = set(u"外国 大国 城市 城镇 山区 东西 南北 山坡 大街 大桥 农村 乡村 城乡 国外 国内 海外 各地 "
                             u"当地 本地 外地 内地 边疆 边境 沿海 小国 强国 世界 天下 全国 全球 家乡 故乡 老家 "
@@ -1089,6 +1094,10 @@ private:
             if (foreign && !isSurname(at(t.start)))
                 return EntityType::Location;
         }
+        // 欧佩克组织, 卡西尼号: a transliteration before a word for a land, a body or a make is no person.
+        if (type == EntityType::Person && t.length() >= 3 && isForeignName(t) &&
+            startsWith(m_rules.notPersonAfter, m_rules.maxNotPersonAfter, t.end) > 0)
+            return std::nullopt;
         // 公明镇, 李卜村, 大昭寺: what reads as a name but ends like a village or a site is that place.
         if (type == EntityType::Person && t.length() >= 3 &&
             QStringView(u"乡镇村屯营寨庄堡县市省寺庙宫顶岭湖洞塔阁殿亭").contains(QChar(at(t.end - 1))))

@@ -185,3 +185,9 @@ TEST_CASE("a dotted name is not cut before a typical letter of transliterations"
     const QString text = QStringLiteral("副总统约翰·卡斯特罗斯基将于明天来访。");
     CHECK(has(text, QStringLiteral("PER:约翰·卡斯特罗斯基")));
 }
+
+TEST_CASE("a transliteration before a word for a country or a body is no person")
+{
+    const QString text = QStringLiteral("代表团访问了几个阿拉伯国家。");
+    CHECK_FALSE(has(text, QStringLiteral("PER:阿拉伯")));
+}
