@@ -402,6 +402,7 @@ public:
         tokenEntities(spans);
         scanPosts(spans);
         resolve(spans);
+        scanNameLists(spans);
         scanDocuments(spans);
         std::sort(spans.begin(), spans.end(),
                   [](const Span &a, const Span &b) { return a.start != b.start ? a.start < b.start : a.end > b.end; });
@@ -1480,6 +1481,51 @@ private:
     }
 
     // ---- documents ---------------------------------------------------------------------------
+
+    // In a list of people (甲、乙和丙) an item next to a name that reads as a Chinese name is one,
+    // though alone it would be too weak.
+    void scanNameLists(std::vector<Span> &spans) const
+    {
+        auto taken = [&spans](int start, int end) {
+            return std::any_of(spans.begin(), spans.end(),
+                               [&](const Span &s) { return s.start < end && start < s.end; });
+        };
+        auto isSeparator = [](char16_t c) { return c == u'、'; };
+        auto isItemEnd = [this](int k) { return k >= size() || !isHan(at(k)) || at(k) == u'和' || at(k) == u'等'; };
+        auto nameLike = [this](int start, int end) {
+            if (end - start < 2 || end - start > 3 || !isSurname(at(start)))
+                return false;
+            for (int k = start; k < end; ++k) {
+                if (!isHan(at(k)) || (k > start && !m_lex.inTable(CharTable::Given, at(k))))
+                    return false;
+            }
+            const Lexicon::Entry *e = m_lex.find(m_s.data() + start, end - start);
+            return !(e && e->freq >= kCommonWordFreq);
+        };
+        for (size_t n = 0; n < spans.size(); ++n) {
+            if (spans[n].type != EntityType::Person)
+                continue;
+            // Rightwards: 甲、乙.
+            const int end = spans[n].end;
+            if (isSeparator(at(end))) {
+                int k = end + 1;
+                while (k - end - 1 < 4 && !isItemEnd(k) && !isSeparator(at(k)))
+                    ++k;
+                if ((isItemEnd(k) || isSeparator(at(k))) && nameLike(end + 1, k) && !taken(end + 1, k))
+                    spans.push_back(Span{end + 1, k, EntityType::Person});
+            }
+            // Leftwards: 乙、甲.
+            const int start = spans[n].start;
+            if (isSeparator(at(start - 1))) {
+                int k = start - 1;
+                while (start - 1 - k < 4 && k > 0 && isHan(at(k - 1)) && !isSeparator(at(k - 1)))
+                    --k;
+                const bool opened = k == 0 || !isHan(at(k - 1)) || isSeparator(at(k - 1));
+                if (opened && nameLike(k, start - 1) && !taken(k, start - 1))
+                    spans.push_back(Span{k, start - 1, EntityType::Person});
+            }
+        }
+    }
 
     void scanDocuments(std::vector<Span> &spans) const
     {

@@ -191,3 +191,10 @@ TEST_CASE("a transliteration before a word for a country or a body is no person"
     const QString text = QStringLiteral("代表团访问了几个阿拉伯国家。");
     CHECK_FALSE(has(text, QStringLiteral("PER:阿拉伯")));
 }
+
+TEST_CASE("an item of a list next to a name is a name when it reads as one")
+{
+    const QString text = QStringLiteral("出席会议的有王建国、饶求实、林小惠等人。");
+    CHECK(has(text, QStringLiteral("PER:饶求实")));
+    CHECK(has(text, QStringLiteral("PER:林小惠")));
+}
