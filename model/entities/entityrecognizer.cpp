@@ -867,14 +867,19 @@ private:
         }
         // Three characters: 青少年, 红树林, 安全性 carry the tag too. The rarer a listed word, the
         // likelier the tag is right; the more frequent, the more it must look like a name: not
-        // built on a common word, its given name made of characters names use.
+        // starting with a common word, its given name made of characters names use. The given
+        // name may be a common word itself (建国, 国庆): parents choose words.
         if (surnameLength == 1 && looksCompound(t.start, t.end))
             return false;
         if (e && e->freq < kSureNameFreq)
             return true;
         if (e && e->freq <= kRareNameFreq)
             return surnameLength == 2 || !isCommonWord(t.start, t.start + 2); // 纪念章, 博士后
-        if (surnameLength == 1 && (isCommonWord(t.start, t.start + 2) || isCommonWord(t.start + 1, t.end)))
+        if (surnameLength == 1 && isCommonWord(t.start, t.start + 2))
+            return false;
+        // 暴风雨, 红卫兵: a common noun after the first character makes a compound.
+        const Lexicon::Entry *givenWord = m_lex.find(m_s.data() + t.start + 1, t.length() - 1);
+        if (surnameLength == 1 && givenWord && givenWord->freq >= kCommonWordFreq && givenWord->tag == Tag::Noun)
             return false;
         return m_lex.charLogP(CharTable::Given3a, at(t.end - 2)) + m_lex.charLogP(CharTable::Given3b, at(t.end - 1)) >=
                kMinGivenLogP;

@@ -198,3 +198,16 @@ TEST_CASE("an item of a list next to a name is a name when it reads as one")
     CHECK(has(text, QStringLiteral("PER:饶求实")));
     CHECK(has(text, QStringLiteral("PER:林小惠")));
 }
+
+TEST_CASE("a listed name whose given name is a common word is still a name")
+{
+    CHECK(has(QStringLiteral("杨建华说，今年的收成很好。"), QStringLiteral("PER:杨建华")));
+}
+
+TEST_CASE("a listed name made of a character and a common noun is a compound")
+{
+    const QString text = QStringLiteral("一场暴风雨过后，村里的古建筑受损。");
+    const QStringList mentions = mentionsOf(text);
+    CHECK(std::none_of(mentions.cbegin(), mentions.cend(),
+                       [](const QString &m) { return m.startsWith(QStringLiteral("PER:")); }));
+}
