@@ -292,7 +292,7 @@ private:
                         nullptr);
         honorifics = set(u"老 老师 先生 女士 小姐 师傅 大爷 大娘 大妈 大姐 大哥 大叔 阿姨 奶奶 爷爷 主席 总理 "
                          u"书记 局长 厅长 处长 科长 部长 院长 校长 主任 经理 厂长 村长 队长 所长 "
-                         u"教授 博士 医生 大夫 律师 法官 同志 氏",
+                         u"教授 博士 医生 大夫 律师 法官 同志 氏 某",
                          &maxHonorific);
         // 小 and 老 are forms of address; the rest are surnames too rare to outweigh the word.
         notSurnames = QString::fromUtf16(u"小老和与及跟在把被给让将为对的了是也都就又还");
@@ -695,9 +695,12 @@ private:
             const char16_t before = at(i - 1);
             // 向, 从, 任 are surnames but far more often words of their own.
             const bool familiar = before == u'老' || before == u'小';
+            // 王某: the press keeps a party's name back but gives the surname.
             const bool polite =
-                honorific >= 2 &&
-                QStringView(u"先生 女士 小姐 老师 同志 师傅").contains(qv(afterSurname, afterSurname + honorific));
+                (honorific >= 2 &&
+                 QStringView(u"先生 女士 小姐 老师 同志 师傅").contains(qv(afterSurname, afterSurname + honorific))) ||
+                (honorific == 1 && at(afterSurname) == u'某' && !isWordAt(afterSurname, 2) &&
+                 !isChineseNumber(at(afterSurname + 1)));
             if (honorific > 0 && surnameLength == 1 && surname > kCommonSurname &&
                 (familiar || polite || singleCharLogP(at(i)) < kCommonCharLogP)) {
                 // A title or a polite form of two characters is telling enough after any word
@@ -706,7 +709,7 @@ private:
                     isHan(before) && m_lex.find(m_s.data() + i - 1, 2) && m_lex.find(m_s.data() + i - 1, 2)->freq > 0;
                 if (!isHan(before) || before == u'老' || before == u'小' ||
                     endsWith(m_rules.nameBefore, m_rules.maxNameBefore, i) > 0 || isBoundaryWord(i) ||
-                    (honorific >= 2 && !wordBefore && !isSurname(before) &&
+                    ((honorific >= 2 || polite) && !wordBefore && !isSurname(before) &&
                      !m_lex.inTable(CharTable::TranslitWeak, before)))
                     consider(afterSurname, m_lex.logPersonMass() + surname + 4.0, Tag::Person, Kind::Person);
             }
@@ -821,6 +824,13 @@ private:
         }
     }
 
+    bool isWordAt(int i, int length) const
+    {
+        if (i + length > size())
+            return false;
+        const Lexicon::Entry *e = m_lex.find(m_s.data() + i, length);
+        return e && e->freq > 0;
+    }
     bool isSurname(char16_t c) const
     {
         return m_lex.inTable(CharTable::Surname, c) && !m_rules.notSurnames.contains(QChar(c));

@@ -211,3 +211,9 @@ TEST_CASE("a listed name made of a character and a common noun is a compound")
     CHECK(std::none_of(mentions.cbegin(), mentions.cend(),
                        [](const QString &m) { return m.startsWith(QStringLiteral("PER:")); }));
 }
+
+TEST_CASE("a surname before 某 is the person the text keeps anonymous")
+{
+    CHECK(has(QStringLiteral("职工刘某按时上班。"), QStringLiteral("PER:刘")));
+    CHECK_FALSE(has(QStringLiteral("他专门从事于某一方面的研究。"), QStringLiteral("PER:于")));
+}
