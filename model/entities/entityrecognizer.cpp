@@ -921,11 +921,18 @@ private:
         // Two characters only when neither could start a Chinese name (琼斯, 穆勒 but not 高峰).
         if (t.length() < 2 || (t.length() == 2 && isSurname(at(t.start))))
             return false;
+        // A listed name of four letters or more may have one atypical letter (the strong table
+        // misses many); its ends must be typical.
+        const bool listed = t.kind == Kind::Word && (t.tag == Tag::Person || t.tag == Tag::ForeignPerson);
+        int atypical = 0;
         for (int k = t.start; k < t.end; ++k) {
             if (!isNameDot(at(k)) && !m_lex.inTable(CharTable::Translit, at(k)))
-                return false;
+                ++atypical;
         }
-        return true;
+        if (atypical == 0)
+            return true;
+        return listed && atypical == 1 && t.length() >= 4 && m_lex.inTable(CharTable::Translit, at(t.start)) &&
+               m_lex.inTable(CharTable::Translit, at(t.end - 1));
     }
 
     // Words the lexicon lists whole that the entities split: 市委书记 → 市委 + 书记, 中美 → 中 + 美,
@@ -1116,7 +1123,7 @@ private:
             return std::nullopt;
         // 公明镇, 李卜村, 大昭寺: what reads as a name but ends like a village or a site is that place.
         if (type == EntityType::Person && t.length() >= 3 &&
-            QStringView(u"乡镇村屯营寨庄堡县市省寺庙宫顶岭湖洞塔阁殿亭").contains(QChar(at(t.end - 1))))
+            QStringView(u"乡镇村屯营寨庄堡县市省寺庙宫顶岭湖洞塔阁殿亭岛").contains(QChar(at(t.end - 1))))
             return EntityType::Location;
         return type;
     }

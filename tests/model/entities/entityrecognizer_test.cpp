@@ -217,3 +217,13 @@ TEST_CASE("a surname before 某 is the person the text keeps anonymous")
     CHECK(has(QStringLiteral("职工刘某按时上班。"), QStringLiteral("PER:刘")));
     CHECK_FALSE(has(QStringLiteral("他专门从事于某一方面的研究。"), QStringLiteral("PER:于")));
 }
+
+TEST_CASE("a long listed transliteration with one atypical letter is a person")
+{
+    CHECK(has(QStringLiteral("克拉夫丘克说，会谈很成功。"), QStringLiteral("PER:克拉夫丘克")));
+}
+
+TEST_CASE("a name-like word ending in 岛 is the island")
+{
+    CHECK(has(QStringLiteral("轮船途经马吉诺岛时遇到风暴。"), QStringLiteral("LOC:马吉诺岛")));
+}
