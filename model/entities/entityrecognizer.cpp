@@ -1138,6 +1138,10 @@ private:
         switch (t.kind) {
         case Kind::Person:
         case Kind::Foreign:
+            // 玉峰茶, 敖东队: a candidate on a head that ends far more words than names is a compound.
+            if (t.length() >= 3 && m_lex.charLogP(CharTable::NameEnd, at(t.end - 1)) < kMinNameEndOdds &&
+                nameContext(t.start, t.end) < 3.0)
+                return std::nullopt;
             // 公明镇, 李卜村: what reads as a name but ends like a village is the village; a
             // transliteration after 在, 到, 访问 is a place.
             if (QStringView(u"乡镇村屯营寨庄堡").contains(QChar(at(t.end - 1))) && t.length() >= 3)

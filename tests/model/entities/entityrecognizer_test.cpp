@@ -227,3 +227,8 @@ TEST_CASE("a name-like word ending in 岛 is the island")
 {
     CHECK(has(QStringLiteral("轮船途经马吉诺岛时遇到风暴。"), QStringLiteral("LOC:马吉诺岛")));
 }
+
+TEST_CASE("a name candidate on a head that ends far more words than names is no person")
+{
+    CHECK_FALSE(has(QStringLiteral("今晚主场迎战吉林敖华队。"), QStringLiteral("PER:敖华队")));
+}
