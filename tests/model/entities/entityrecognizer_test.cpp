@@ -232,3 +232,8 @@ TEST_CASE("a name candidate on a head that ends far more words than names is no 
 {
     CHECK_FALSE(has(QStringLiteral("今晚主场迎战吉林敖华队。"), QStringLiteral("PER:敖华队")));
 }
+
+TEST_CASE("a name after a role in sport or politics is a person")
+{
+    CHECK(has(QStringLiteral("主队前锋洪涛在下半场攻入一球。"), QStringLiteral("PER:洪涛")));
+}
