@@ -52,6 +52,13 @@ constexpr quint32 kVeryCommonWordFreq = 1000;
 // names, make a compound.
 constexpr quint32 kCompoundPrefixFreq = 300;
 constexpr double kRareNameEndLogP = -7.0;
+// The cost of a letter known only from the wider transliteration table inside a long run.
+constexpr double kWeakLetterCost = 1.0;
+// Log odds of a character ending a name rather than another word below which a listed name on
+// it is taken for a compound.
+constexpr double kMinNameEndOdds = -1.0;
+// The cost of ending a dotted name right before a typical letter of transliterations.
+constexpr double kCutNameCost = 4.0;
 constexpr double kNegInf = -std::numeric_limits<double>::infinity();
 
 bool isHan(char16_t c)
@@ -180,6 +187,8 @@ struct Rules
     WordSet facilities;         // 馆, 大厦, 火车站 …: organizations' heads that make a building a place
     WordSet placeBefore;        // 在, 抵达, 访问 …: a name after them is a place's
     int maxPlaceBefore = 0;
+    WordSet notPersonAfter; // 国家, 组织, 号 …: what they follow is a place, a body or a make
+    int maxNotPersonAfter = 0;
 
     static const Rules &get()
     {
@@ -232,6 +241,8 @@ private:
             set(u"记者 通讯员 实习生 摄影 摄 编辑 责任编辑 作者 主持人 同志 先生 女士 烈士 老人 "
                 u"报道员 撰稿 文 图 供稿 讯 电 获悉 之子 之女 妻子 丈夫 儿子 女儿 母亲 父亲 学者 作家 画家 "
                 u"诗人 演员 歌手 选手 队员 球员 教练 导演 名将 老将 小将 运动员 艺术家 科学家 "
+                u"发言人 财长 防长 领袖 前锋 后卫 门将 中锋 裁判 球星 影星 歌星 主帅 候选人 议员 参议员 众议员 "
+                u"总书记 元帅 将军 上将 中将 少将 "
                 u"企业家 书法家 医生 工程师 农民 工人 村民 战士 英雄 模范 青年 大师 先生 女士",
                 nullptr));
         for (const QString &w : nameBefore.words())
@@ -283,7 +294,7 @@ private:
                         nullptr);
         honorifics = set(u"老 老师 先生 女士 小姐 师傅 大爷 大娘 大妈 大姐 大哥 大叔 阿姨 奶奶 爷爷 主席 总理 "
                          u"书记 局长 厅长 处长 科长 部长 院长 校长 主任 经理 厂长 村长 队长 所长 "
-                         u"教授 博士 医生 大夫 律师 法官 同志 氏",
+                         u"教授 博士 医生 大夫 律师 法官 同志 氏 某",
                          &maxHonorific);
         // 小 and 老 are forms of address; the rest are surnames too rare to outweigh the word.
         notSurnames = QString::fromUtf16(u"小老和与及跟在把被给让将为对的了是也都就又还");
@@ -295,6 +306,9 @@ private:
         placeBefore = set(u"在 到 赴 抵 抵达 到达 前往 访问 位于 来自 飞往 途经 离开 从 于 至 运往 驻 首都 城市 "
                           u"港口 州 省",
                           &maxPlaceBefore);
+        notPersonAfter = set(u"国家 组织 地区 成员国 产油国 公司 集团 号 牌 型 体系 指数 争端 地方 境内 人民 军队 半岛 "
+                             u"大陆 海 山 河",
+                             &maxNotPersonAfter);
         travelVerbs = QString::fromUtf16(u"访来抵赴离进回驻在旅返留");
         genericPlaces = set(u"外国 大国 城市 城镇 山区 东西 南北 山坡 大街 大桥 农村 乡村 城乡 国外 国内 海外 各地 "
                             u"当地 本地 外地 内地 边疆 边境 沿海 小国 强国 世界 天下 全国 全球 家乡 故乡 老家 "
@@ -390,6 +404,7 @@ public:
         tokenEntities(spans);
         scanPosts(spans);
         resolve(spans);
+        scanNameLists(spans);
         scanDocuments(spans);
         std::sort(spans.begin(), spans.end(),
                   [](const Span &a, const Span &b) { return a.start != b.start ? a.start < b.start : a.end > b.end; });
@@ -677,17 +692,27 @@ private:
         if (surnameLength > 0) {
             const int afterSurname = i + surnameLength;
             // A bare surname before a form of address is the name the text gives (李老师 → 李).
-            const int honorific = startsWith(m_rules.honorifics, m_rules.maxHonorific, afterSurname);
+            const int post = startsWith(m_rules.posts, m_rules.maxPost, afterSurname);
+            const int honorific = std::max(post, startsWith(m_rules.honorifics, m_rules.maxHonorific, afterSurname));
             const char16_t before = at(i - 1);
             // 向, 从, 任 are surnames but far more often words of their own.
             const bool familiar = before == u'老' || before == u'小';
+            // 王某: the press keeps a party's name back but gives the surname.
             const bool polite =
-                honorific >= 2 &&
-                QStringView(u"先生 女士 小姐 老师 同志 师傅").contains(qv(afterSurname, afterSurname + honorific));
+                (honorific >= 2 &&
+                 QStringView(u"先生 女士 小姐 老师 同志 师傅").contains(qv(afterSurname, afterSurname + honorific))) ||
+                (honorific == 1 && at(afterSurname) == u'某' && !isWordAt(afterSurname, 2) &&
+                 !isChineseNumber(at(afterSurname + 1)));
             if (honorific > 0 && surnameLength == 1 && surname > kCommonSurname &&
                 (familiar || polite || singleCharLogP(at(i)) < kCommonCharLogP)) {
+                // A title or a polite form of two characters is telling enough after any word
+                // the surname does not join (收到陈老师, 托项市长).
+                const bool wordBefore =
+                    isHan(before) && m_lex.find(m_s.data() + i - 1, 2) && m_lex.find(m_s.data() + i - 1, 2)->freq > 0;
                 if (!isHan(before) || before == u'老' || before == u'小' ||
-                    endsWith(m_rules.nameBefore, m_rules.maxNameBefore, i) > 0 || isBoundaryWord(i))
+                    endsWith(m_rules.nameBefore, m_rules.maxNameBefore, i) > 0 || isBoundaryWord(i) ||
+                    ((honorific >= 2 || polite) && !wordBefore && !isSurname(before) &&
+                     !m_lex.inTable(CharTable::TranslitWeak, before)))
                     consider(afterSurname, m_lex.logPersonMass() + surname + 4.0, Tag::Person, Kind::Person);
             }
             for (int given = 1; given <= 2 && honorific == 0; ++given) {
@@ -750,6 +775,8 @@ private:
             bool dot = false;
             int part = 0;       // letters since the last dot
             int shortParts = 0; // parts of one letter: 学·创·演 is a slogan, not a name
+            int weakLetters = 0;
+            bool lastStrong = false;
             for (int to = i + 1; to <= runEnd && to - i <= 14; ++to) {
                 const char16_t c = at(to - 1);
                 if (isNameDot(c)) {
@@ -761,20 +788,34 @@ private:
                     continue;
                 }
                 ++part;
-                allStrong = allStrong && m_lex.inTable(CharTable::Translit, c);
-                strong += m_lex.charLogP(CharTable::Translit, c);
+                // One letter of the wider table may sit inside a long run (基里延科, 尤尔科夫): the
+                // strong table misses many letters that do occur in names.
+                const bool isStrong = m_lex.inTable(CharTable::Translit, c);
+                if (!isStrong && m_lex.inTable(CharTable::TranslitWeak, c) && !dot) {
+                    ++weakLetters;
+                    strong += m_lex.charLogP(CharTable::TranslitWeak, c) - kWeakLetterCost;
+                } else {
+                    allStrong = allStrong && isStrong;
+                    strong += m_lex.charLogP(CharTable::Translit, c);
+                }
+                lastStrong = isStrong;
                 weak += m_lex.charLogP(CharTable::TranslitWeak, c);
                 ++letters;
+                // A dotted name does not stop before a typical letter (玛丽特·恩|斯塔德): the rest
+                // would be left as a name of its own.
+                const bool letterFollows = to < runEnd && m_lex.inTable(CharTable::Translit, at(to));
                 if (dot && letters >= 4 && shortParts + (part == 1 ? 1 : 0) <= 1) {
-                    consider(to, weak + m_lex.logForeignLength(letters) + 8.0 + nameContext(i, to), Tag::ForeignPerson,
-                             Kind::Foreign);
+                    consider(to,
+                             weak + m_lex.logForeignLength(letters) + 8.0 + nameContext(i, to) -
+                                 (letterFollows ? kCutNameCost : 0.0),
+                             Tag::ForeignPerson, Kind::Foreign);
                     continue;
                 }
                 if (dot)
                     continue;
-                if (!allStrong && !dotFollows)
+                if ((!allStrong || weakLetters > 1) && !dotFollows)
                     break;
-                if (!allStrong || letters < 3)
+                if (!allStrong || weakLetters > 1 || letters < 3 + weakLetters || !lastStrong)
                     continue;
                 const Lexicon::Entry *known = m_lex.find(m_s.data() + i, to - i);
                 if (known && known->freq > 0 && known->tag != Tag::ForeignPerson && known->tag != Tag::Person)
@@ -785,6 +826,13 @@ private:
         }
     }
 
+    bool isWordAt(int i, int length) const
+    {
+        if (i + length > size())
+            return false;
+        const Lexicon::Entry *e = m_lex.find(m_s.data() + i, length);
+        return e && e->freq > 0;
+    }
     bool isSurname(char16_t c) const
     {
         return m_lex.inTable(CharTable::Surname, c) && !m_rules.notSurnames.contains(QChar(c));
@@ -831,14 +879,19 @@ private:
         }
         // Three characters: 青少年, 红树林, 安全性 carry the tag too. The rarer a listed word, the
         // likelier the tag is right; the more frequent, the more it must look like a name: not
-        // built on a common word, its given name made of characters names use.
+        // starting with a common word, its given name made of characters names use. The given
+        // name may be a common word itself (建国, 国庆): parents choose words.
         if (surnameLength == 1 && looksCompound(t.start, t.end))
             return false;
         if (e && e->freq < kSureNameFreq)
             return true;
         if (e && e->freq <= kRareNameFreq)
             return surnameLength == 2 || !isCommonWord(t.start, t.start + 2); // 纪念章, 博士后
-        if (surnameLength == 1 && (isCommonWord(t.start, t.start + 2) || isCommonWord(t.start + 1, t.end)))
+        if (surnameLength == 1 && isCommonWord(t.start, t.start + 2))
+            return false;
+        // 暴风雨, 红卫兵: a common noun after the first character makes a compound.
+        const Lexicon::Entry *givenWord = m_lex.find(m_s.data() + t.start + 1, t.length() - 1);
+        if (surnameLength == 1 && givenWord && givenWord->freq >= kCommonWordFreq && givenWord->tag == Tag::Noun)
             return false;
         return m_lex.charLogP(CharTable::Given3a, at(t.end - 2)) + m_lex.charLogP(CharTable::Given3b, at(t.end - 1)) >=
                kMinGivenLogP;
@@ -870,11 +923,18 @@ private:
         // Two characters only when neither could start a Chinese name (琼斯, 穆勒 but not 高峰).
         if (t.length() < 2 || (t.length() == 2 && isSurname(at(t.start))))
             return false;
+        // A listed name of four letters or more may have one atypical letter (the strong table
+        // misses many); its ends must be typical.
+        const bool listed = t.kind == Kind::Word && (t.tag == Tag::Person || t.tag == Tag::ForeignPerson);
+        int atypical = 0;
         for (int k = t.start; k < t.end; ++k) {
             if (!isNameDot(at(k)) && !m_lex.inTable(CharTable::Translit, at(k)))
-                return false;
+                ++atypical;
         }
-        return true;
+        if (atypical == 0)
+            return true;
+        return listed && atypical == 1 && t.length() >= 4 && m_lex.inTable(CharTable::Translit, at(t.start)) &&
+               m_lex.inTable(CharTable::Translit, at(t.end - 1));
     }
 
     // Words the lexicon lists whole that the entities split: 市委书记 → 市委 + 书记, 中美 → 中 + 美,
@@ -1059,9 +1119,13 @@ private:
             if (foreign && !isSurname(at(t.start)))
                 return EntityType::Location;
         }
+        // 欧佩克组织, 卡西尼号: a transliteration before a word for a land, a body or a make is no person.
+        if (type == EntityType::Person && t.length() >= 3 && isForeignName(t) &&
+            startsWith(m_rules.notPersonAfter, m_rules.maxNotPersonAfter, t.end) > 0)
+            return std::nullopt;
         // 公明镇, 李卜村, 大昭寺: what reads as a name but ends like a village or a site is that place.
         if (type == EntityType::Person && t.length() >= 3 &&
-            QStringView(u"乡镇村屯营寨庄堡县市省寺庙宫顶岭湖洞塔阁殿亭").contains(QChar(at(t.end - 1))))
+            QStringView(u"乡镇村屯营寨庄堡县市省寺庙宫顶岭湖洞塔阁殿亭岛").contains(QChar(at(t.end - 1))))
             return EntityType::Location;
         return type;
     }
@@ -1076,6 +1140,10 @@ private:
         switch (t.kind) {
         case Kind::Person:
         case Kind::Foreign:
+            // 玉峰茶, 敖东队: a candidate on a head that ends far more words than names is a compound.
+            if (t.length() >= 3 && m_lex.charLogP(CharTable::NameEnd, at(t.end - 1)) < kMinNameEndOdds &&
+                nameContext(t.start, t.end) < 3.0)
+                return std::nullopt;
             // 公明镇, 李卜村: what reads as a name but ends like a village is the village; a
             // transliteration after 在, 到, 访问 is a place.
             if (QStringView(u"乡镇村屯营寨庄堡").contains(QChar(at(t.end - 1))) && t.length() >= 3)
@@ -1106,6 +1174,10 @@ private:
         switch (t.tag) {
         case Tag::Person:
         case Tag::ForeignPerson:
+            // 许可证, 博彩业: a listed "name" on a head that ends far more words than names is a compound.
+            if (t.length() >= 3 && m_lex.charLogP(CharTable::NameEnd, at(t.end - 1)) < kMinNameEndOdds &&
+                nameContext(t.start, t.end) < 3.0)
+                return std::nullopt;
             if ((t.tag == Tag::Person && isChineseName(t, e)) || isForeignName(t))
                 return EntityType::Person;
             // 琼斯: two characters ending like a transliteration and starting unlike a surname.
@@ -1437,6 +1509,51 @@ private:
     }
 
     // ---- documents ---------------------------------------------------------------------------
+
+    // In a list of people (甲、乙和丙) an item next to a name that reads as a Chinese name is one,
+    // though alone it would be too weak.
+    void scanNameLists(std::vector<Span> &spans) const
+    {
+        auto taken = [&spans](int start, int end) {
+            return std::any_of(spans.begin(), spans.end(),
+                               [&](const Span &s) { return s.start < end && start < s.end; });
+        };
+        auto isSeparator = [](char16_t c) { return c == u'、'; };
+        auto isItemEnd = [this](int k) { return k >= size() || !isHan(at(k)) || at(k) == u'和' || at(k) == u'等'; };
+        auto nameLike = [this](int start, int end) {
+            if (end - start < 2 || end - start > 3 || !isSurname(at(start)))
+                return false;
+            for (int k = start; k < end; ++k) {
+                if (!isHan(at(k)) || (k > start && !m_lex.inTable(CharTable::Given, at(k))))
+                    return false;
+            }
+            const Lexicon::Entry *e = m_lex.find(m_s.data() + start, end - start);
+            return !(e && e->freq >= kCommonWordFreq);
+        };
+        for (size_t n = 0; n < spans.size(); ++n) {
+            if (spans[n].type != EntityType::Person)
+                continue;
+            // Rightwards: 甲、乙.
+            const int end = spans[n].end;
+            if (isSeparator(at(end))) {
+                int k = end + 1;
+                while (k - end - 1 < 4 && !isItemEnd(k) && !isSeparator(at(k)))
+                    ++k;
+                if ((isItemEnd(k) || isSeparator(at(k))) && nameLike(end + 1, k) && !taken(end + 1, k))
+                    spans.push_back(Span{end + 1, k, EntityType::Person});
+            }
+            // Leftwards: 乙、甲.
+            const int start = spans[n].start;
+            if (isSeparator(at(start - 1))) {
+                int k = start - 1;
+                while (start - 1 - k < 4 && k > 0 && isHan(at(k - 1)) && !isSeparator(at(k - 1)))
+                    --k;
+                const bool opened = k == 0 || !isHan(at(k - 1)) || isSeparator(at(k - 1));
+                if (opened && nameLike(k, start - 1) && !taken(k, start - 1))
+                    spans.push_back(Span{k, start - 1, EntityType::Person});
+            }
+        }
+    }
 
     void scanDocuments(std::vector<Span> &spans) const
     {

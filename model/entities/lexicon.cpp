@@ -168,7 +168,8 @@ bool Lexicon::load(const QByteArray &data)
     }
 
     const quint32 tableCount = r.read<quint32>();
-    static const QByteArray names[] = {"surname", "given2", "given3a", "given3b", "given", "translit", "translitWeak"};
+    static const QByteArray names[] = {"surname", "given2",   "given3a",      "given3b",
+                                       "given",   "translit", "translitWeak", "nameEnd"};
     for (quint32 t = 0; t < tableCount && r.ok(); ++t) {
         const QByteArray name = r.bytes(r.read<quint8>());
         const float unseen = r.read<float>();

@@ -35,7 +35,7 @@ public:
         Locality,      // f, s
         Function,      // p, c, u, d, r, y, e, o
     };
-    enum class CharTable : quint8 { Surname, Given2, Given3a, Given3b, Given, Translit, TranslitWeak, Count };
+    enum class CharTable : quint8 { Surname, Given2, Given3a, Given3b, Given, Translit, TranslitWeak, NameEnd, Count };
 
     struct Entry
     {

@@ -114,6 +114,19 @@ def main():
     foreign_mass = sum(f for w, (f, t) in words.items() if t == 'nrt')
     foreign_len = collections.Counter(len(w) for w in foreign)
 
+    # jieba tags many compounds as names (许可证, 安全性, 博彩业): how much likelier a character is
+    # to end a name than another word, in log odds, tells a name from a compound on a common head.
+    name_end = collections.Counter()
+    other_end = collections.Counter()
+    for w, (f, t) in words.items():
+        if len(w) >= 2 and all(map(is_han, w)):
+            (name_end if t in ('nr', 'nrt', 'nrfg') else other_end)[w[-1]] += 1
+    name_end_total = sum(name_end.values())
+    other_end_total = sum(other_end.values())
+    name_end_odds = sorted(
+        (ord(c), math.log((name_end[c] + 0.5) / name_end_total) - math.log((other_end[c] + 0.5) / other_end_total))
+        for c in set(name_end) | set(other_end) if ord(c) < 0x10000)
+
     # Every prefix is entered too, so the segmenter can stop extending a candidate early.
     prefixes = set()
     for w in words:
@@ -142,6 +155,7 @@ def main():
         'given': table(given_any),
         'translit': table(translit),
         'translitWeak': table(collections.Counter(c for w in foreign for c in w)),
+        'nameEnd': (0.0, name_end_odds),
     }
     buf += struct.pack('<I', len(tables))
     for name, (unseen, rows) in tables.items():

@@ -7,6 +7,8 @@
 
 #include <QStringList>
 
+#include <algorithm>
+
 using namespace baokan::entities;
 
 namespace {
@@ -155,4 +157,83 @@ TEST_CASE("empty and non-Chinese text give no mentions")
 {
     CHECK(EntityRecognizer::instance().recognize(QString()).isEmpty());
     CHECK(EntityRecognizer::instance().recognize(QStringLiteral("hello, world 42")).isEmpty());
+}
+
+TEST_CASE("a transliterated name runs on over one letter the strong table lacks")
+{
+    const QString text = QStringLiteral("会议由委员会主席莫里坚诺夫主持。");
+    CHECK(has(text, QStringLiteral("PER:莫里坚诺夫")));
+}
+
+TEST_CASE("a bare surname before a two-character form of address is the name after any verb")
+{
+    CHECK(has(QStringLiteral("我们昨天见到黄老师时，他正在上课。"), QStringLiteral("PER:黄")));
+    CHECK(has(QStringLiteral("她请教了邓局长。"), QStringLiteral("PER:邓")));
+}
+
+TEST_CASE("a listed name on a head that ends far more words than names is no person")
+{
+    const QString text = QStringLiteral("他们办理了营业许可证。");
+    CHECK_FALSE(has(text, QStringLiteral("PER:许可证")));
+    const QStringList mentions = mentionsOf(text);
+    CHECK(std::none_of(mentions.cbegin(), mentions.cend(),
+                       [](const QString &m) { return m.startsWith(QStringLiteral("PER:")); }));
+}
+
+TEST_CASE("a dotted name is not cut before a typical letter of transliterations")
+{
+    const QString text = QStringLiteral("副总统约翰·卡斯特罗斯基将于明天来访。");
+    CHECK(has(text, QStringLiteral("PER:约翰·卡斯特罗斯基")));
+}
+
+TEST_CASE("a transliteration before a word for a country or a body is no person")
+{
+    const QString text = QStringLiteral("代表团访问了几个阿拉伯国家。");
+    CHECK_FALSE(has(text, QStringLiteral("PER:阿拉伯")));
+}
+
+TEST_CASE("an item of a list next to a name is a name when it reads as one")
+{
+    const QString text = QStringLiteral("出席会议的有王建国、饶求实、林小惠等人。");
+    CHECK(has(text, QStringLiteral("PER:饶求实")));
+    CHECK(has(text, QStringLiteral("PER:林小惠")));
+}
+
+TEST_CASE("a listed name whose given name is a common word is still a name")
+{
+    CHECK(has(QStringLiteral("杨建华说，今年的收成很好。"), QStringLiteral("PER:杨建华")));
+}
+
+TEST_CASE("a listed name made of a character and a common noun is a compound")
+{
+    const QString text = QStringLiteral("一场暴风雨过后，村里的古建筑受损。");
+    const QStringList mentions = mentionsOf(text);
+    CHECK(std::none_of(mentions.cbegin(), mentions.cend(),
+                       [](const QString &m) { return m.startsWith(QStringLiteral("PER:")); }));
+}
+
+TEST_CASE("a surname before 某 is the person the text keeps anonymous")
+{
+    CHECK(has(QStringLiteral("职工刘某按时上班。"), QStringLiteral("PER:刘")));
+    CHECK_FALSE(has(QStringLiteral("他专门从事于某一方面的研究。"), QStringLiteral("PER:于")));
+}
+
+TEST_CASE("a long listed transliteration with one atypical letter is a person")
+{
+    CHECK(has(QStringLiteral("克拉夫丘克说，会谈很成功。"), QStringLiteral("PER:克拉夫丘克")));
+}
+
+TEST_CASE("a name-like word ending in 岛 is the island")
+{
+    CHECK(has(QStringLiteral("轮船途经马吉诺岛时遇到风暴。"), QStringLiteral("LOC:马吉诺岛")));
+}
+
+TEST_CASE("a name candidate on a head that ends far more words than names is no person")
+{
+    CHECK_FALSE(has(QStringLiteral("今晚主场迎战吉林敖华队。"), QStringLiteral("PER:敖华队")));
+}
+
+TEST_CASE("a name after a role in sport or politics is a person")
+{
+    CHECK(has(QStringLiteral("主队前锋洪涛在下半场攻入一球。"), QStringLiteral("PER:洪涛")));
 }
