@@ -12,17 +12,20 @@ namespace {
 
 void printUsage()
 {
-    QTextStream err(stderr);
-    err << "usage: baokan [--db PATH] [--screenshot FILE.png]\n"
-           "       baokan search [--db PATH] [--limit N] [--json] QUERY\n"
-           "       baokan reindex [--db PATH]\n"
-           "       baokan recognize [--db PATH]\n"
-           "       baokan parse [--json] FILE...\n";
-    err << "       baokan tag add|remove [--db PATH] ARTICLE_KEY TAG\n"
-           "       baokan note add [--db PATH] ARTICLE_KEY [--quote TEXT] TEXT\n"
-           "       baokan export-notes [--db PATH] [-o FILE] [--tag TAG]... [--issue NAME]\n"
-           "                           [--encoding utf-8|gb18030] [--no-bom] [--format csv|json]\n"
-           "       baokan import-notes [--db PATH] FILE.json\n";
+    QTextStream(stderr) << "usage: baokan [--db PATH] [--screenshot FILE.png [--search QUERY]]\n"
+                           "       baokan parse [--json] FILE...\n"
+                           "       baokan ner --jsonl\n"
+                           "       baokan entities --json FILE...\n"
+                           "       baokan import [--db PATH] PATH...\n"
+                           "       baokan articles [--db PATH] [--json]\n"
+                           "       baokan search [--db PATH] [--limit N] [--json] QUERY\n"
+                           "       baokan reindex [--db PATH]\n"
+                           "       baokan recognize [--db PATH]\n"
+                           "       baokan tag add|remove [--db PATH] ARTICLE_KEY TAG\n"
+                           "       baokan note add [--db PATH] ARTICLE_KEY [--quote TEXT] TEXT\n"
+                           "       baokan export-notes [--db PATH] [-o FILE] [--tag TAG]... [--issue NAME]\n"
+                           "                           [--encoding utf-8|gb18030] [--no-bom] [--format csv|json]\n"
+                           "       baokan import-notes [--db PATH] FILE.json\n";
 }
 
 } // namespace
