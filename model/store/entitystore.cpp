@@ -159,20 +159,11 @@ const QString kArticleColumns = QStringLiteral("id, key, title, kicker, subtitle
 
 parse::Article articleFrom(const QSqlQuery &q)
 {
-    parse::Article a;
-    a.title = nullableString(q.value(2));
-    a.kicker = nullableString(q.value(3));
-    a.subtitle = nullableString(q.value(4));
-    a.dateline = nullableString(q.value(5));
-    a.reporters = ArticleStore::splitList(q.value(6).toString());
-    a.correspondents = ArticleStore::splitList(q.value(7).toString());
-    a.interns = ArticleStore::splitList(q.value(8).toString());
-    a.photographers = ArticleStore::splitList(q.value(9).toString());
-    a.source = nullableString(q.value(10));
-    const QString body = q.value(11).toString();
-    a.paragraphs = body.isEmpty() ? QStringList() : body.split(QLatin1Char('\n'));
-    a.captions = ArticleStore::splitList(q.value(12).toString());
-    return a;
+    QVariantList values;
+    values.reserve(11);
+    for (int i = 2; i <= 12; ++i)
+        values << q.value(i);
+    return EntityStore::storedArticle(values);
 }
 
 bool sortMentions(const Mention &a, const Mention &b)
@@ -183,7 +174,31 @@ bool sortMentions(const Mention &a, const Mention &b)
 
 } // namespace
 
+parse::Article EntityStore::storedArticle(const QVariantList &values)
+{
+    parse::Article a;
+    a.title = nullableString(values.value(0));
+    a.kicker = nullableString(values.value(1));
+    a.subtitle = nullableString(values.value(2));
+    a.dateline = nullableString(values.value(3));
+    a.reporters = ArticleStore::splitList(values.value(4).toString());
+    a.correspondents = ArticleStore::splitList(values.value(5).toString());
+    a.interns = ArticleStore::splitList(values.value(6).toString());
+    a.photographers = ArticleStore::splitList(values.value(7).toString());
+    a.source = nullableString(values.value(8));
+    const QString body = values.value(9).toString();
+    a.paragraphs = body.isEmpty() ? QStringList() : body.split(QLatin1Char('\n'));
+    a.captions = ArticleStore::splitList(values.value(10).toString());
+    return a;
+}
+
 bool EntityStore::recognizeArticles(const QSqlDatabase &db, const QList<qint64> &articleIds, QString *error)
+{
+    return recognizeArticles(db, articleIds, {}, error);
+}
+
+bool EntityStore::recognizeArticles(const QSqlDatabase &db, const QList<qint64> &articleIds,
+                                    const QHash<qint64, QList<entities::FieldMention>> &recognized, QString *error)
 {
     if (articleIds.isEmpty())
         return true;
@@ -237,7 +252,10 @@ bool EntityStore::recognizeArticles(const QSqlDatabase &db, const QList<qint64> 
         QList<FieldState> fields;
         for (const entities::ArticleField &f : entities::ArticleFields::of(article))
             fields.append(FieldState{f, entities::CodePoints(f.text), {}});
-        for (const entities::FieldMention &m : entities::ArticleFields::mentions(article)) {
+        const auto known = recognized.constFind(id);
+        const QList<entities::FieldMention> found =
+            known != recognized.cend() ? *known : entities::ArticleFields::mentions(article);
+        for (const entities::FieldMention &m : found) {
             for (FieldState &f : fields)
                 if (f.field.field == m.field)
                     f.mentions.append(m.mention);

@@ -4,9 +4,11 @@
 #include "entities/articlefields.h"
 
 #include <QDate>
+#include <QHash>
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
+#include <QVariantList>
 
 #include <atomic>
 #include <functional>
@@ -70,6 +72,14 @@ public:
     // Recognizes every field of each article, applies the user lexicon and the corrections, and
     // replaces the articles' mentions and person posts. Writes inside the caller's transaction.
     static bool recognizeArticles(const QSqlDatabase &db, const QList<qint64> &articleIds, QString *error);
+    // The same, with the recognizer's mentions of some articles found beforehand (by id, from
+    // storedArticle() of what was written), so the import runs the recognizer on its parser threads.
+    static bool recognizeArticles(const QSqlDatabase &db, const QList<qint64> &articleIds,
+                                  const QHash<qint64, QList<entities::FieldMention>> &recognized, QString *error);
+    // An article as recognizeArticles reads it back from its row: the values of the columns
+    // title, kicker, subtitle, dateline, reporters, correspondents, interns, photographers,
+    // source, body and captions, as bound for writing. Pure; any thread.
+    static parse::Article storedArticle(const QVariantList &values);
     // Recognizes again the articles a correction or lexicon change may touch: those of the keys,
     // and those whose text contains one of the texts.
     static bool recognizeAffected(const QSqlDatabase &db, const QStringList &articleKeys, const QStringList &texts,

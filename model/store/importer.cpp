@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "store/importer.h"
 
+#include "entities/articlefields.h"
 #include "parse/issueloader.h"
 #include "store/articlematcher.h"
 #include "store/articlestore.h"
@@ -16,6 +17,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QLoggingCategory>
 #include <QSet>
 #include <QSqlError>
@@ -155,6 +157,18 @@ QVariant fieldValue(int field, const QString &s)
     return s.isNull() ? QVariant(QStringLiteral("")) : QVariant(s);
 }
 
+// The values written for the columns EntityStore::storedArticle() reads, in its order.
+QVariantList storedValues(const QStringList &fields)
+{
+    QVariantList values;
+    values.reserve(kFieldCount - 1);
+    for (int i = 0; i < kFieldCount; ++i) {
+        if (i != 1) // display_title: not the article's text
+            values << fieldValue(i, fields.at(i));
+    }
+    return values;
+}
+
 } // namespace
 
 struct Importer::Prepared
@@ -170,6 +184,8 @@ struct Importer::Parsed
     QStringList encodings;
     QList<SkippedFile> skipped;
     parse::Issue issue;
+    QList<QStringList> fields;                       // of each article, as written (kArticleFields)
+    QList<QList<entities::FieldMention>> recognized; // the recognizer's mentions of each article
     qint64 bytes = 0;
 };
 
@@ -195,6 +211,15 @@ Importer::Parsed decodeAndParse(const QString &name, QList<PageData> pages)
     }
     if (!texts.isEmpty())
         out.issue = parse::IssueLoader::fromTexts(name, texts);
+    // Recognition is pure and the costliest step of an import: done here, the writer only
+    // inserts. It reads the article as it will be stored, as a later re-recognition does.
+    out.fields.reserve(out.issue.articles.size());
+    out.recognized.reserve(out.issue.articles.size());
+    for (const parse::Article &a : std::as_const(out.issue.articles)) {
+        out.fields << articleFields(a);
+        out.recognized << entities::ArticleFields::mentions(
+            EntityStore::storedArticle(storedValues(out.fields.last())));
+    }
     return out;
 }
 
@@ -646,10 +671,9 @@ bool Importer::write(const Unit &unit, const Prepared &prepared, Parsed parsed, 
         }
         st.storedArticles.finish();
     }
-    QList<QStringList> fresh;
-    fresh.reserve(issue.articles.size());
-    for (const parse::Article &a : issue.articles)
-        fresh << articleFields(a);
+    const QList<QStringList> &fresh = parsed.fields;
+    // Mentions found on the parser thread, for the articles written with exactly that text.
+    QHash<qint64, QList<entities::FieldMention>> recognized;
     QList<int> matches(fresh.size(), -1);
     if (!stored.isEmpty()) {
         QList<ArticleMatcher::Fingerprint> oldPrints;
@@ -712,6 +736,7 @@ bool Importer::write(const Unit &unit, const Prepared &prepared, Parsed parsed, 
                     return dbError(*q);
             }
             toRecognize << old.id;
+            recognized.insert(old.id, parsed.recognized.at(i));
             // Highlights point into the old body: place them in the new one, or send them to review.
             if (old.fields.at(kBodyField) != fields.at(kBodyField) && !reanchor(old.key, fields.at(kBodyField)))
                 return false;
@@ -747,6 +772,7 @@ bool Importer::write(const Unit &unit, const Prepared &prepared, Parsed parsed, 
             return false;
         toIndex << st.insertArticle.lastInsertId().toLongLong();
         toRecognize << toIndex.last();
+        recognized.insert(toIndex.last(), parsed.recognized.at(i));
         ++added;
     }
     for (const int s : std::as_const(continued))
@@ -767,7 +793,7 @@ bool Importer::write(const Unit &unit, const Prepared &prepared, Parsed parsed, 
         return false;
     }
     QString entityError;
-    if (!EntityStore::recognizeArticles(db, toRecognize, &entityError)) {
+    if (!EntityStore::recognizeArticles(db, toRecognize, recognized, &entityError)) {
         summary.error = QStringLiteral("cannot store the entities of %1: %2").arg(unit.source, entityError);
         return false;
     }
