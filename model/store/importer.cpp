@@ -787,14 +787,15 @@ bool Importer::write(const Unit &unit, const Prepared &prepared, Parsed parsed, 
             return dbError(st.deleteArticle);
         ++removed;
     }
-    QString indexError;
-    if (!SearchIndex::indexArticles(db, toIndex, &indexError)) {
-        summary.error = QStringLiteral("cannot index %1 for search: %2").arg(unit.source, indexError);
-        return false;
-    }
+    // Entities first: the search index reads their names to index their pinyin.
     QString entityError;
     if (!EntityStore::recognizeArticles(db, toRecognize, recognized, &entityError)) {
         summary.error = QStringLiteral("cannot store the entities of %1: %2").arg(unit.source, entityError);
+        return false;
+    }
+    QString indexError;
+    if (!SearchIndex::indexArticles(db, toIndex, &indexError)) {
+        summary.error = QStringLiteral("cannot index %1 for search: %2").arg(unit.source, indexError);
         return false;
     }
     if (!transaction.commit()) {
