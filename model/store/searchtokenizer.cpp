@@ -444,6 +444,11 @@ QString SearchTokenizer::pinyin(const QString &text)
     return out;
 }
 
+const QString &SearchTokenizer::syllable(char32_t c)
+{
+    return PinyinTable::instance().syllable(FoldTable::instance().info(c).folded);
+}
+
 QStringList SearchTokenizer::splitPinyin(const QString &ascii)
 {
     const PinyinTable &table = PinyinTable::instance();
