@@ -4,10 +4,14 @@
 #include "searchhitdelegate.h"
 
 #include "store/database.h"
+#include "store/entitystore.h"
 #include "store/searchindex.h"
+#include "store/tagstore.h"
 
 #include <QAction>
 #include <QComboBox>
+#include <QCompleter>
+#include <QDate>
 #include <QElapsedTimer>
 #include <QHBoxLayout>
 #include <QKeyEvent>
@@ -16,11 +20,15 @@
 #include <QListView>
 #include <QPointer>
 #include <QScrollBar>
+#include <QSpinBox>
 #include <QStandardItemModel>
+#include <QStringListModel>
 #include <QThread>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace baokan::ui {
 
@@ -30,6 +38,23 @@ constexpr int PageSize = 50;
 // Long enough to skip the intermediate states of a word being typed (and of an input method
 // committing), short enough to feel immediate.
 constexpr int TypingPauseMs = 250;
+// The year spin boxes' minimum means "any year"; no archive reaches back that far.
+constexpr int AnyYear = 1799;
+constexpr int LastYear = 2200;
+// Enough names for completion to know every entity a user is likely to type.
+constexpr int CompletionNames = 5000;
+
+QSpinBox *yearBox(QWidget *parent, const QString &name, const QString &tip)
+{
+    auto *box = new QSpinBox(parent);
+    box->setObjectName(name);
+    box->setRange(AnyYear, LastYear);
+    box->setSpecialValueText(SearchPanel::tr("any"));
+    box->setValue(AnyYear);
+    box->setToolTip(tip);
+    box->setKeyboardTracking(false); // typing 1985 is not four searches
+    return box;
+}
 
 QString countText(qint64 total, bool inIssue)
 {
@@ -50,6 +75,11 @@ SearchPanel::SearchPanel(QWidget *parent)
     , m_countLabel(new QLabel(this))
     , m_sort(new QComboBox(this))
     , m_thisIssue(new QToolButton(this))
+    , m_fromYear(yearBox(this, QStringLiteral("searchFromYear"), tr("Only issues from this year on")))
+    , m_toYear(yearBox(this, QStringLiteral("searchToYear"), tr("Only issues up to this year")))
+    , m_tag(new QComboBox(this))
+    , m_entity(new QLineEdit(this))
+    , m_entityNames(new QStringListModel(this))
     , m_list(new QListView(this))
     , m_model(new QStandardItemModel(this))
     , m_nextMatch(new QAction(tr("Next &Match"), this))
@@ -83,6 +113,31 @@ SearchPanel::SearchPanel(QWidget *parent)
     m_thisIssue->setToolTip(tr("Search only the issue being read"));
     connect(m_thisIssue, &QToolButton::toggled, this, [this] { searchNow(); });
 
+    connect(m_fromYear, &QSpinBox::valueChanged, this, &SearchPanel::facetChanged);
+    connect(m_toYear, &QSpinBox::valueChanged, this, &SearchPanel::facetChanged);
+    m_tag->setObjectName(QStringLiteral("searchTag"));
+    m_tag->setToolTip(tr("Only articles carrying this tag"));
+    m_tag->addItem(tr("Any tag"));
+    connect(m_tag, &QComboBox::activated, this, &SearchPanel::facetChanged);
+    m_entity->setObjectName(QStringLiteral("searchEntity"));
+    m_entity->setPlaceholderText(tr("Entity"));
+    m_entity->setToolTip(tr("Only articles mentioning this person, place or organization"));
+    m_entity->setClearButtonEnabled(true);
+    auto *completer = new QCompleter(m_entityNames, m_entity);
+    completer->setCaseSensitivity(Qt::CaseInsensitive);
+    completer->setFilterMode(Qt::MatchContains);
+    m_entity->setCompleter(completer);
+    connect(m_entity, &QLineEdit::editingFinished, this, &SearchPanel::facetChanged);
+    connect(completer, qOverload<const QString &>(&QCompleter::activated), this, [this](const QString &text) {
+        m_entity->setText(text);
+        facetChanged();
+    });
+    // The clear button empties the field without finishing an edit.
+    connect(m_entity, &QLineEdit::textChanged, this, [this](const QString &text) {
+        if (text.isEmpty())
+            facetChanged();
+    });
+
     m_list->setObjectName(QStringLiteral("searchResults"));
     m_list->setModel(m_model);
     m_list->setItemDelegate(new SearchHitDelegate(m_list));
@@ -110,10 +165,18 @@ SearchPanel::SearchPanel(QWidget *parent)
     options->addWidget(m_countLabel, 1);
     options->addWidget(m_thisIssue);
     options->addWidget(m_sort);
+    auto *facets = new QHBoxLayout;
+    facets->setContentsMargins(4, 2, 4, 2);
+    facets->addWidget(m_fromYear);
+    facets->addWidget(new QLabel(QString(QChar(0x2013)), this));
+    facets->addWidget(m_toYear);
+    facets->addWidget(m_tag);
+    facets->addWidget(m_entity, 1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addLayout(options);
+    layout->addLayout(facets);
     layout->addWidget(m_list, 1);
 
     m_nextMatch->setObjectName(QStringLiteral("actionNextMatch"));
@@ -137,6 +200,11 @@ void SearchPanel::setDatabase(const store::Database *db)
     stopWorker();
     m_db = db;
     m_issueId = 0;
+    // Facets belong to one archive: its tags and names mean nothing in the next.
+    m_fromYear->setValue(AnyYear);
+    m_toYear->setValue(AnyYear);
+    m_entity->clear();
+    reloadFacets();
     if (!m_db)
         return;
     m_worker = new QThread(this);
@@ -163,6 +231,44 @@ void SearchPanel::stopWorker()
     delete m_worker;
     m_worker = nullptr;
     m_workerContext = nullptr; // deleted by the finished thread's deleteLater
+}
+
+void SearchPanel::reloadFacets()
+{
+    const QVariant chosen = m_tag->currentData();
+    while (m_tag->count() > 1)
+        m_tag->removeItem(1);
+    QStringList names;
+    if (m_db) {
+        for (const store::Tag &tag : store::TagStore(m_db).tags())
+            m_tag->addItem(tag.name, tag.id);
+        if (const auto entities =
+                store::EntityStore::index(m_db->connection(), QString(), QString(), CompletionNames, 0)) {
+            for (const store::EntityCount &e : *entities)
+                names << e.text;
+        }
+    }
+    names.removeDuplicates();
+    m_entityNames->setStringList(names);
+    const int index = chosen.isValid() ? m_tag->findData(chosen) : 0;
+    m_tag->setCurrentIndex(std::max(0, index));
+}
+
+void SearchPanel::setEntityFilter(const QString &type, const QString &text)
+{
+    Q_UNUSED(type); // a name is one filter whatever its type; SearchOptions match the text
+    const QString trimmed = text.trimmed();
+    if (trimmed == m_entity->text())
+        return;
+    const QSignalBlocker blocker(m_entity);
+    m_entity->setText(trimmed);
+    facetChanged();
+}
+
+void SearchPanel::facetChanged()
+{
+    if (isActive())
+        searchNow();
 }
 
 void SearchPanel::setCurrentIssue(qint64 issueId)
@@ -238,6 +344,13 @@ void SearchPanel::search(bool append)
     const bool inIssue = m_thisIssue->isChecked() && m_issueId != 0;
     if (inIssue)
         options.issueId = m_issueId;
+    if (m_fromYear->value() != AnyYear)
+        options.from = QDate(m_fromYear->value(), 1, 1);
+    if (m_toYear->value() != AnyYear)
+        options.to = QDate(m_toYear->value(), 12, 31);
+    if (m_tag->currentIndex() > 0)
+        options.tagId = m_tag->currentData().toLongLong();
+    options.entity = m_entity->text().trimmed();
 
     if (append)
         m_loadingMore = true;

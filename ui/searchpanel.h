@@ -12,6 +12,8 @@
 class QAction;
 class QComboBox;
 class QLabel;
+class QSpinBox;
+class QStringListModel;
 class QLineEdit;
 class QListView;
 class QStandardItemModel;
@@ -26,7 +28,8 @@ class Database;
 namespace baokan::ui {
 
 // Search as you type over the open archive: owns the search field (the window places it), the
-// list of hits with marked snippets, their count, the sort and the "this issue only" toggle, and
+// list of hits with marked snippets, their count, the sort, the "this issue only" toggle and the
+// facets (year range, tag, entity), and
 // marks the query's matches in the reader and moves between them. Queries run on a thread of the
 // panel's own, with that thread's connection, so a slow query never freezes typing; only the
 // newest query's results are shown. The widget itself is GUI thread only.
@@ -70,6 +73,15 @@ public:
     int currentMatch() const { return m_currentMatch; }
     void moveToMatch(int delta);
 
+    // Reads the archive's tags and entity names again for the facets (the tag list changes as
+    // the user tags articles). setDatabase() does this too.
+    void reloadFacets();
+
+public Q_SLOTS:
+    // Narrows the search to articles mentioning the entity (e.g. one chosen in the Entities
+    // panel); an empty text removes the filter. Re-runs an active search.
+    void setEntityFilter(const QString &type, const QString &text);
+
 Q_SIGNALS:
     // A query became active (true) or was cleared (false).
     void activeChanged(bool active);
@@ -87,6 +99,7 @@ private:
                     const std::optional<store::SearchResult> &result, const QString &error);
     void stopWorker();
     void chooseHit(const QModelIndex &index);
+    void facetChanged();
 
     const store::Database *m_db = nullptr;
     qint64 m_issueId = 0;
@@ -104,6 +117,11 @@ private:
     QLabel *m_countLabel;
     QComboBox *m_sort;
     QToolButton *m_thisIssue;
+    QSpinBox *m_fromYear; // the minimum stands for "any"
+    QSpinBox *m_toYear;
+    QComboBox *m_tag;
+    QLineEdit *m_entity;
+    QStringListModel *m_entityNames;
     QListView *m_list;
     QStandardItemModel *m_model;
     QAction *m_nextMatch;

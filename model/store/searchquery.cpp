@@ -114,10 +114,10 @@ SearchQuery::Unit SearchQuery::unitFor(const QString &text)
                                       // The pair before it already covers the run's last character;
                                       // a one-character run must match whatever follows it.
                                       if (t.runLength == 1)
-                                          unit.tokens << QueryToken{bytes, true};
+                                          unit.tokens << QueryToken{bytes, true, true};
                                       return;
                                   }
-                                  unit.tokens << QueryToken{bytes, false};
+                                  unit.tokens << QueryToken{bytes, false, t.cjk};
                               });
     return unit;
 }
@@ -215,6 +215,13 @@ QString SearchQuery::mainExpression(const Unit &unit)
     QString out = parts.join(QLatin1String(" + "));
     if (!unit.tokens.isEmpty() && unit.tokens.last().prefix)
         out += QLatin1String(" *");
+    // Words must not match the pinyin column: "li" would find every title with 李, 里 or 理, and
+    // "bao tou" every title reading bao … tou. Chinese pairs never occur there, so they need no
+    // column filter (which costs a position-list check per row).
+    const bool words =
+        std::any_of(unit.tokens.cbegin(), unit.tokens.cend(), [](const QueryToken &t) { return !t.cjk; });
+    if (words)
+        out = QLatin1String("({body title byline captions} : (") + out + QLatin1String("))");
     return out;
 }
 
@@ -311,17 +318,22 @@ QList<TextRange> SearchQuery::matchRanges(const QString &text) const
         }
     };
     // Pinyin alternatives mark the characters that read that way ("baotou" marks 包头).
-    QList<QString> readings;
+    // One pointer per character into the pinyin table: snippets of a page of hits look at
+    // tens of thousands of characters, so no string is built per character.
+    std::vector<const QString *> readings;
     auto findPinyin = [&](const QStringList &syllables) {
-        if (readings.isEmpty()) {
-            for (const char32_t c : text.toUcs4())
-                readings << SearchTokenizer::pinyin(QString::fromUcs4(&c, 1));
+        if (readings.empty()) {
+            const QList<uint> chars = text.toUcs4();
+            readings.reserve(size_t(chars.size()));
+            for (const uint c : chars)
+                readings.push_back(&SearchTokenizer::syllable(char32_t(c)));
         }
         const int k = int(syllables.size());
-        for (int p = 0; p + k <= readings.size(); ++p) {
+        const int n = int(readings.size());
+        for (int p = 0; p + k <= n; ++p) {
             bool ok = true;
             for (int j = 0; j < k && ok; ++j)
-                ok = readings[p + j] == syllables[j];
+                ok = *readings[size_t(p + j)] == syllables[j];
             if (ok)
                 ranges << TextRange{p, p + k};
         }

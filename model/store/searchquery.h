@@ -59,6 +59,7 @@ private:
     {
         QByteArray text;
         bool prefix = false;
+        bool cjk = false;
     };
     struct Unit
     {

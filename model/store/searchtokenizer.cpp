@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "store/searchtokenizer.h"
 
+#include <QFile>
 #include <QSet>
 
 #include <sqlite3.h>
@@ -165,34 +166,22 @@ public:
     bool isSyllable(const QString &s) const { return m_valid.contains(s); }
 
 private:
+    // The table is computed with ICU at build time: compiling the Han-Latin rules here would
+    // cost every process that searches in pinyin most of a second.
     PinyinTable()
     {
         m_syllables.resize(int(Last - First + 1));
-        UErrorCode status = U_ZERO_ERROR;
-        std::unique_ptr<icu::Transliterator> toLatin(
-            icu::Transliterator::createInstance(u"Han-Latin/Names; Latin-ASCII", UTRANS_FORWARD, status));
-        if (U_FAILURE(status) || !toLatin)
+        QFile file(QStringLiteral(":/pinyin/pinyin.txt"));
+        if (!file.open(QIODevice::ReadOnly)) {
+            qWarning("baokan: the pinyin table is missing; pinyin search finds nothing");
             return;
-        icu::UnicodeString all;
-        for (char32_t c = First; c <= Last; ++c)
-            all.append(UChar32(c)).append(u'\n');
-        transliterateLines(*toLatin, all);
-        const QStringList pieces =
-            QString(reinterpret_cast<const QChar *>(all.getBuffer()), all.length()).split(QLatin1Char('\n'));
-        if (pieces.size() < m_syllables.size())
-            return;
-        for (int i = 0; i < m_syllables.size(); ++i) {
-            QString s;
-            for (const QChar ch : pieces[i]) {
-                const QChar lower = ch.toLower();
-                if (lower >= QLatin1Char('a') && lower <= QLatin1Char('z'))
-                    s.append(lower);
-            }
-            // Characters ICU cannot read come back unchanged, so they have no letters left.
-            if (s.isEmpty() || s.size() > 6)
+        }
+        const QList<QByteArray> lines = file.readAll().split('\n');
+        for (int i = 0; i < m_syllables.size() && i < lines.size(); ++i) {
+            if (lines[i].isEmpty())
                 continue;
-            m_syllables[i] = s;
-            m_valid.insert(s);
+            m_syllables[i] = QString::fromLatin1(lines[i]);
+            m_valid.insert(m_syllables[i]);
         }
     }
 
@@ -453,6 +442,11 @@ QString SearchTokenizer::pinyin(const QString &text)
         out.append(s);
     }
     return out;
+}
+
+const QString &SearchTokenizer::syllable(char32_t c)
+{
+    return PinyinTable::instance().syllable(FoldTable::instance().info(c).folded);
 }
 
 QStringList SearchTokenizer::splitPinyin(const QString &ascii)

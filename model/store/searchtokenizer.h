@@ -51,6 +51,8 @@ public:
 
     // Toneless pinyin syllables of the CJK characters in text, separated by spaces.
     static QString pinyin(const QString &text);
+    // The toneless pinyin of one character (folded first); empty when it has none.
+    static const QString &syllable(char32_t c);
 
     // Splits an ASCII string into pinyin syllables ("baotou" → bao, tou); empty when it cannot.
     static QStringList splitPinyin(const QString &ascii);

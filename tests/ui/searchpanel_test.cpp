@@ -6,6 +6,7 @@
 
 #include "store/articlestore.h"
 #include "store/database.h"
+#include "store/tagstore.h"
 
 #include <catch2/catch.hpp>
 
@@ -20,6 +21,7 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStackedWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -349,4 +351,99 @@ TEST_CASE("this issue only narrows the hits to the issue being read", "[ui][sear
         CHECK(window->reader()->article().issueName == issueName);
     }
     CHECK(child<QLabel>(window.get(), "searchCount")->text().contains(QStringLiteral("this issue")));
+}
+
+TEST_CASE("the year and tag facets narrow the hits to the articles they describe", "[ui][search]")
+{
+    Scope scope;
+    prepareArchive(scope);
+    const QString needle = QStringLiteral("包头");
+    const std::set<QString> containing = keysContaining(scope.archive(), needle);
+    REQUIRE(containing.size() >= 2);
+
+    // Tag every other article containing the needle, and one article without it.
+    std::set<QString> tagged;
+    QMap<QString, QDate> dates;
+    {
+        store::Database db(scope.archive());
+        QString error;
+        REQUIRE(db.open(&error));
+        QStringList keys;
+        REQUIRE(store::ArticleStore(&db).forEachListing(
+            [&](const store::ArticleListing &l) {
+                keys << l.key;
+                dates.insert(l.key, l.issueDate);
+            },
+            &error));
+        bool take = true;
+        for (const QString &key : containing) {
+            if (take)
+                tagged.insert(key);
+            take = !take;
+        }
+        for (const QString &key : std::as_const(keys)) {
+            if (!containing.count(key)) {
+                tagged.insert(key);
+                break;
+            }
+        }
+        REQUIRE(
+            store::TagStore(&db).addTag(QStringList(tagged.begin(), tagged.end()), QStringLiteral("facet"), &error));
+    }
+
+    auto window = openWindow(scope.archive());
+    auto *panel = child<ui::SearchPanel>(window.get(), "searchPanel");
+    auto *results = child<QListView>(window.get(), "searchResults");
+    typeQuery(window.get(), needle);
+    REQUIRE(listedKeys(results) == containing);
+
+    SECTION("tag")
+    {
+        std::set<QString> expected;
+        for (const QString &key : containing) {
+            if (tagged.count(key))
+                expected.insert(key);
+        }
+        auto *tag = child<QComboBox>(window.get(), "searchTag");
+        const int index = tag->findText(QStringLiteral("facet"));
+        REQUIRE(index > 0);
+        QSignalSpy finished(panel, &ui::SearchPanel::searchFinished);
+        tag->setCurrentIndex(index);
+        Q_EMIT tag->activated(index);
+        REQUIRE(finished.wait(5000));
+        CHECK(listedKeys(results) == expected);
+        CHECK(expected.size() < containing.size());
+    }
+
+    SECTION("year range")
+    {
+        const QDate first = dates.value(*containing.begin());
+        REQUIRE(first.isValid());
+        const int year = first.year();
+        std::set<QString> expected;
+        for (const QString &key : containing) {
+            if (dates.value(key).year() == year)
+                expected.insert(key);
+        }
+        auto *from = child<QSpinBox>(window.get(), "searchFromYear");
+        auto *to = child<QSpinBox>(window.get(), "searchToYear");
+        QSignalSpy finished(panel, &ui::SearchPanel::searchFinished);
+        from->setValue(year);
+        REQUIRE(finished.wait(5000));
+        to->setValue(year);
+        REQUIRE(finished.wait(5000));
+        CHECK(listedKeys(results) == expected);
+
+        // A range after every issue leaves nothing; "any" brings every hit back.
+        to->setValue(year + 100);
+        REQUIRE(finished.wait(5000));
+        from->setValue(year + 50);
+        REQUIRE(finished.wait(5000));
+        CHECK(results->model()->rowCount() == 0);
+        from->setValue(from->minimum());
+        REQUIRE(finished.wait(5000));
+        to->setValue(to->minimum());
+        REQUIRE(finished.wait(5000));
+        CHECK(listedKeys(results) == containing);
+    }
 }

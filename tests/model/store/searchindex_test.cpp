@@ -186,6 +186,19 @@ TEST_CASE("pinyin finds characters in titles and entity names")
     CHECK(a.keys(u("baotoux")).isEmpty());
 }
 
+TEST_CASE("Latin words do not match the pinyin of titles, only the syllables in a row do")
+{
+    Archive a;
+    a.add(u("reading"), u("李明报社出头"), u("会议召开。"));
+    a.add(u("latin"), u("会议"), u("Li Na won, bao tou."));
+
+    // "li" is one syllable of the title, but a word query looks at the text only.
+    CHECK(a.keys(u("li")) == QStringList{u("latin")});
+    // bao and tou are both in the title's pinyin, but not next to each other.
+    CHECK(a.keys(u("bao tou")) == QStringList{u("latin")});
+    CHECK(a.keys(u("liming")) == QStringList{u("reading")});
+}
+
 TEST_CASE("terms must all appear, OR offers alternatives and a minus excludes")
 {
     Archive a;
