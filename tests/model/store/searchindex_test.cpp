@@ -505,3 +505,22 @@ TEST_CASE("the issue, tag and entity filters narrow the hits")
     options.entity = u("包头市");
     CHECK(a.keys(u("会议"), options) == QStringList{u("first")});
 }
+
+TEST_CASE("a person named only in an article's body is found by pinyin right after import")
+{
+    Archive a;
+    baokan::store::Importer importer(&a.database());
+    REQUIRE(importer.importPaths({QStringLiteral(BAOKAN_SAMPLE_DIR "/000_8cb0eb0426f5551b.txt")}).error.isEmpty());
+
+    QSqlQuery q(a.connection());
+    REQUIRE(q.exec(QStringLiteral("SELECT DISTINCT a.key, a.display_title FROM entity_mention m "
+                                  "JOIN article a ON a.id = m.article_id WHERE m.type = 'PER' AND m.text = '白永平'")));
+    QStringList expected;
+    while (q.next()) {
+        CHECK_FALSE(q.value(1).toString().contains(u("白永平")));
+        expected << q.value(0).toString();
+    }
+    REQUIRE_FALSE(expected.isEmpty());
+    // No reindex in between: the importer must have indexed the names it recognized.
+    CHECK(sorted(a.keys(u("baiyongping"))) == sorted(expected));
+}
