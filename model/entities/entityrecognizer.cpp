@@ -40,6 +40,8 @@ constexpr quint32 kRareNameFreq = 100;
 constexpr double kBackoff = 1.5;
 // Listed two-character names more frequent than this are mostly common words (文明, 高峰).
 constexpr quint32 kMaxShortNameFreq = 300;
+// The same where a verb of speech or a form of address follows.
+constexpr quint32 kMaxAddressedNameFreq = 1000;
 // A character this frequent as a word of its own is taken as that word before a form of address.
 constexpr double kCommonCharLogP = -8.5;
 // Words before an organization's head needed when none of them is a place or a name.
@@ -874,8 +876,15 @@ private:
         // Two characters: the lexicon tags as many common words so (白痴, 特邀) as names; only
         // the context tells them apart.
         if (given == 1) {
-            return surnameLength == 2 || (m_lex.charLogP(CharTable::Surname, at(t.start)) > kCommonSurname && e &&
-                                          e->freq <= kMaxShortNameFreq && nameContext(t.start, t.end) >= 1.5);
+            if (surnameLength == 2)
+                return true;
+            if (m_lex.charLogP(CharTable::Surname, at(t.start)) <= kCommonSurname || !e)
+                return false;
+            // A verb of speech or a form of address after it vouches for a more frequent listed
+            // name (陈毅同志); a plain particle only for a rare one.
+            const double context = nameContext(t.start, t.end);
+            return (e->freq <= kMaxShortNameFreq && context >= 1.5) ||
+                   (e->freq <= kMaxAddressedNameFreq && context >= 1.5);
         }
         // Three characters: 青少年, 红树林, 安全性 carry the tag too. The rarer a listed word, the
         // likelier the tag is right; the more frequent, the more it must look like a name: not
@@ -1124,8 +1133,10 @@ private:
             startsWith(m_rules.notPersonAfter, m_rules.maxNotPersonAfter, t.end) > 0)
             return std::nullopt;
         // 公明镇, 李卜村, 大昭寺: what reads as a name but ends like a village or a site is that place.
+        // After a title (区长王某岭) it is still the person.
         if (type == EntityType::Person && t.length() >= 3 &&
-            QStringView(u"乡镇村屯营寨庄堡县市省寺庙宫顶岭湖洞塔阁殿亭岛").contains(QChar(at(t.end - 1))))
+            QStringView(u"乡镇村屯营寨庄堡县市省寺庙宫顶岭湖洞塔阁殿亭岛").contains(QChar(at(t.end - 1))) &&
+            endsWith(m_rules.posts, m_rules.maxPost, t.start) == 0)
             return EntityType::Location;
         return type;
     }
@@ -1163,8 +1174,11 @@ private:
             return std::nullopt;
         const Lexicon::Entry *e = m_lex.find(m_s.data() + t.start, t.length());
         // After a title or a credit, a rare word that reads as a name is one, whatever its tag.
+        // A verb of speech after a three-character proper noun (jieba tags many names nz) is as telling.
         if (t.length() >= 2 && t.length() <= 3 && isSurname(at(t.start)) && e && e->freq < kCommonWordFreq &&
-            endsWith(m_rules.nameBefore, m_rules.maxNameBefore, t.start) > 0) {
+            (endsWith(m_rules.nameBefore, m_rules.maxNameBefore, t.start) > 0 ||
+             (t.length() == 3 && t.tag == Tag::ProperNoun && !looksCompound(t.start, t.end) &&
+              nameContext(t.start, t.end) >= 1.5))) {
             bool given = true;
             for (int k = t.start + 1; k < t.end; ++k)
                 given = given && m_lex.inTable(CharTable::Given, at(k));

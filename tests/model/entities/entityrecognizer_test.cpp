@@ -237,3 +237,20 @@ TEST_CASE("a name after a role in sport or politics is a person")
 {
     CHECK(has(QStringLiteral("主队前锋洪涛在下半场攻入一球。"), QStringLiteral("PER:洪涛")));
 }
+
+TEST_CASE("a frequent listed two-character name before a verb of speech is a person")
+{
+    CHECK(has(QStringLiteral("刘翔说，比赛很顺利。"), QStringLiteral("PER:刘翔")));
+}
+
+TEST_CASE("a three-character proper noun shaped like a name before a verb of speech is a person")
+{
+    CHECK(has(QStringLiteral("黄日华说，这部戏很好看。"), QStringLiteral("PER:黄日华")));
+    CHECK_FALSE(has(QStringLiteral("化妆师说，这部戏很好看。"), QStringLiteral("PER:化妆师")));
+}
+
+TEST_CASE("a name after a post keeps its person even when it ends like a place")
+{
+    CHECK(has(QStringLiteral("区长王凤岭率先表态。"), QStringLiteral("PER:王凤岭")));
+    CHECK_FALSE(has(QStringLiteral("区长王凤岭率先表态。"), QStringLiteral("LOC:王凤岭")));
+}
