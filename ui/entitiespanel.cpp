@@ -127,6 +127,9 @@ EntitiesPanel::EntitiesPanel(ReaderView *reader, Settings *settings, QWidget *pa
     articlesLayout->addWidget(m_showArticles);
     split->addWidget(articlesBox);
 
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 3);
+    split->setStretchFactor(2, 2);
     setWidget(body);
 
     // Typing narrows the index after a short pause, not on every key stroke.
