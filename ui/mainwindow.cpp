@@ -859,9 +859,10 @@ void MainWindow::showTagManager()
 void MainWindow::createEntitiesPanel()
 {
     m_entitiesPanel = new EntitiesPanel(m_reader, &m_settings, this);
-    addDockWidget(Qt::RightDockWidgetArea, m_entitiesPanel, Qt::Vertical);
-    // Three lists live in this dock; the notes need less height than they do.
-    resizeDocks({m_notesPanel, m_entitiesPanel}, {300, 600}, Qt::Vertical);
+    // A tab beside the notes: stacked, the two docks' minimum heights would add up and force
+    // the window taller than a small screen. The notes stay in front.
+    tabifyDockWidget(m_notesPanel, m_entitiesPanel);
+    m_notesPanel->raise();
     connect(this, &MainWindow::importEnded, m_entitiesPanel, &EntitiesPanel::reload);
     connect(m_entitiesPanel, &EntitiesPanel::articleChosen, this, [this](const QString &key) {
         if (!selectArticleByKey(key))

@@ -273,6 +273,7 @@ TEST_CASE("the entities panel lists the article's entities with counts and the a
     const QString shots = qEnvironmentVariable("BAOKAN_SCREENSHOT_DIR");
     if (!shots.isEmpty()) {
         child<QLineEdit>(window.get(), "entityFilter")->clear();
+        window->entitiesPanel()->raise();
         QTest::qWait(300);
         CHECK(window->grab().save(QDir(shots).filePath(QStringLiteral("baokan-entities.png"))));
         QPalette dark;
