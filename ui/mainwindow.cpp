@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "mainwindow.h"
 
+#include "entitiespanel.h"
 #include "exportnotesdialog.h"
 #include "notespanel.h"
 #include "readerarticle.h"
@@ -163,6 +164,7 @@ MainWindow::MainWindow(QWidget *parent)
     createActions();
     createMenus();
     createNotesPanel();
+    createEntitiesPanel();
     restoreSettings();
     connect(m_reader, &ReaderView::textPointSizeChanged, this,
             [this](qreal points) { m_settings.setReaderPointSize(points); });
@@ -177,6 +179,7 @@ MainWindow::~MainWindow()
     m_searchPanel->setDatabase(nullptr); // so does the search thread
     // A note typed but not yet autosaved goes in before the archive closes.
     m_notesPanel->setDatabase(nullptr);
+    m_entitiesPanel->setDatabase(nullptr);
     // A dying QUndoStack clears itself and says so: let it go while its listeners (panel, actions,
     // tag manager) and the archive still exist.
     delete m_undoStack;
@@ -306,10 +309,12 @@ bool MainWindow::openArchive(const QString &path, QString *error)
     delete m_articleModel;
     m_searchPanel->setDatabase(nullptr); // its thread lets go of the old archive first
     m_notesPanel->setDatabase(nullptr);  // saves a pending note into the archive it belongs to
+    m_entitiesPanel->setDatabase(nullptr);
     m_undoStack->clear();
     m_db = std::move(db);
     m_searchPanel->setDatabase(m_db.get());
     m_notesPanel->setDatabase(m_db.get());
+    m_entitiesPanel->setDatabase(m_db.get());
     m_archivePath = QFileInfo(path).absoluteFilePath();
 
     m_issueModel = new models::IssueListModel(m_db.get(), this);
@@ -537,6 +542,7 @@ void MainWindow::articleChanged(const QModelIndex &current)
 {
     if (!current.isValid() || !m_db) {
         m_notesPanel->setArticle({});
+        m_entitiesPanel->setArticle(0);
         m_reader->showMessage(tr("Choose an article to read."));
         return;
     }
@@ -547,6 +553,7 @@ void MainWindow::articleChanged(const QModelIndex &current)
         return;
     }
     m_reader->showArticle(readerArticle(*record));
+    m_entitiesPanel->setArticle(record->id);
     m_notesPanel->setArticle(record->key);
     m_settings.setLastArticleKey(m_archivePath, record->key);
     m_searchPanel->setCurrentIssue(record->issueId);
@@ -845,6 +852,39 @@ void MainWindow::showTagManager()
             15000);
     });
     dialog->open(); // modal to the window, so the archive cannot change under it
+}
+
+// ---- Entities: reader highlights, legend, Entities dock ----
+
+void MainWindow::createEntitiesPanel()
+{
+    m_entitiesPanel = new EntitiesPanel(m_reader, &m_settings, this);
+    // A tab beside the notes: stacked, the two docks' minimum heights would add up and force
+    // the window taller than a small screen. The notes stay in front.
+    tabifyDockWidget(m_notesPanel, m_entitiesPanel);
+    m_notesPanel->raise();
+    connect(this, &MainWindow::importEnded, m_entitiesPanel, &EntitiesPanel::reload);
+    connect(m_entitiesPanel, &EntitiesPanel::articleChosen, this, [this](const QString &key) {
+        if (!selectArticleByKey(key))
+            statusBar()->showMessage(tr("This article is no longer in the archive."), 5000);
+    });
+    // Like the tag manager's list: across issues until an issue is chosen again.
+    connect(m_entitiesPanel, &EntitiesPanel::showArticles, this,
+            [this](const QStringList &keys, const QString &description) {
+                if (!m_articleModel)
+                    return;
+                m_articleModel->setArticleKeys(keys);
+                fetchFirstRows(m_articleModel);
+                moveToArticleRow(0);
+                statusBar()->showMessage(
+                    tr("%n article(s) mention %1; choose an issue to leave this list.", nullptr, int(keys.size()))
+                        .arg(description),
+                    15000);
+            });
+    for (QAction *menu : menuBar()->actions()) {
+        if (menu->menu() && menu->text() == tr("&View"))
+            menu->menu()->addAction(m_entitiesPanel->toggleViewAction());
+    }
 }
 
 } // namespace baokan::ui

@@ -33,6 +33,7 @@ namespace baokan::ui {
 class ReaderView;
 class SearchPanel;
 class NotesPanel;
+class EntitiesPanel;
 
 // The application window: issues, the articles of the chosen issue, and the reader, side by side,
 // with the menus and keyboard commands that move between them, and imports running in the
@@ -65,6 +66,7 @@ public:
     SearchPanel *searchPanel() const { return m_searchPanel; }
     NotesPanel *notesPanel() const { return m_notesPanel; }
     QUndoStack *undoStack() const { return m_undoStack; }
+    EntitiesPanel *entitiesPanel() const { return m_entitiesPanel; }
 
 Q_SIGNALS:
     // An import has ended (finished, cancelled or failed) and the lists show its result.
@@ -103,6 +105,8 @@ private:
     QStringList selectedArticleKeys() const;
     void exportNotes();
     void showTagManager();
+    // Entities: highlights in the reader, legend, and the Entities dock.
+    void createEntitiesPanel();
 
     Settings m_settings;
     std::unique_ptr<store::Database> m_db;
@@ -123,6 +127,7 @@ private:
     QStackedWidget *m_articlePane = nullptr;
     QUndoStack *m_undoStack = nullptr;
     NotesPanel *m_notesPanel = nullptr;
+    EntitiesPanel *m_entitiesPanel = nullptr;
 
     struct Actions
     {

@@ -1,30 +1,20 @@
 // SPDX-License-Identifier: MIT
 #include "readerarticle.h"
 
+#include "entities/articlefields.h"
+
 namespace baokan::ui {
-
-namespace {
-
-void appendGroup(QStringList *parts, const QString &label, const QStringList &names)
-{
-    if (names.isEmpty())
-        return;
-    parts->append(label + QLatin1Char(' ') + names.join(QLatin1Char(' ')));
-}
-
-} // namespace
 
 QString ReaderArticle::bylineText() const
 {
-    QStringList parts;
-    if (!dateline.isEmpty())
-        parts << dateline + QStringLiteral("讯");
-    appendGroup(&parts, QStringLiteral("记者"), reporters);
-    appendGroup(&parts, QStringLiteral("通讯员"), correspondents);
-    appendGroup(&parts, QStringLiteral("实习生"), interns);
-    appendGroup(&parts, QStringLiteral("摄影"), photographers);
-    // An ideographic space separates the groups the way the paper prints them.
-    return parts.join(QChar(0x3000));
+    // The recognizer's byline is the one definition: entity offsets in the byline refer to it.
+    parse::Article a;
+    a.dateline = dateline;
+    a.reporters = reporters;
+    a.correspondents = correspondents;
+    a.interns = interns;
+    a.photographers = photographers;
+    return entities::ArticleFields::byline(a);
 }
 
 QString ReaderArticle::firstSentence(const QStringList &paragraphs, int maxChars)

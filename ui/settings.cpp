@@ -12,6 +12,7 @@ namespace {
 const QString WindowGeometryKey = QStringLiteral("window/geometry");
 const QString SplitterStateKey = QStringLiteral("window/splitterState");
 const QString ReaderPointSizeKey = QStringLiteral("reader/pointSize");
+const QString HiddenEntityTypesKey = QStringLiteral("reader/hiddenEntityTypes");
 
 // QSettings keys cannot hold arbitrary paths (slashes nest groups), so the path is hashed.
 QString lastArticleKeyFor(const QString &archivePath)
@@ -64,6 +65,16 @@ QString Settings::lastArticleKey(const QString &archivePath) const
 void Settings::setLastArticleKey(const QString &archivePath, const QString &key)
 {
     m_settings.setValue(lastArticleKeyFor(archivePath), key);
+}
+
+QStringList Settings::hiddenEntityTypes() const
+{
+    return m_settings.value(HiddenEntityTypesKey).toStringList();
+}
+
+void Settings::setHiddenEntityTypes(const QStringList &types)
+{
+    m_settings.setValue(HiddenEntityTypesKey, types);
 }
 
 } // namespace baokan::ui

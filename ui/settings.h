@@ -4,6 +4,7 @@
 #include <QByteArray>
 #include <QSettings>
 #include <QString>
+#include <QStringList>
 
 namespace baokan::ui {
 
@@ -28,6 +29,10 @@ public:
     // archive does not look for it there.
     QString lastArticleKey(const QString &archivePath) const;
     void setLastArticleKey(const QString &archivePath, const QString &key);
+
+    // The entity types (PER, LOC, …) the reader does not highlight; all are shown by default.
+    QStringList hiddenEntityTypes() const;
+    void setHiddenEntityTypes(const QStringList &types);
 
     void sync() { m_settings.sync(); }
 

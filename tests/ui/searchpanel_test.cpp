@@ -153,8 +153,10 @@ std::set<QString> listedKeys(QListView *results)
 QStringList markedTexts(const ui::ReaderView *reader)
 {
     QStringList out;
-    for (const QTextEdit::ExtraSelection &s : reader->extraSelections())
-        out << s.cursor.selectedText();
+    for (const QTextEdit::ExtraSelection &s : reader->extraSelections()) {
+        if (!s.format.hasProperty(QTextFormat::UserProperty)) // entity highlights carry their type there
+            out << s.cursor.selectedText();
+    }
     return out;
 }
 
@@ -162,8 +164,10 @@ QStringList markedTexts(const ui::ReaderView *reader)
 int currentMatchPosition(const ui::ReaderView *reader)
 {
     QMap<QRgb, QList<int>> byColour;
-    for (const QTextEdit::ExtraSelection &s : reader->extraSelections())
-        byColour[s.format.background().color().rgb()] << s.cursor.selectionStart();
+    for (const QTextEdit::ExtraSelection &s : reader->extraSelections()) {
+        if (!s.format.hasProperty(QTextFormat::UserProperty)) // not an entity highlight
+            byColour[s.format.background().color().rgb()] << s.cursor.selectionStart();
+    }
     for (const QList<int> &starts : std::as_const(byColour)) {
         if (starts.size() == 1 && byColour.size() == 2)
             return starts.first();

@@ -1,0 +1,358 @@
+// SPDX-License-Identifier: MIT
+#include "entitiespanel.h"
+
+#include "entitylegend.h"
+#include "readerview.h"
+#include "settings.h"
+
+#include "store/database.h"
+
+#include <QComboBox>
+#include <QEvent>
+#include <QHeaderView>
+#include <QHelpEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTimer>
+#include <QToolTip>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace baokan::ui {
+
+namespace {
+
+constexpr int IndexLimit = 300;     // rows of the archive index shown; the filter narrows the rest
+constexpr int ArticlesLimit = 1000; // articles listed for one entity
+
+enum Role { TypeRole = Qt::UserRole + 1, TextRole, KeyRole };
+
+std::optional<ReaderField> readerField(const QString &name)
+{
+    static const QHash<QString, ReaderField> fields = {
+        {QStringLiteral("kicker"), ReaderField::Kicker},     {QStringLiteral("title"), ReaderField::Title},
+        {QStringLiteral("subtitle"), ReaderField::Subtitle}, {QStringLiteral("byline"), ReaderField::Byline},
+        {QStringLiteral("body"), ReaderField::Body},         {QStringLiteral("caption"), ReaderField::Caption},
+        {QStringLiteral("source"), ReaderField::Source},
+    };
+    const auto it = fields.find(name);
+    if (it == fields.end())
+        return std::nullopt;
+    return *it;
+}
+
+QTreeWidget *makeTree(const QString &name, const QStringList &headers, QWidget *parent)
+{
+    auto *tree = new QTreeWidget(parent);
+    tree->setObjectName(name);
+    tree->setHeaderLabels(headers);
+    tree->setRootIsDecorated(false);
+    tree->setUniformRowHeights(true);
+    tree->header()->setStretchLastSection(false);
+    tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    for (int i = 1; i < headers.size(); ++i)
+        tree->header()->setSectionResizeMode(i, QHeaderView::ResizeToContents);
+    return tree;
+}
+
+QIcon typeIcon(const QString &type, const QPalette &palette)
+{
+    const QTextCharFormat f = EntityLegend::highlightFormat(type, palette);
+    QPixmap swatch(12, 12);
+    swatch.fill(f.underlineColor());
+    return QIcon(swatch);
+}
+
+} // namespace
+
+EntitiesPanel::EntitiesPanel(ReaderView *reader, Settings *settings, QWidget *parent)
+    : QDockWidget(tr("Entities"), parent)
+    , m_reader(reader)
+    , m_settings(settings)
+{
+    setObjectName(QStringLiteral("entitiesPanel"));
+    auto *body = new QWidget(this);
+    auto *layout = new QVBoxLayout(body);
+    layout->setContentsMargins(4, 4, 4, 4);
+
+    m_legend = new EntityLegend(m_settings, body);
+    layout->addWidget(m_legend);
+
+    auto *split = new QSplitter(Qt::Vertical, body);
+    layout->addWidget(split, 1);
+
+    m_articleEntities = makeTree(QStringLiteral("articleEntities"), {tr("In this article"), tr("Mentions")}, split);
+    m_articleEntities->setRootIsDecorated(true);
+    split->addWidget(m_articleEntities);
+
+    auto *indexBox = new QWidget(split);
+    auto *indexLayout = new QVBoxLayout(indexBox);
+    indexLayout->setContentsMargins(0, 0, 0, 0);
+    auto *filterRow = new QHBoxLayout;
+    m_filter = new QLineEdit(indexBox);
+    m_filter->setObjectName(QStringLiteral("entityFilter"));
+    m_filter->setPlaceholderText(tr("Filter the archive's entities"));
+    m_filter->setClearButtonEnabled(true);
+    m_typeFilter = new QComboBox(indexBox);
+    m_typeFilter->setObjectName(QStringLiteral("entityTypeFilter"));
+    m_typeFilter->addItem(tr("All types"), QString());
+    for (const QString &type : EntityLegend::types())
+        m_typeFilter->addItem(EntityLegend::typeName(type), type);
+    filterRow->addWidget(m_filter, 1);
+    filterRow->addWidget(m_typeFilter);
+    indexLayout->addLayout(filterRow);
+    m_index =
+        makeTree(QStringLiteral("entityIndex"), {tr("Entity"), tr("Type"), tr("Mentions"), tr("Articles")}, indexBox);
+    indexLayout->addWidget(m_index, 1);
+    m_indexCount = new QLabel(indexBox);
+    m_indexCount->setObjectName(QStringLiteral("entityIndexCount"));
+    indexLayout->addWidget(m_indexCount);
+    split->addWidget(indexBox);
+
+    auto *articlesBox = new QWidget(split);
+    auto *articlesLayout = new QVBoxLayout(articlesBox);
+    articlesLayout->setContentsMargins(0, 0, 0, 0);
+    m_chosenLabel = new QLabel(tr("Choose an entity to see the articles that mention it."), articlesBox);
+    m_chosenLabel->setObjectName(QStringLiteral("entityChosenLabel"));
+    m_chosenLabel->setWordWrap(true);
+    articlesLayout->addWidget(m_chosenLabel);
+    m_articles = makeTree(QStringLiteral("entityArticles"), {tr("Article"), tr("Issue"), tr("Mentions")}, articlesBox);
+    articlesLayout->addWidget(m_articles, 1);
+    m_showArticles = new QPushButton(tr("Show in Article List"), articlesBox);
+    m_showArticles->setObjectName(QStringLiteral("showEntityArticles"));
+    m_showArticles->setEnabled(false);
+    articlesLayout->addWidget(m_showArticles);
+    split->addWidget(articlesBox);
+
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 3);
+    split->setStretchFactor(2, 2);
+    setWidget(body);
+
+    // Typing narrows the index after a short pause, not on every key stroke.
+    m_filterTimer = new QTimer(this);
+    m_filterTimer->setSingleShot(true);
+    m_filterTimer->setInterval(150);
+    connect(m_filterTimer, &QTimer::timeout, this, &EntitiesPanel::reloadIndex);
+    connect(m_filter, &QLineEdit::textChanged, m_filterTimer, qOverload<>(&QTimer::start));
+    connect(m_typeFilter, qOverload<int>(&QComboBox::currentIndexChanged), this, &EntitiesPanel::reloadIndex);
+    connect(m_legend, &EntityLegend::shownTypesChanged, this, &EntitiesPanel::applyHighlights);
+    connect(m_articleEntities, &QTreeWidget::itemActivated, this, &EntitiesPanel::entityItemChosen);
+    connect(m_articleEntities, &QTreeWidget::itemClicked, this, &EntitiesPanel::entityItemChosen);
+    connect(m_index, &QTreeWidget::itemActivated, this, &EntitiesPanel::entityItemChosen);
+    connect(m_index, &QTreeWidget::itemClicked, this, &EntitiesPanel::entityItemChosen);
+    connect(m_articles, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
+        if (item)
+            Q_EMIT articleChosen(item->data(0, KeyRole).toString());
+    });
+    connect(m_showArticles, &QPushButton::clicked, this, [this] {
+        QStringList keys;
+        for (const store::EntityArticle &a : m_chosenArticles)
+            keys << a.key;
+        Q_EMIT showArticles(keys, m_chosenText);
+    });
+
+    m_reader->viewport()->installEventFilter(this);
+    m_reader->installEventFilter(this); // for its palette changes
+}
+
+void EntitiesPanel::setDatabase(store::Database *db)
+{
+    m_db = db;
+    m_articleId = 0;
+    m_mentions.clear();
+    m_postsCache.clear();
+    m_chosenType.clear();
+    m_chosenText.clear();
+    m_chosenArticles.clear();
+    m_articles->clear();
+    m_showArticles->setEnabled(false);
+    reloadArticleEntities();
+    reloadIndex();
+}
+
+void EntitiesPanel::setArticle(qint64 articleId)
+{
+    m_articleId = articleId;
+    m_mentions.clear();
+    if (m_db && articleId > 0) {
+        if (const auto found = store::EntityStore::mentions(m_db->connection(), articleId))
+            m_mentions = *found;
+    }
+    applyHighlights();
+    reloadArticleEntities();
+}
+
+void EntitiesPanel::reload()
+{
+    m_postsCache.clear();
+    setArticle(m_articleId);
+    reloadIndex();
+}
+
+void EntitiesPanel::applyHighlights()
+{
+    QList<ReaderView::Highlight> highlights;
+    for (const store::StoredMention &m : m_mentions) {
+        const std::optional<ReaderField> field = readerField(m.field);
+        if (!field || !m_legend->isShown(m.type))
+            continue;
+        highlights.append(
+            {FieldRange{*field, m.start, m.end}, EntityLegend::highlightFormat(m.type, m_reader->palette())});
+    }
+    m_reader->highlightRanges(ReaderView::Layer::Entities, highlights);
+}
+
+void EntitiesPanel::reloadArticleEntities()
+{
+    m_articleEntities->clear();
+    if (!m_db || m_articleId <= 0)
+        return;
+    const auto found = store::EntityStore::articleEntities(m_db->connection(), m_articleId);
+    if (!found)
+        return;
+    QHash<QString, QTreeWidgetItem *> groups;
+    for (const QString &type : EntityLegend::types()) {
+        auto *group = new QTreeWidgetItem(m_articleEntities, {EntityLegend::typeName(type)});
+        group->setIcon(0, typeIcon(type, palette()));
+        group->setFlags(Qt::ItemIsEnabled);
+        groups.insert(type, group);
+    }
+    for (const store::EntityCount &e : *found) {
+        QTreeWidgetItem *group = groups.value(e.type);
+        if (!group) {
+            group = new QTreeWidgetItem(m_articleEntities, {e.type});
+            groups.insert(e.type, group);
+        }
+        auto *item = new QTreeWidgetItem(group, {e.text, QString::number(e.mentions)});
+        item->setData(0, TypeRole, e.type);
+        item->setData(0, TextRole, e.text);
+        item->setData(1, Qt::TextAlignmentRole, int(Qt::AlignRight | Qt::AlignVCenter));
+    }
+    // Types the article does not mention are left out rather than shown empty.
+    for (QTreeWidgetItem *group : std::as_const(groups)) {
+        if (group->childCount() == 0)
+            delete group;
+        else
+            group->setText(1, QString::number(group->childCount()));
+    }
+    m_articleEntities->expandAll();
+}
+
+void EntitiesPanel::reloadIndex()
+{
+    m_index->clear();
+    m_indexCount->clear();
+    if (!m_db)
+        return;
+    const QString type = m_typeFilter->currentData().toString();
+    const QString filter = m_filter->text().trimmed();
+    const auto found = store::EntityStore::index(m_db->connection(), filter, type, IndexLimit, 0);
+    if (!found) {
+        m_indexCount->setText(tr("The archive's entities could not be read."));
+        return;
+    }
+    QList<QTreeWidgetItem *> items;
+    for (const store::EntityCount &e : *found) {
+        auto *item = new QTreeWidgetItem({e.text, e.type, QString::number(e.mentions), QString::number(e.articles)});
+        item->setIcon(0, typeIcon(e.type, palette()));
+        item->setData(0, TypeRole, e.type);
+        item->setData(0, TextRole, e.text);
+        item->setData(2, Qt::TextAlignmentRole, int(Qt::AlignRight | Qt::AlignVCenter));
+        item->setData(3, Qt::TextAlignmentRole, int(Qt::AlignRight | Qt::AlignVCenter));
+        items.append(item);
+    }
+    m_index->addTopLevelItems(items);
+    const int total = store::EntityStore::indexSize(m_db->connection(), filter, type).value_or(int(items.size()));
+    m_indexCount->setText(total > items.size() ? tr("%1 of %2 entities; type to narrow").arg(items.size()).arg(total)
+                                               : tr("%n entity(ies)", nullptr, total));
+}
+
+void EntitiesPanel::entityItemChosen(QTreeWidgetItem *item)
+{
+    if (!item || item->data(0, TypeRole).toString().isEmpty())
+        return;
+    chooseEntity(item->data(0, TypeRole).toString(), item->data(0, TextRole).toString());
+}
+
+void EntitiesPanel::chooseEntity(const QString &type, const QString &text)
+{
+    m_chosenType = type;
+    m_chosenText = text;
+    m_chosenArticles.clear();
+    m_articles->clear();
+    if (m_db) {
+        if (const auto found = store::EntityStore::articlesMentioning(m_db->connection(), type, text, ArticlesLimit, 0))
+            m_chosenArticles = *found;
+    }
+    const QLocale locale;
+    QList<QTreeWidgetItem *> items;
+    for (const store::EntityArticle &a : std::as_const(m_chosenArticles)) {
+        auto *item = new QTreeWidgetItem(
+            {a.title, a.issueDate.isValid() ? locale.toString(a.issueDate, QLocale::ShortFormat) : tr("undated"),
+             QString::number(a.mentions)});
+        item->setData(0, KeyRole, a.key);
+        item->setToolTip(0, a.title);
+        items.append(item);
+    }
+    m_articles->addTopLevelItems(items);
+    m_chosenLabel->setText(
+        tr("%1 (%2): %n article(s)", nullptr, int(m_chosenArticles.size())).arg(text, EntityLegend::typeName(type)));
+    m_showArticles->setEnabled(!m_chosenArticles.isEmpty());
+}
+
+QString EntitiesPanel::toolTipAt(int position)
+{
+    const std::optional<FieldRange> at = m_reader->fieldMap().fromDocument(position, position + 1);
+    if (!at)
+        return {};
+    for (const store::StoredMention &m : std::as_const(m_mentions)) {
+        if (readerField(m.field) != at->field || at->start < m.start || at->start >= m.end ||
+            !m_legend->isShown(m.type))
+            continue;
+        QString tip = QStringLiteral("<b>%1</b> — %2").arg(m.text.toHtmlEscaped(), EntityLegend::typeName(m.type));
+        if (m.type == u"PER" && m_db) {
+            auto cached = m_postsCache.find(m.text);
+            if (cached == m_postsCache.end()) {
+                QStringList lines;
+                if (const auto posts = store::EntityStore::postsOf(m_db->connection(), m.text)) {
+                    for (const store::KnownPost &p : *posts) {
+                        const QString org = p.organization.isEmpty() ? QString() : p.organization + QLatin1Char(' ');
+                        lines << QString(org + p.post).toHtmlEscaped() +
+                                     tr(" <small>(%n article(s))</small>", nullptr, p.articles);
+                    }
+                }
+                cached = m_postsCache.insert(m.text, lines.join(QStringLiteral("<br>")));
+            }
+            if (!cached->isEmpty())
+                tip += QStringLiteral("<br>") + *cached;
+        }
+        return tip;
+    }
+    return {};
+}
+
+bool EntitiesPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_reader->viewport() && event->type() == QEvent::ToolTip) {
+        auto *help = static_cast<QHelpEvent *>(event);
+        const int position = m_reader->cursorForPosition(help->pos()).position();
+        // cursorForPosition gives the nearest gap; the character is the one under the pointer.
+        const QRect caret = m_reader->cursorRect(m_reader->cursorForPosition(help->pos()));
+        const int charPos = help->pos().x() < caret.x() && position > 0 ? position - 1 : position;
+        const QString tip = toolTipAt(charPos);
+        if (!tip.isEmpty()) {
+            QToolTip::showText(help->globalPos(), tip, m_reader->viewport());
+            return true;
+        }
+    }
+    // Tints are picked by the palette's lightness: a switch to a dark palette needs new ones.
+    if (watched == m_reader && event->type() == QEvent::PaletteChange)
+        QTimer::singleShot(0, this, &EntitiesPanel::applyHighlights);
+    return QDockWidget::eventFilter(watched, event);
+}
+
+} // namespace baokan::ui

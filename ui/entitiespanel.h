@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "store/entitystore.h"
+
+#include <QDockWidget>
+#include <QHash>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTimer;
+class QTreeWidget;
+class QTreeWidgetItem;
+
+namespace baokan::store {
+class Database;
+}
+
+namespace baokan::ui {
+
+class EntityLegend;
+class ReaderView;
+class Settings;
+
+// The Entities dock: draws the current article's recognized entities into the reader (one colour
+// per type, switched by the legend), explains them on hover, lists them by type with counts, and
+// indexes the whole archive by type and frequency; choosing an entity lists the articles that
+// mention it. Reads the archive on the GUI thread's connection. GUI thread only.
+class EntitiesPanel final : public QDockWidget
+{
+    Q_OBJECT
+
+public:
+    EntitiesPanel(ReaderView *reader, Settings *settings, QWidget *parent = nullptr);
+
+    void setDatabase(store::Database *db);
+    // The article the reader shows (0: none); its mentions are highlighted at once.
+    void setArticle(qint64 articleId);
+    // Reads the article's entities and the archive index again (after an import).
+    void reload();
+    // Draws the mentions again, e.g. after the reader re-rendered for another article.
+    void applyHighlights();
+
+    EntityLegend *legend() const { return m_legend; }
+    const QList<store::StoredMention> &mentions() const { return m_mentions; }
+    // The entity whose articles are listed; empty type when none is chosen.
+    QString chosenType() const { return m_chosenType; }
+    QString chosenText() const { return m_chosenText; }
+    void chooseEntity(const QString &type, const QString &text);
+    // The tooltip for document position `position` of the reader; empty where no entity is.
+    QString toolTipAt(int position);
+
+Q_SIGNALS:
+    void articleChosen(const QString &key);
+    // The article list should show exactly these articles.
+    void showArticles(const QStringList &keys, const QString &description);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void reloadArticleEntities();
+    void reloadIndex();
+    void entityItemChosen(QTreeWidgetItem *item);
+
+    ReaderView *m_reader;
+    Settings *m_settings;
+    store::Database *m_db = nullptr;
+    qint64 m_articleId = 0;
+    QList<store::StoredMention> m_mentions;
+    QHash<QString, QString> m_postsCache; // person → tooltip lines
+    QString m_chosenType;
+    QString m_chosenText;
+    QList<store::EntityArticle> m_chosenArticles;
+
+    EntityLegend *m_legend;
+    QTreeWidget *m_articleEntities;
+    QLineEdit *m_filter;
+    QComboBox *m_typeFilter;
+    QTreeWidget *m_index;
+    QLabel *m_indexCount;
+    QLabel *m_chosenLabel;
+    QTreeWidget *m_articles;
+    QPushButton *m_showArticles;
+    QTimer *m_filterTimer;
+};
+
+} // namespace baokan::ui
