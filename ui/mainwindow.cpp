@@ -262,8 +262,11 @@ void MainWindow::restoreSettings()
     m_reader->setTextPointSize(m_settings.readerPointSize());
     if (!restoreGeometry(m_settings.windowGeometry()))
         resize(1440, 880);
+    // The side docks were sized before the window had its size; without this they take what the
+    // layout leaves over and squeeze the reader to a few characters a line.
+    resizeDocks({m_notesPanel}, {qMin(340, width() / 4)}, Qt::Horizontal);
     if (!m_splitter->restoreState(m_settings.splitterState()))
-        m_splitter->setSizes({250, 420, 770});
+        m_splitter->setSizes({200, 330, 700});
 }
 
 void MainWindow::saveSettings()
