@@ -7,6 +7,8 @@
 
 #include "models/articlelistmodel.h"
 
+#include "uitestscope.h"
+
 #include <catch2/catch.hpp>
 
 #include <QApplication>
@@ -27,27 +29,14 @@ using namespace baokan;
 
 namespace {
 
-struct Scope
+struct Scope : test::UiScope
 {
-    QTemporaryDir dir;
     Scope()
-    {
-        REQUIRE(dir.isValid());
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir.filePath(QStringLiteral("settings")));
-        QCoreApplication::setOrganizationName(QStringLiteral("baokan-tests"));
-        QCoreApplication::setApplicationName(QStringLiteral("entityui_tests"));
-    }
-    QString archive() const { return dir.filePath(QStringLiteral("archive.sqlite")); }
+        : UiScope(QStringLiteral("entityui_tests"))
+    {}
 };
 
-QString samplePage(int n)
-{
-    const QDir dir(QStringLiteral(BAOKAN_SAMPLE_DIR));
-    const QStringList pages = dir.entryList({QStringLiteral("*.txt")}, QDir::Files, QDir::Name);
-    REQUIRE(n < pages.size());
-    return dir.filePath(pages.at(n));
-}
+using test::samplePage;
 
 std::unique_ptr<ui::MainWindow> openWindow(const QString &archive)
 {

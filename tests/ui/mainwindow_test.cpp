@@ -3,6 +3,8 @@
 #include "readerview.h"
 #include "settings.h"
 
+#include "uitestscope.h"
+
 #include <catch2/catch.hpp>
 
 #include <QAction>
@@ -34,29 +36,14 @@ using namespace baokan;
 
 namespace {
 
-// Settings and the archive live in a fresh directory per test, so nothing leaks between tests
-// or into the user's own.
-struct Scope
+struct Scope : test::UiScope
 {
-    QTemporaryDir dir;
     Scope()
-    {
-        REQUIRE(dir.isValid());
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir.filePath(QStringLiteral("settings")));
-        QCoreApplication::setOrganizationName(QStringLiteral("baokan-tests"));
-        QCoreApplication::setApplicationName(QStringLiteral("ui_tests"));
-    }
-    QString archive() const { return dir.filePath(QStringLiteral("archive.sqlite")); }
+        : UiScope(QStringLiteral("ui_tests"))
+    {}
 };
 
-QString samplePage(int n)
-{
-    const QDir dir(QStringLiteral(BAOKAN_SAMPLE_DIR));
-    const QStringList pages = dir.entryList({QStringLiteral("*.txt")}, QDir::Files, QDir::Name);
-    REQUIRE(n < pages.size());
-    return dir.filePath(pages.at(n));
-}
+using test::samplePage;
 
 std::unique_ptr<ui::MainWindow> openWindow(const QString &archive)
 {

@@ -8,6 +8,8 @@
 #include "store/database.h"
 #include "store/tagstore.h"
 
+#include "uitestscope.h"
+
 #include <catch2/catch.hpp>
 
 #include <QAction>
@@ -37,18 +39,11 @@ using namespace baokan;
 
 namespace {
 
-struct Scope
+struct Scope : test::UiScope
 {
-    QTemporaryDir dir;
     Scope()
-    {
-        REQUIRE(dir.isValid());
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir.filePath(QStringLiteral("settings")));
-        QCoreApplication::setOrganizationName(QStringLiteral("baokan-tests"));
-        QCoreApplication::setApplicationName(QStringLiteral("searchui_tests"));
-    }
-    QString archive() const { return dir.filePath(QStringLiteral("archive.sqlite")); }
+        : UiScope(QStringLiteral("searchui_tests"))
+    {}
 };
 
 QStringList samplePages()
