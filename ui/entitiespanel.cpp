@@ -14,6 +14,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMenu>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTimer>
@@ -124,7 +125,13 @@ EntitiesPanel::EntitiesPanel(ReaderView *reader, Settings *settings, QWidget *pa
     m_showArticles = new QPushButton(tr("Show in Article List"), articlesBox);
     m_showArticles->setObjectName(QStringLiteral("showEntityArticles"));
     m_showArticles->setEnabled(false);
-    articlesLayout->addWidget(m_showArticles);
+    m_searchEntity = new QPushButton(tr("Search for It"), articlesBox);
+    m_searchEntity->setObjectName(QStringLiteral("searchForEntity"));
+    m_searchEntity->setEnabled(false);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_showArticles);
+    buttons->addWidget(m_searchEntity);
+    articlesLayout->addLayout(buttons);
     split->addWidget(articlesBox);
 
     split->setStretchFactor(0, 2);
@@ -148,6 +155,15 @@ EntitiesPanel::EntitiesPanel(ReaderView *reader, Settings *settings, QWidget *pa
         if (item)
             Q_EMIT articleChosen(item->data(0, KeyRole).toString());
     });
+    connect(m_searchEntity, &QPushButton::clicked, this, [this] {
+        if (!m_chosenText.isEmpty())
+            Q_EMIT searchRequested(m_chosenType, m_chosenText);
+    });
+    for (QTreeWidget *tree : {m_articleEntities, m_index}) {
+        tree->setContextMenuPolicy(Qt::CustomContextMenu);
+        connect(tree, &QTreeWidget::customContextMenuRequested, this,
+                [this, tree](const QPoint &pos) { showEntityMenu(tree, pos); });
+    }
     connect(m_showArticles, &QPushButton::clicked, this, [this] {
         QStringList keys;
         for (const store::EntityArticle &a : m_chosenArticles)
@@ -170,6 +186,7 @@ void EntitiesPanel::setDatabase(store::Database *db)
     m_chosenArticles.clear();
     m_articles->clear();
     m_showArticles->setEnabled(false);
+    m_searchEntity->setEnabled(false);
     reloadArticleEntities();
     reloadIndex();
 }
@@ -285,9 +302,14 @@ void EntitiesPanel::chooseEntity(const QString &type, const QString &text)
     m_chosenArticles.clear();
     m_articles->clear();
     if (m_db) {
-        if (const auto found = store::EntityStore::articlesMentioning(m_db->connection(), type, text, ArticlesLimit, 0))
+        // One more than is listed tells whether the list is the whole story.
+        if (const auto found =
+                store::EntityStore::articlesMentioning(m_db->connection(), type, text, ArticlesLimit + 1, 0))
             m_chosenArticles = *found;
     }
+    const bool more = m_chosenArticles.size() > ArticlesLimit;
+    if (more)
+        m_chosenArticles.removeLast();
     const QLocale locale;
     QList<QTreeWidgetItem *> items;
     for (const store::EntityArticle &a : std::as_const(m_chosenArticles)) {
@@ -299,9 +321,50 @@ void EntitiesPanel::chooseEntity(const QString &type, const QString &text)
         items.append(item);
     }
     m_articles->addTopLevelItems(items);
-    m_chosenLabel->setText(
-        tr("%1 (%2): %n article(s)", nullptr, int(m_chosenArticles.size())).arg(text, EntityLegend::typeName(type)));
+    m_chosenLabel->setText(more
+                               ? tr("%1 (%2): more than %L3 articles, the newest listed; search for it to see them all")
+                                     .arg(text, EntityLegend::typeName(type))
+                                     .arg(ArticlesLimit)
+                               : tr("%1 (%2): %n article(s)", nullptr, int(m_chosenArticles.size()))
+                                     .arg(text, EntityLegend::typeName(type)));
     m_showArticles->setEnabled(!m_chosenArticles.isEmpty());
+    m_searchEntity->setEnabled(!text.isEmpty());
+    m_searchEntity->setToolTip(searchActionText(text));
+}
+
+void EntitiesPanel::setSearchActive(bool active)
+{
+    m_searchActive = active;
+    m_searchEntity->setText(active ? tr("Narrow Search") : tr("Search for It"));
+    m_searchEntity->setToolTip(m_chosenText.isEmpty() ? QString() : searchActionText(m_chosenText));
+}
+
+QString EntitiesPanel::searchActionText(const QString &text) const
+{
+    return m_searchActive ? tr("Narrow the search to articles mentioning %1").arg(text)
+                          : tr("Search for %1 in the articles mentioning it").arg(text);
+}
+
+void EntitiesPanel::showEntityMenu(QTreeWidget *tree, const QPoint &pos)
+{
+    QTreeWidgetItem *item = tree->itemAt(pos);
+    if (!item || item->data(0, TypeRole).toString().isEmpty())
+        return;
+    const QString type = item->data(0, TypeRole).toString();
+    const QString text = item->data(0, TextRole).toString();
+    QMenu menu(this);
+    menu.setObjectName(QStringLiteral("entityMenu"));
+    QAction *list = menu.addAction(tr("List Articles Mentioning %1").arg(text));
+    QAction *search =
+        menu.addAction(m_searchActive ? tr("Narrow Search to %1").arg(text) : tr("Search for %1").arg(text));
+    search->setObjectName(QStringLiteral("entitySearchAction"));
+    QAction *chosen = menu.exec(tree->viewport()->mapToGlobal(pos));
+    if (chosen == list) {
+        chooseEntity(type, text);
+    } else if (chosen == search) {
+        chooseEntity(type, text);
+        Q_EMIT searchRequested(type, text);
+    }
 }
 
 QString EntitiesPanel::toolTipAt(int position)
