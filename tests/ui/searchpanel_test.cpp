@@ -653,6 +653,7 @@ TEST_CASE("the tag facet lists a tag as soon as it is added, and an undo takes i
     CHECK(listedKeys(results) == std::set<QString>{key});
 
     // Undone, the tag is gone from the facet, and so is the filter it made.
+    finished.clear();
     window->undoStack()->undo();
     CHECK(tag->findText(name) < 0);
     CHECK(tag->currentIndex() == 0);
