@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "searchpanel.h"
 
+#include "entitylegend.h"
 #include "searchhitdelegate.h"
 
 #include "store/database.h"
@@ -431,7 +432,7 @@ void SearchPanel::updateFilterSummary()
     if (!options.entity.isEmpty()) {
         QString text = elided(options.entity);
         if (!options.entityType.isEmpty())
-            text += QLatin1String(" (") + options.entityType + QLatin1Char(')');
+            text += QLatin1String(" (") + EntityLegend::typeName(options.entityType) + QLatin1Char(')');
         links << filterLink(QStringLiteral("entity"), text, tr("Remove the entity filter"));
     }
     const int active = int(links.size());

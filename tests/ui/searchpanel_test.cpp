@@ -592,6 +592,13 @@ TEST_CASE("an entity chosen in the Entities panel narrows the search and its fil
     CHECK(filters->isVisible());
     CHECK(filters->text().contains(text));
     CHECK(child<QLineEdit>(window.get(), "searchEntity")->text() == text);
+    const QString shots = qEnvironmentVariable("BAOKAN_SCREENSHOT_DIR");
+    if (!shots.isEmpty()) {
+        results->setCurrentIndex(results->model()->index(0, 0));
+        window->entitiesPanel()->raise();
+        QTest::qWait(300);
+        CHECK(window->grab().save(QDir(shots).filePath(QStringLiteral("baokan-search-entity.png"))));
+    }
 
     // Removing the filter brings back every hit.
     Q_EMIT filters->linkActivated(QStringLiteral("entity"));
