@@ -169,6 +169,7 @@ SearchPanel::SearchPanel(QWidget *parent)
     m_issue->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_issue->setMinimumContentsLength(12);
     connect(m_issue, &QComboBox::activated, this, &SearchPanel::facetChanged);
+    m_issue->installEventFilter(this); // its issues are read when it is first used
     m_tag->setObjectName(QStringLiteral("searchTag"));
     m_tag->setToolTip(tr("Only articles carrying this tag"));
     m_tag->addItem(tr("Any tag"));
@@ -184,7 +185,11 @@ SearchPanel::SearchPanel(QWidget *parent)
     completer->setCaseSensitivity(Qt::CaseInsensitive);
     completer->setFilterMode(Qt::MatchContains);
     m_entity->setCompleter(completer);
-    connect(m_entity, &QLineEdit::editingFinished, this, &SearchPanel::facetChanged);
+    // Leaving the field also finishes an edit: search again only when the name changed.
+    connect(m_entity, &QLineEdit::editingFinished, this, [this] {
+        if (m_entity->text().trimmed() != m_appliedEntity)
+            facetChanged();
+    });
     // A name typed by hand matches whatever type it was recognized as.
     connect(m_entity, &QLineEdit::textEdited, this, [this] { m_entityType.clear(); });
     connect(completer, qOverload<const QString &>(&QCompleter::activated), this, [this](const QString &text) {
@@ -321,31 +326,26 @@ void SearchPanel::stopWorker()
 void SearchPanel::reloadFacets()
 {
     const store::SearchOptions before = facetOptions();
-    const QVariant chosenTag = m_tag->currentData();
-    const QVariant chosenIssue = m_issue->currentData();
     {
         // Refilling the boxes is not the user choosing.
         const QSignalBlocker blockTag(m_tag);
-        const QSignalBlocker blockIssue(m_issue);
-        while (m_tag->count() > 1)
-            m_tag->removeItem(1);
-        while (m_issue->count() > 1)
-            m_issue->removeItem(1);
+        const QVariant chosenTag = m_tag->currentData();
+        for (int i = m_tag->count() - 1; i > 0; --i)
+            m_tag->removeItem(i);
         QDate first, last;
         if (m_db) {
             for (const store::Tag &tag : store::TagStore(m_db).tags())
                 m_tag->addItem(tag.name, tag.id);
-            const store::IssueStore issues(m_db);
-            for (const store::IssueRecord &issue : issues.issues(0, IssueChoices)) {
-                m_issue->addItem(issueLabel(issue), issue.id);
-                m_issue->setItemData(m_issue->count() - 1, issueLabel(issue), Qt::ToolTipRole);
-            }
-            std::tie(first, last) = issues.dateRange();
+            std::tie(first, last) = store::IssueStore(m_db).dateRange();
         }
         m_tag->setCurrentIndex(std::max(0, chosenTag.isValid() ? m_tag->findData(chosenTag) : 0));
-        m_issue->setCurrentIndex(std::max(0, chosenIssue.isValid() ? m_issue->findData(chosenIssue) : 0));
         setDateBounds(first, last);
     }
+    // Thousands of issues are read when the user goes to the box, not on every edit; a chosen
+    // one is checked now, since it may be gone.
+    m_issuesStale = true;
+    if (m_issue->currentIndex() > 0 || m_issue->hasFocus())
+        loadIssues();
     // Recognition may have found new names (or lost some): read them when next needed.
     m_entityNamesStale = true;
     if (m_entity->hasFocus())
@@ -355,6 +355,24 @@ void SearchPanel::reloadFacets()
     if (before.tagId != after.tagId || before.issueId != after.issueId || before.from != after.from ||
         before.to != after.to)
         facetChanged(); // a chosen tag or issue is gone: the hits must not pretend otherwise
+}
+
+void SearchPanel::loadIssues()
+{
+    if (!m_issuesStale)
+        return;
+    m_issuesStale = false;
+    const QSignalBlocker blockIssue(m_issue);
+    const QVariant chosen = m_issue->currentData();
+    for (int i = m_issue->count() - 1; i > 0; --i)
+        m_issue->removeItem(i);
+    if (m_db) {
+        for (const store::IssueRecord &issue : store::IssueStore(m_db).issues(0, IssueChoices)) {
+            m_issue->addItem(issueLabel(issue), issue.id);
+            m_issue->setItemData(m_issue->count() - 1, issueLabel(issue), Qt::ToolTipRole);
+        }
+    }
+    m_issue->setCurrentIndex(std::max(0, chosen.isValid() ? m_issue->findData(chosen) : 0));
 }
 
 void SearchPanel::setDateBounds(const QDate &first, const QDate &last)
@@ -503,6 +521,7 @@ void SearchPanel::searchEntity(const QString &type, const QString &text)
 
 void SearchPanel::facetChanged()
 {
+    m_appliedEntity = m_entity->text().trimmed();
     updateFilterSummary();
     if (isActive())
         searchNow();
@@ -657,6 +676,10 @@ bool SearchPanel::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_entity && event->type() == QEvent::FocusIn)
         loadEntityNames();
+    // Before the box opens, takes a key or turns under the wheel.
+    if (watched == m_issue && (event->type() == QEvent::FocusIn || event->type() == QEvent::MouseButtonPress ||
+                               event->type() == QEvent::Wheel))
+        loadIssues();
     if (watched == m_field && event->type() == QEvent::KeyPress) {
         auto *key = static_cast<QKeyEvent *>(event);
         switch (key->key()) {

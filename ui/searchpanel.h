@@ -112,6 +112,7 @@ private:
     void updateFilterSummary();
     void removeFilter(const QString &which);
     void loadEntityNames();
+    void loadIssues();
     void setDateBounds(const QDate &first, const QDate &last);
 
     const store::Database *m_db = nullptr;
@@ -140,6 +141,8 @@ private:
     QString m_entityType; // of the entity chosen in the Entities panel; empty once the text is edited
     QStringListModel *m_entityNames;
     bool m_entityNamesStale = true;
+    QString m_appliedEntity; // the entity name the hits were last narrowed to
+    bool m_issuesStale = true;
     QLabel *m_filterSummary; // the active filters, each with a link that removes it
     QListView *m_list;
     QStandardItemModel *m_model;

@@ -39,6 +39,7 @@
 #include <QTreeWidget>
 #include <QUndoStack>
 
+#include <algorithm>
 #include <memory>
 #include <set>
 
@@ -496,6 +497,7 @@ TEST_CASE("the date range, issue and tag facets narrow the hits to the articles 
         }
         REQUIRE_FALSE(chosenName.isEmpty());
         auto *issue = child<QComboBox>(window.get(), "searchIssue");
+        issue->setFocus(); // the box reads the issues as the user goes to it
         const int index = issue->findData(issueIds.value(chosenName));
         REQUIRE(index > 0);
         QSignalSpy finished(panel, &ui::SearchPanel::searchFinished);
@@ -668,4 +670,42 @@ TEST_CASE("the tag facet lists a tag as soon as it is added, and an undo takes i
     CHECK(listedKeys(results) == keysContaining(scope.archive(), needle));
     window->undoStack()->redo();
     CHECK(tag->findText(name) > 0);
+}
+
+TEST_CASE("after an import the issue facet offers the new issues and the dates reach theirs", "[ui][search]")
+{
+    Scope scope;
+    const QStringList pages = samplePages();
+    auto window = openWindow(scope.archive());
+    QSignalSpy ended(window.get(), &ui::MainWindow::importEnded);
+    REQUIRE(window->importPaths({pages.first()}));
+    REQUIRE((ended.count() > 0 || ended.wait(120000)));
+    auto *issue = child<QComboBox>(window.get(), "searchIssue");
+    issue->setFocus();
+    CHECK(issue->count() == 2); // "any" and the one issue
+
+    ended.clear();
+    REQUIRE(window->importPaths(pages.mid(1)));
+    REQUIRE((ended.count() > 0 || ended.wait(120000)));
+    window->reader()->setFocus();
+    issue->setFocus();
+    store::Database db(scope.archive());
+    QString error;
+    REQUIRE(db.open(&error));
+    const QList<store::IssueRecord> issues = store::IssueStore(&db).issues(0, 100);
+    REQUIRE(issues.size() == pages.size());
+    CHECK(issue->count() == 1 + int(issues.size()));
+    QDate first, last;
+    for (const store::IssueRecord &i : issues) {
+        CHECK(issue->findData(i.id) > 0);
+        if (i.displayDate().isValid()) {
+            first = first.isValid() ? std::min(first, i.displayDate()) : i.displayDate();
+            last = last.isValid() ? std::max(last, i.displayDate()) : i.displayDate();
+        }
+    }
+    REQUIRE(first.isValid());
+    // "any" sits just before the first issue, and the last one can be reached.
+    auto *from = child<QDateEdit>(window.get(), "searchFromDate");
+    CHECK(from->minimumDate() == first.addDays(-1));
+    CHECK(from->maximumDate() >= last);
 }
