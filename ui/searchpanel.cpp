@@ -3,6 +3,7 @@
 
 #include "entitylegend.h"
 #include "searchhitdelegate.h"
+#include "settings.h"
 
 #include "store/database.h"
 #include "store/entitystore.h"
@@ -150,9 +151,13 @@ SearchPanel::SearchPanel(QWidget *parent)
     m_filtersToggle->setObjectName(QStringLiteral("searchFiltersToggle"));
     m_filtersToggle->setText(tr("Filters"));
     m_filtersToggle->setCheckable(true);
-    m_filtersToggle->setChecked(true);
+    m_filtersToggle->setChecked(Settings().searchFiltersShown());
+    m_facets->setVisible(m_filtersToggle->isChecked());
     m_filtersToggle->setToolTip(tr("Show or hide the date, issue, tag and entity filters"));
-    connect(m_filtersToggle, &QToolButton::toggled, m_facets, &QWidget::setVisible);
+    connect(m_filtersToggle, &QToolButton::toggled, this, [this](bool shown) {
+        m_facets->setVisible(shown);
+        Settings().setSearchFiltersShown(shown);
+    });
 
     // A date edited by keyboard or stepped with the arrows settles after the typing pause.
     for (QDateEdit *box : {m_fromDate, m_toDate}) {

@@ -709,3 +709,18 @@ TEST_CASE("after an import the issue facet offers the new issues and the dates r
     CHECK(from->minimumDate() == first.addDays(-1));
     CHECK(from->maximumDate() >= last);
 }
+
+TEST_CASE("the filter boxes stay hidden in the next window once the user hid them", "[ui][search]")
+{
+    Scope scope;
+    {
+        auto window = openWindow(scope.archive());
+        auto *toggle = child<QToolButton>(window.get(), "searchFiltersToggle");
+        REQUIRE(toggle->isChecked());
+        toggle->click();
+        CHECK(child<QWidget>(window.get(), "searchFacets")->isHidden());
+    }
+    auto window = openWindow(scope.archive());
+    CHECK_FALSE(child<QToolButton>(window.get(), "searchFiltersToggle")->isChecked());
+    CHECK(child<QWidget>(window.get(), "searchFacets")->isHidden());
+}
