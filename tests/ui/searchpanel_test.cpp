@@ -600,6 +600,9 @@ TEST_CASE("an entity chosen in the Entities panel narrows the search and its fil
         window->entitiesPanel()->raise();
         QTest::qWait(300);
         CHECK(window->grab().save(QDir(shots).filePath(QStringLiteral("baokan-search-entity.png"))));
+        window->resize(1100, 700); // the smallest window the layout is made for
+        QTest::qWait(300);
+        CHECK(window->grab().save(QDir(shots).filePath(QStringLiteral("baokan-search-entity-small.png"))));
     }
 
     // Removing the filter brings back every hit.
