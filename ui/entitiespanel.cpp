@@ -15,6 +15,8 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QMenu>
+#include <QMouseEvent>
+#include <QTextCursor>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTimer>
@@ -367,15 +369,22 @@ void EntitiesPanel::showEntityMenu(QTreeWidget *tree, const QPoint &pos)
     }
 }
 
-QString EntitiesPanel::toolTipAt(int position)
+const store::StoredMention *EntitiesPanel::mentionAt(int position) const
 {
     const std::optional<FieldRange> at = m_reader->fieldMap().fromDocument(position, position + 1);
     if (!at)
-        return {};
-    for (const store::StoredMention &m : std::as_const(m_mentions)) {
-        if (readerField(m.field) != at->field || at->start < m.start || at->start >= m.end ||
-            !m_legend->isShown(m.type))
-            continue;
+        return nullptr;
+    for (const store::StoredMention &m : m_mentions) {
+        if (readerField(m.field) == at->field && at->start >= m.start && at->start < m.end && m_legend->isShown(m.type))
+            return &m;
+    }
+    return nullptr;
+}
+
+QString EntitiesPanel::toolTipAt(int position)
+{
+    if (const store::StoredMention *found = mentionAt(position)) {
+        const store::StoredMention &m = *found;
         QString tip = QStringLiteral("<b>%1</b> — %2").arg(m.text.toHtmlEscaped(), EntityLegend::typeName(m.type));
         if (m.type == u"PER" && m_db) {
             auto cached = m_postsCache.find(m.text);
@@ -393,23 +402,42 @@ QString EntitiesPanel::toolTipAt(int position)
             if (!cached->isEmpty())
                 tip += QStringLiteral("<br>") + *cached;
         }
-        return tip;
+        return tip + QStringLiteral("<br><small>%1</small>").arg(tr("Ctrl+click: search for it"));
     }
     return {};
+}
+
+int EntitiesPanel::characterAt(const QPoint &viewportPos) const
+{
+    const QTextCursor cursor = m_reader->cursorForPosition(viewportPos);
+    const int position = cursor.position();
+    // cursorForPosition gives the nearest gap; the character is the one under the pointer.
+    const QRect caret = m_reader->cursorRect(cursor);
+    return viewportPos.x() < caret.x() && position > 0 ? position - 1 : position;
 }
 
 bool EntitiesPanel::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_reader->viewport() && event->type() == QEvent::ToolTip) {
         auto *help = static_cast<QHelpEvent *>(event);
-        const int position = m_reader->cursorForPosition(help->pos()).position();
-        // cursorForPosition gives the nearest gap; the character is the one under the pointer.
-        const QRect caret = m_reader->cursorRect(m_reader->cursorForPosition(help->pos()));
-        const int charPos = help->pos().x() < caret.x() && position > 0 ? position - 1 : position;
-        const QString tip = toolTipAt(charPos);
+        const QString tip = toolTipAt(characterAt(help->pos()));
         if (!tip.isEmpty()) {
             QToolTip::showText(help->globalPos(), tip, m_reader->viewport());
             return true;
+        }
+    }
+    // Ctrl+click on a highlighted name searches for it (or narrows the search running), as the
+    // panel's search button does; a plain click still places the cursor or starts a selection.
+    if (watched == m_reader->viewport() && event->type() == QEvent::MouseButtonRelease) {
+        auto *mouse = static_cast<QMouseEvent *>(event);
+        if (mouse->button() == Qt::LeftButton && (mouse->modifiers() & Qt::ControlModifier)) {
+            if (const store::StoredMention *m = mentionAt(characterAt(mouse->position().toPoint()))) {
+                const QString type = m->type; // chooseEntity() leaves m_mentions alone, but copy anyway
+                const QString text = m->text;
+                chooseEntity(type, text);
+                Q_EMIT searchRequested(type, text);
+                return true;
+            }
         }
     }
     // Tints are picked by the palette's lightness: a switch to a dark palette needs new ones.

@@ -72,6 +72,10 @@ private:
     void reloadIndex();
     void entityItemChosen(QTreeWidgetItem *item);
     void showEntityMenu(QTreeWidget *tree, const QPoint &pos);
+    // The shown mention at a document position of the reader, or nullptr.
+    const store::StoredMention *mentionAt(int position) const;
+    // The document position of the character under a point of the reader's viewport.
+    int characterAt(const QPoint &viewportPos) const;
     QString searchActionText(const QString &text) const;
 
     ReaderView *m_reader;

@@ -78,10 +78,12 @@ QString elided(const QString &text, int length = 18)
     return text.size() > length ? text.left(length - 1) + QChar(0x2026) : text;
 }
 
-QString filterLink(const QString &which, const QString &text, const QString &tip)
+// One active filter as a link that removes it; the text is the user's (tag names, issue names),
+// so it is escaped.
+QString filterLink(const QString &which, const QString &text)
 {
-    return QStringLiteral("<a href=\"%1\" title=\"%3\" style=\"text-decoration:none\">%2&nbsp;\u2715</a>")
-        .arg(which, text.toHtmlEscaped().replace(QLatin1Char(' '), QStringLiteral("&nbsp;")), tip.toHtmlEscaped());
+    return QStringLiteral("<a href=\"%1\" style=\"text-decoration:none\">%2&nbsp;\u2715</a>")
+        .arg(which, text.toHtmlEscaped().replace(QLatin1Char(' '), QStringLiteral("&nbsp;")));
 }
 
 QString countText(qint64 total, bool inIssue)
@@ -255,6 +257,7 @@ SearchPanel::SearchPanel(QWidget *parent)
     m_filterSummary->setTextFormat(Qt::RichText);
     m_filterSummary->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
     m_filterSummary->setContentsMargins(4, 2, 4, 2);
+    m_filterSummary->setToolTip(tr("The filters narrowing the hits; click one to remove it"));
     m_filterSummary->hide();
     connect(m_filterSummary, &QLabel::linkActivated, this, &SearchPanel::removeFilter);
     auto *layout = new QVBoxLayout(this);
@@ -443,20 +446,19 @@ void SearchPanel::updateFilterSummary()
                              : to.isEmpty() ? tr("from %1").arg(from)
                              : from == to   ? from
                                             : from + QChar(0x2013) + to;
-        links << filterLink(QStringLiteral("dates"), text, tr("Remove the date range"));
+        links << filterLink(QStringLiteral("dates"), text);
     }
     if (m_thisIssue->isChecked())
-        links << filterLink(QStringLiteral("thisIssue"), tr("this issue"), tr("Search every issue again"));
+        links << filterLink(QStringLiteral("thisIssue"), tr("this issue"));
     else if (options.issueId)
-        links << filterLink(QStringLiteral("issue"), elided(m_issue->currentText()), tr("Search every issue again"));
+        links << filterLink(QStringLiteral("issue"), elided(m_issue->currentText()));
     if (options.tagId)
-        links << filterLink(QStringLiteral("tag"), QLatin1Char('#') + elided(m_tag->currentText()),
-                            tr("Remove the tag filter"));
+        links << filterLink(QStringLiteral("tag"), QLatin1Char('#') + elided(m_tag->currentText()));
     if (!options.entity.isEmpty()) {
         QString text = elided(options.entity);
         if (!options.entityType.isEmpty())
             text += QLatin1String(" (") + EntityLegend::typeName(options.entityType) + QLatin1Char(')');
-        links << filterLink(QStringLiteral("entity"), text, tr("Remove the entity filter"));
+        links << filterLink(QStringLiteral("entity"), text);
     }
     const int active = int(links.size());
     m_filtersToggle->setText(active == 0 ? tr("Filters") : tr("Filters (%1)").arg(active));

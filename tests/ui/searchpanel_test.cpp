@@ -727,3 +727,43 @@ TEST_CASE("the filter boxes stay hidden in the next window once the user hid the
     CHECK_FALSE(child<QToolButton>(window.get(), "searchFiltersToggle")->isChecked());
     CHECK(child<QWidget>(window.get(), "searchFacets")->isHidden());
 }
+
+TEST_CASE("ctrl+click on a name highlighted in the reader searches for it among the articles mentioning it",
+          "[ui][search]")
+{
+    Scope scope;
+    prepareArchive(scope);
+    auto window = openWindow(scope.archive());
+    window->selectFirstArticle();
+    ui::ReaderView *reader = window->reader();
+    // A name in the body that the legend shows.
+    std::optional<store::StoredMention> mention;
+    for (const store::StoredMention &m : window->entitiesPanel()->mentions()) {
+        if (m.field == u"body" && m.end - m.start >= 2) {
+            mention = m;
+            break;
+        }
+    }
+    REQUIRE(mention);
+    const QList<ui::DocumentRange> spans =
+        reader->fieldMap().toDocument(ui::FieldRange{ui::ReaderField::Body, mention->start, mention->end});
+    REQUIRE_FALSE(spans.isEmpty());
+    QTextCursor cursor(reader->document());
+    cursor.setPosition(spans.first().start + 1);
+    reader->setTextCursor(cursor);
+    reader->ensureCursorVisible();
+    const QRect caret = reader->cursorRect(cursor);
+    const QPoint inFirstCharacter(caret.x() - 3, caret.center().y());
+
+    auto *panel = child<ui::SearchPanel>(window.get(), "searchPanel");
+    QSignalSpy finished(panel, &ui::SearchPanel::searchFinished);
+    // A plain click does not search.
+    QTest::mouseClick(reader->viewport(), Qt::LeftButton, {}, inFirstCharacter);
+    CHECK_FALSE(panel->isActive());
+    QTest::mouseClick(reader->viewport(), Qt::LeftButton, Qt::ControlModifier, inFirstCharacter);
+    REQUIRE(finished.wait(5000));
+    CHECK(panel->query() == mention->text);
+    CHECK(listedKeys(child<QListView>(window.get(), "searchResults")) ==
+          keysMentioning(scope.archive(), mention->type, mention->text));
+    CHECK(child<QLabel>(window.get(), "searchFilters")->text().contains(mention->text));
+}
