@@ -12,6 +12,7 @@
 #include "store/tagstore.h"
 
 #include <QAction>
+#include <QCalendarWidget>
 #include <QComboBox>
 #include <QCompleter>
 #include <QDate>
@@ -162,6 +163,7 @@ SearchPanel::SearchPanel(QWidget *parent)
     });
 
     // A date edited by keyboard or stepped with the arrows settles after the typing pause.
+    m_toDate->calendarWidget()->installEventFilter(this); // to open "any" on the last issue's month
     for (QDateEdit *box : {m_fromDate, m_toDate}) {
         connect(box, &QDateEdit::dateChanged, this, [this] {
             updateFilterSummary();
@@ -683,6 +685,11 @@ bool SearchPanel::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_entity && event->type() == QEvent::FocusIn)
         loadEntityNames();
+    // A calendar for "any" would open on the day before the first issue: the end of a range
+    // opens on the last issue's month instead.
+    if (watched == m_toDate->calendarWidget() && event->type() == QEvent::Show &&
+        m_toDate->date() == m_toDate->minimumDate() && m_toDate->maximumDate() < LastDate)
+        m_toDate->calendarWidget()->setCurrentPage(m_toDate->maximumDate().year(), m_toDate->maximumDate().month());
     // Before the box opens, takes a key or turns under the wheel.
     if (watched == m_issue && (event->type() == QEvent::FocusIn || event->type() == QEvent::MouseButtonPress ||
                                event->type() == QEvent::Wheel))

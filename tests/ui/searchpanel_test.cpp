@@ -18,6 +18,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCalendarWidget>
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDir>
@@ -711,6 +712,15 @@ TEST_CASE("after an import the issue facet offers the new issues and the dates r
     auto *from = child<QDateEdit>(window.get(), "searchFromDate");
     CHECK(from->minimumDate() == first.addDays(-1));
     CHECK(from->maximumDate() >= last);
+
+    // The end of the range, still "any", opens its calendar on the last issue's month.
+    auto *to = child<QDateEdit>(window.get(), "searchToDate");
+    QTest::mouseClick(to, Qt::LeftButton, {}, QPoint(to->width() - 6, to->height() / 2));
+    QCalendarWidget *calendar = to->calendarWidget();
+    REQUIRE(QTest::qWaitFor([&] { return calendar->isVisible(); }, 2000));
+    CHECK(calendar->yearShown() == last.year());
+    CHECK(calendar->monthShown() == last.month());
+    QTest::keyClick(calendar, Qt::Key_Escape);
 }
 
 TEST_CASE("the filter boxes stay hidden in the next window once the user hid them", "[ui][search]")
