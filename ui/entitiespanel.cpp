@@ -16,9 +16,9 @@
 #include <QLocale>
 #include <QMenu>
 #include <QMouseEvent>
-#include <QTextCursor>
 #include <QPushButton>
 #include <QSplitter>
+#include <QTextCursor>
 #include <QTimer>
 #include <QToolTip>
 #include <QTreeWidget>
