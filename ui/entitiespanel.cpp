@@ -13,7 +13,6 @@
 #include <QHelpEvent>
 #include <QLabel>
 #include <QLineEdit>
-#include <QLocale>
 #include <QMenu>
 #include <QMouseEvent>
 #include <QPushButton>
@@ -312,12 +311,11 @@ void EntitiesPanel::chooseEntity(const QString &type, const QString &text)
     const bool more = m_chosenArticles.size() > ArticlesLimit;
     if (more)
         m_chosenArticles.removeLast();
-    const QLocale locale;
     QList<QTreeWidgetItem *> items;
     for (const store::EntityArticle &a : std::as_const(m_chosenArticles)) {
-        auto *item = new QTreeWidgetItem(
-            {a.title, a.issueDate.isValid() ? locale.toString(a.issueDate, QLocale::ShortFormat) : tr("undated"),
-             QString::number(a.mentions)});
+        auto *item =
+            new QTreeWidgetItem({a.title, a.issueDate.isValid() ? a.issueDate.toString(Qt::ISODate) : tr("undated"),
+                                 QString::number(a.mentions)});
         item->setData(0, KeyRole, a.key);
         item->setToolTip(0, a.title);
         items.append(item);
