@@ -52,10 +52,17 @@ public:
     // The tooltip for document position `position` of the reader; empty where no entity is.
     QString toolTipAt(int position);
 
+public Q_SLOTS:
+    // Whether a search is running, so the search action says whether it narrows it or starts one.
+    void setSearchActive(bool active);
+
 Q_SIGNALS:
     void articleChosen(const QString &key);
     // The article list should show exactly these articles.
     void showArticles(const QStringList &keys, const QString &description);
+    // The user asked to narrow the search to the articles mentioning the entity (or to search
+    // for it when no search is running).
+    void searchRequested(const QString &type, const QString &text);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -64,6 +71,12 @@ private:
     void reloadArticleEntities();
     void reloadIndex();
     void entityItemChosen(QTreeWidgetItem *item);
+    void showEntityMenu(QTreeWidget *tree, const QPoint &pos);
+    // The shown mention at a document position of the reader, or nullptr.
+    const store::StoredMention *mentionAt(int position) const;
+    // The document position of the character under a point of the reader's viewport.
+    int characterAt(const QPoint &viewportPos) const;
+    QString searchActionText(const QString &text) const;
 
     ReaderView *m_reader;
     Settings *m_settings;
@@ -84,6 +97,8 @@ private:
     QLabel *m_chosenLabel;
     QTreeWidget *m_articles;
     QPushButton *m_showArticles;
+    QPushButton *m_searchEntity;
+    bool m_searchActive = false;
     QTimer *m_filterTimer;
 };
 

@@ -165,6 +165,7 @@ MainWindow::MainWindow(QWidget *parent)
     createMenus();
     createNotesPanel();
     createEntitiesPanel();
+    connectSearchFacets();
     restoreSettings();
     connect(m_reader, &ReaderView::textPointSizeChanged, this,
             [this](qreal points) { m_settings.setReaderPointSize(points); });
@@ -888,6 +889,20 @@ void MainWindow::createEntitiesPanel()
         if (menu->menu() && menu->text() == tr("&View"))
             menu->menu()->addAction(m_entitiesPanel->toggleViewAction());
     }
+}
+
+// ---- Search facets: fed by the Entities panel, kept in step with the archive ----
+
+void MainWindow::connectSearchFacets()
+{
+    connect(m_entitiesPanel, &EntitiesPanel::searchRequested, m_searchPanel, &SearchPanel::searchEntity);
+    connect(m_searchPanel, &SearchPanel::activeChanged, m_entitiesPanel, &EntitiesPanel::setSearchActive);
+    // The article list hides behind the hits while a search is active; the user asked to see it.
+    connect(m_entitiesPanel, &EntitiesPanel::showArticles, m_searchPanel, &SearchPanel::clearSearch);
+    // New issues, tags and names: after an import, and after every edit or its undo (tags,
+    // corrections), which is cheap enough to do on each.
+    connect(this, &MainWindow::importEnded, m_searchPanel, &SearchPanel::reloadFacets);
+    connect(m_undoStack, &QUndoStack::indexChanged, m_searchPanel, &SearchPanel::reloadFacets);
 }
 
 } // namespace baokan::ui

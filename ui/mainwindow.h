@@ -107,6 +107,8 @@ private:
     void showTagManager();
     // Entities: highlights in the reader, legend, and the Entities dock.
     void createEntitiesPanel();
+    // Search facets: the Entities panel narrows the search; facets follow archive changes.
+    void connectSearchFacets();
 
     Settings m_settings;
     std::unique_ptr<store::Database> m_db;
