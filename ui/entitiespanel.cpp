@@ -30,20 +30,6 @@ constexpr int ArticlesLimit = 1000; // articles listed for one entity
 
 enum Role { TypeRole = Qt::UserRole + 1, TextRole, KeyRole };
 
-std::optional<ReaderField> readerField(const QString &name)
-{
-    static const QHash<QString, ReaderField> fields = {
-        {QStringLiteral("kicker"), ReaderField::Kicker},     {QStringLiteral("title"), ReaderField::Title},
-        {QStringLiteral("subtitle"), ReaderField::Subtitle}, {QStringLiteral("byline"), ReaderField::Byline},
-        {QStringLiteral("body"), ReaderField::Body},         {QStringLiteral("caption"), ReaderField::Caption},
-        {QStringLiteral("source"), ReaderField::Source},
-    };
-    const auto it = fields.find(name);
-    if (it == fields.end())
-        return std::nullopt;
-    return *it;
-}
-
 QTreeWidget *makeTree(const QString &name, const QStringList &headers, QWidget *parent)
 {
     auto *tree = new QTreeWidget(parent);
@@ -191,13 +177,15 @@ void EntitiesPanel::reload()
     m_postsCache.clear();
     setArticle(m_articleId);
     reloadIndex();
+    if (!m_chosenType.isEmpty())
+        chooseEntity(m_chosenType, m_chosenText);
 }
 
 void EntitiesPanel::applyHighlights()
 {
     QList<ReaderView::Highlight> highlights;
     for (const store::StoredMention &m : m_mentions) {
-        const std::optional<ReaderField> field = readerField(m.field);
+        const std::optional<ReaderField> field = readerFieldFromName(m.field);
         if (!field || !m_legend->isShown(m.type))
             continue;
         highlights.append(
@@ -304,15 +292,31 @@ void EntitiesPanel::chooseEntity(const QString &type, const QString &text)
     m_showArticles->setEnabled(!m_chosenArticles.isEmpty());
 }
 
-QString EntitiesPanel::toolTipAt(int position)
+std::optional<store::StoredMention> EntitiesPanel::mentionAt(int position) const
 {
     const std::optional<FieldRange> at = m_reader->fieldMap().fromDocument(position, position + 1);
     if (!at)
-        return {};
-    for (const store::StoredMention &m : std::as_const(m_mentions)) {
-        if (readerField(m.field) != at->field || at->start < m.start || at->start >= m.end ||
-            !m_legend->isShown(m.type))
-            continue;
+        return std::nullopt;
+    for (const store::StoredMention &m : m_mentions) {
+        if (readerFieldFromName(m.field) == at->field && at->start >= m.start && at->start < m.end &&
+            m_legend->isShown(m.type))
+            return m;
+    }
+    return std::nullopt;
+}
+
+int EntitiesPanel::characterAt(const QPoint &viewportPos) const
+{
+    const QTextCursor cursor = m_reader->cursorForPosition(viewportPos);
+    // cursorForPosition gives the nearest gap; the character is the one under the pointer.
+    const QRect caret = m_reader->cursorRect(cursor);
+    return viewportPos.x() < caret.x() && cursor.position() > 0 ? cursor.position() - 1 : cursor.position();
+}
+
+QString EntitiesPanel::toolTipAt(int position)
+{
+    if (const std::optional<store::StoredMention> found = mentionAt(position)) {
+        const store::StoredMention &m = *found;
         QString tip = QStringLiteral("<b>%1</b> — %2").arg(m.text.toHtmlEscaped(), EntityLegend::typeName(m.type));
         if (m.type == u"PER" && m_db) {
             auto cached = m_postsCache.find(m.text);
@@ -339,11 +343,7 @@ bool EntitiesPanel::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_reader->viewport() && event->type() == QEvent::ToolTip) {
         auto *help = static_cast<QHelpEvent *>(event);
-        const int position = m_reader->cursorForPosition(help->pos()).position();
-        // cursorForPosition gives the nearest gap; the character is the one under the pointer.
-        const QRect caret = m_reader->cursorRect(m_reader->cursorForPosition(help->pos()));
-        const int charPos = help->pos().x() < caret.x() && position > 0 ? position - 1 : position;
-        const QString tip = toolTipAt(charPos);
+        const QString tip = toolTipAt(characterAt(help->pos()));
         if (!tip.isEmpty()) {
             QToolTip::showText(help->globalPos(), tip, m_reader->viewport());
             return true;

@@ -38,7 +38,8 @@ public:
     void setDatabase(store::Database *db);
     // The article the reader shows (0: none); its mentions are highlighted at once.
     void setArticle(qint64 articleId);
-    // Reads the article's entities and the archive index again (after an import).
+    // Reads the article's entities, the archive index and the chosen entity's articles again
+    // (after an import or a correction).
     void reload();
     // Draws the mentions again, e.g. after the reader re-rendered for another article.
     void applyHighlights();
@@ -51,6 +52,10 @@ public:
     void chooseEntity(const QString &type, const QString &text);
     // The tooltip for document position `position` of the reader; empty where no entity is.
     QString toolTipAt(int position);
+    // The shown mention covering the character at document position `position`.
+    std::optional<store::StoredMention> mentionAt(int position) const;
+    // The document position of the character under a point of the reader's viewport.
+    int characterAt(const QPoint &viewportPos) const;
 
 Q_SIGNALS:
     void articleChosen(const QString &key);
