@@ -131,7 +131,11 @@ QString EntityLexiconDialog::ruleText(const QString &type)
 {
     if (type.isNull())
         return tr("Never an Entity");
-    return tr("Always a %1").arg(EntityLegend::typeName(type));
+    const QString name = EntityLegend::typeName(type);
+    // English needs "an" before a vowel; other languages translate both forms as they need.
+    if (QStringLiteral("AEIOU").contains(name.left(1)))
+        return tr("Always an %1").arg(name);
+    return tr("Always a %1").arg(name);
 }
 
 void EntityLexiconDialog::reload()
@@ -179,8 +183,10 @@ void EntityLexiconDialog::applyFilter()
         shown += match ? 1 : 0;
     }
     const int total = m_list->topLevelItemCount();
-    m_count->setText(shown == total ? tr("%n entry(ies)", nullptr, total)
-                                    : tr("%1 of %2 entries").arg(shown).arg(total));
+    if (shown != total)
+        m_count->setText(tr("%1 of %2 entries").arg(shown).arg(total));
+    else
+        m_count->setText(total == 1 ? tr("1 entry") : tr("%1 entries").arg(total));
 }
 
 void EntityLexiconDialog::entryChosen()
