@@ -169,19 +169,23 @@ bool CorrectionMenu::mark(const FieldRange &range, const QString &type, Scope sc
 {
     if (!m_reader->hasArticle())
         return false;
+    const QString text = codePointSlice(m_reader->fieldText(range.field), range.start, range.end);
     return push(store::CorrectionEdits::mark(m_reader->article().key, readerFieldName(range.field), range.start,
-                                             range.end, type, scopeName(scope)));
+                                             range.end, type, scopeName(scope)),
+                tr("Mark %1 as %2").arg(quoted(text), EntityLegend::typeName(type)));
 }
 
 bool CorrectionMenu::remove(const FieldRange &range, Scope scope)
 {
     if (!m_reader->hasArticle())
         return false;
+    const QString text = codePointSlice(m_reader->fieldText(range.field), range.start, range.end);
     return push(store::CorrectionEdits::remove(m_reader->article().key, readerFieldName(range.field), range.start,
-                                               range.end, scopeName(scope)));
+                                               range.end, scopeName(scope)),
+                tr("Not an Entity: %1").arg(quoted(text)));
 }
 
-bool CorrectionMenu::push(store::Edit edit)
+bool CorrectionMenu::push(store::Edit edit, const QString &label)
 {
     if (!m_db)
         return false;
@@ -191,6 +195,8 @@ bool CorrectionMenu::push(store::Edit edit)
         return false;
     }
     auto *command = new EditCommand(m_db, std::move(edit));
+    if (!label.isEmpty())
+        command->setText(label);
     // The stack may outlive this object when the window closes.
     QPointer<CorrectionMenu> self(this);
     command->setChanged([self] {

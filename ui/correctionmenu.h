@@ -55,8 +55,9 @@ public:
     // when the archive refused it (nothing is pushed then).
     bool mark(const FieldRange &range, const QString &type, Scope scope);
     bool remove(const FieldRange &range, Scope scope);
-    // Applies any correction edit (e.g. from the lexicon dialog) the same way.
-    bool push(store::Edit edit);
+    // Applies any correction edit (e.g. from the lexicon dialog) the same way; `label` names it
+    // in the Undo menu instead of the edit's own text.
+    bool push(store::Edit edit, const QString &label = {});
 
     static QString scopeName(Scope scope);
 

@@ -228,7 +228,8 @@ bool EntityLexiconDialog::saveEntry(const QString &text, const QString &type, co
     const QString word = text.trimmed();
     if (word.isEmpty())
         return false;
-    const bool ok = m_corrections->push(store::CorrectionEdits::setLexiconEntry(word, type, replacing));
+    const bool ok = m_corrections->push(store::CorrectionEdits::setLexiconEntry(word, type, replacing),
+                                        tr("Lexicon: %1, %2").arg(word, ruleText(type)));
     if (ok) {
         m_editing = word;
         reload();
@@ -238,7 +239,8 @@ bool EntityLexiconDialog::saveEntry(const QString &text, const QString &type, co
 
 bool EntityLexiconDialog::removeEntry(const QString &text)
 {
-    if (!m_corrections->push(store::CorrectionEdits::removeLexiconEntry(text)))
+    if (!m_corrections->push(store::CorrectionEdits::removeLexiconEntry(text),
+                             tr("Remove %1 from the Lexicon").arg(text)))
         return false;
     startNewEntry();
     reload();

@@ -18,6 +18,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QCompleter>
 #include <QContextMenuEvent>
 #include <QDir>
 #include <QFile>
@@ -203,6 +204,18 @@ QStringList storedCorrections(const QString &archive)
     return out;
 }
 
+// The names the search's entity facet completes.
+QStringList facetNames(ui::MainWindow *window)
+{
+    auto *facet = child<QLineEdit>(window, QStringLiteral("searchEntity"));
+    REQUIRE(facet->completer());
+    QStringList names;
+    QAbstractItemModel *model = facet->completer()->model();
+    for (int row = 0; row < model->rowCount(); ++row)
+        names << model->index(row, 0).data().toString();
+    return names;
+}
+
 } // namespace
 
 TEST_CASE("a selection marked as a person in the reader's context menu is stored and highlighted, undo and redo "
@@ -226,11 +239,20 @@ TEST_CASE("a selection marked as a person in the reader's context menu is stored
     CHECK(typesAt(reader, pos + 2) == QStringList{QStringLiteral("PER")});
     CHECK(storedCorrections(scope.archive()).size() == 1);
     CHECK(storedCorrections(scope.archive()).value(0).startsWith(QLatin1String("mention ")));
+    // The new name is in the archive index and offered by the search's entity facet.
+    const QString body = reader->fieldText(ui::ReaderField::Body);
+    const QString marked = body.mid(ui::TextFieldMap::utf16Offset(body, range.start), 3);
+    auto *index = child<QTreeWidget>(window.get(), QStringLiteral("entityIndex"));
+    CHECK_FALSE(index->findItems(marked, Qt::MatchExactly).isEmpty());
+    CHECK(facetNames(window.get()).contains(marked));
+    CHECK(child<QAction>(window.get(), QStringLiteral("undoAction"))->text().contains(marked));
 
     undo(window.get());
     CHECK(mentionTypes(panel, range).isEmpty());
     CHECK(typesAt(reader, pos).isEmpty());
     CHECK(storedCorrections(scope.archive()).isEmpty());
+    CHECK(index->findItems(marked, Qt::MatchExactly).isEmpty());
+    CHECK_FALSE(facetNames(window.get()).contains(marked));
 
     redo(window.get());
     CHECK(mentionTypes(panel, range) == QStringList{QStringLiteral("PER")});
