@@ -28,6 +28,7 @@
 #include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTest>
 #include <QTreeWidget>
 
@@ -375,6 +376,74 @@ TEST_CASE("'not an entity' for the whole archive removes the entity from another
         CHECK_FALSE(mentionTypes(panel, bodyMention(panel, text)).isEmpty());
         break;
     }
+}
+
+TEST_CASE("a selection marked for the whole archive is marked in another article that has the same text",
+          "[correctionui]")
+{
+    Scope scope;
+    auto window = windowWithPage(scope);
+    ui::ReaderView *reader = window->reader();
+    ui::EntitiesPanel *panel = window->entitiesPanel();
+    store::Database db(scope.archive());
+    QString error;
+    REQUIRE(db.open(&error));
+    const QString current = reader->article().key;
+
+    // Three plain characters of this body that another article's body has too.
+    const QString body = reader->fieldText(ui::ReaderField::Body);
+    const QList<uint> points = body.toUcs4();
+    QString text;
+    QString other;
+    ui::FieldRange range;
+    for (int start = 0; start + 3 <= points.size() && text.isEmpty(); ++start) {
+        bool plain = true;
+        for (int i = start; i < start + 3; ++i)
+            plain = plain && QChar::script(points.at(i)) == QChar::Script_Han;
+        for (const store::StoredMention &m : panel->mentions())
+            plain = plain && !(m.field == u"body" && m.start < start + 3 && start < m.end);
+        if (!plain)
+            continue;
+        const QString candidate = QString::fromUcs4(reinterpret_cast<const char32_t *>(points.constData()) + start, 3);
+        QSqlQuery q(db.connection());
+        q.prepare(QStringLiteral("SELECT key FROM article WHERE key <> :key AND instr(body, :text) > 0"));
+        q.bindValue(QStringLiteral(":key"), current);
+        q.bindValue(QStringLiteral(":text"), candidate);
+        REQUIRE(q.exec());
+        if (q.next()) {
+            text = candidate;
+            other = q.value(0).toString();
+            range = ui::FieldRange{ui::ReaderField::Body, start, start + 3};
+        }
+    }
+    REQUIRE_FALSE(text.isEmpty());
+    INFO(text.toStdString());
+    auto mentionedIn = [&](const QString &key) {
+        const auto articles =
+            store::EntityStore::articlesMentioning(db.connection(), QStringLiteral("DOC"), text, 100, 0);
+        REQUIRE(articles);
+        for (const store::EntityArticle &a : *articles)
+            if (a.key == key)
+                return true;
+        return false;
+    };
+    REQUIRE_FALSE(mentionedIn(other));
+
+    select(reader, range);
+    choose(rightClick(reader, documentStart(reader, range) + 1), QStringLiteral("markAs-DOC-archive"));
+    CHECK(mentionTypes(panel, range) == QStringList{QStringLiteral("DOC")});
+    CHECK(mentionedIn(current));
+    CHECK(mentionedIn(other));
+
+    undo(window.get());
+    CHECK_FALSE(mentionedIn(other));
+    redo(window.get());
+    CHECK(mentionedIn(other));
+    REQUIRE(window->selectArticleByKey(other));
+    bool shown = false;
+    for (const store::StoredMention &m : panel->mentions())
+        shown = shown || (m.text == text && m.type == u"DOC");
+    CHECK(shown);
 }
 
 TEST_CASE("the entity lexicon dialog adds a 'never an entity' entry that the reader follows, filters as you type, "
