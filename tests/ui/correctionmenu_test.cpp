@@ -31,6 +31,7 @@
 #include <QSqlQuery>
 #include <QTest>
 #include <QTreeWidget>
+#include <QUndoStack>
 
 #include <algorithm>
 #include <memory>
@@ -444,6 +445,22 @@ TEST_CASE("a selection marked for the whole archive is marked in another article
     for (const store::StoredMention &m : panel->mentions())
         shown = shown || (m.text == text && m.type == u"DOC");
     CHECK(shown);
+}
+
+TEST_CASE("a correction the archive refuses leaves the undo stack alone and says why", "[correctionui]")
+{
+    Scope scope;
+    auto window = windowWithPage(scope);
+    ui::CorrectionMenu *corrections = window->corrections();
+    QSignalSpy said(corrections, &ui::CorrectionMenu::message);
+    const int steps = window->undoStack()->count();
+    // Only blanks: nothing to mark.
+    CHECK_FALSE(corrections->mark(ui::FieldRange{ui::ReaderField::Body, 3, 3}, QStringLiteral("PER"),
+                                  ui::CorrectionMenu::Scope::Mention));
+    CHECK(window->undoStack()->count() == steps);
+    REQUIRE(said.count() == 1);
+    CHECK_FALSE(said.first().first().toString().isEmpty());
+    CHECK(storedCorrections(scope.archive()).isEmpty());
 }
 
 TEST_CASE("the entity lexicon dialog adds a 'never an entity' entry that the reader follows, filters as you type, "
