@@ -5,6 +5,7 @@
 #include "entitiespanel.h"
 #include "entitylegend.h"
 #include "readerview.h"
+#include "unplacedcorrections.h"
 
 #include "store/correctionedits.h"
 #include "store/database.h"
@@ -56,6 +57,8 @@ CorrectionMenu::CorrectionMenu(ReaderView *reader, EntitiesPanel *entities, QUnd
     });
     m_reader->viewport()->installEventFilter(this);
     m_reader->installEventFilter(this); // the keyboard's context menu key arrives here
+    connect(m_entities->unplacedCorrections(), &UnplacedCorrections::deleteRequested, this,
+            [this](qint64 id) { push(store::CorrectionEdits::deleteCorrection(id), tr("Delete Correction")); });
 }
 
 QString CorrectionMenu::scopeName(Scope scope)

@@ -4,6 +4,7 @@
 #include "entitylegend.h"
 #include "readerview.h"
 #include "settings.h"
+#include "unplacedcorrections.h"
 
 #include "store/database.h"
 
@@ -72,7 +73,14 @@ EntitiesPanel::EntitiesPanel(ReaderView *reader, Settings *settings, QWidget *pa
 
     m_articleEntities = makeTree(QStringLiteral("articleEntities"), {tr("In this article"), tr("Mentions")}, split);
     m_articleEntities->setRootIsDecorated(true);
-    split->addWidget(m_articleEntities);
+    auto *articleBox = new QWidget(split);
+    auto *articleLayout = new QVBoxLayout(articleBox);
+    articleLayout->setContentsMargins(0, 0, 0, 0);
+    m_articleEntities->setParent(articleBox);
+    articleLayout->addWidget(m_articleEntities, 1);
+    m_unplaced = new UnplacedCorrections(articleBox);
+    articleLayout->addWidget(m_unplaced);
+    split->addWidget(articleBox);
 
     auto *indexBox = new QWidget(split);
     auto *indexLayout = new QVBoxLayout(indexBox);
@@ -197,6 +205,8 @@ void EntitiesPanel::applyHighlights()
 void EntitiesPanel::reloadArticleEntities()
 {
     m_articleEntities->clear();
+    m_unplaced->setArticle(m_articleId > 0 ? m_db : nullptr,
+                           m_reader->hasArticle() ? m_reader->article().key : QString());
     if (!m_db || m_articleId <= 0)
         return;
     const auto found = store::EntityStore::articleEntities(m_db->connection(), m_articleId);

@@ -23,6 +23,7 @@ namespace baokan::ui {
 class EntityLegend;
 class ReaderView;
 class Settings;
+class UnplacedCorrections;
 
 // The Entities dock: draws the current article's recognized entities into the reader (one colour
 // per type, switched by the legend), explains them on hover, lists them by type with counts, and
@@ -45,6 +46,8 @@ public:
     void applyHighlights();
 
     EntityLegend *legend() const { return m_legend; }
+    // The article's corrections that a re-import left without their words.
+    UnplacedCorrections *unplacedCorrections() const { return m_unplaced; }
     const QList<store::StoredMention> &mentions() const { return m_mentions; }
     // The entity whose articles are listed; empty type when none is chosen.
     QString chosenType() const { return m_chosenType; }
@@ -82,6 +85,7 @@ private:
 
     EntityLegend *m_legend;
     QTreeWidget *m_articleEntities;
+    UnplacedCorrections *m_unplaced;
     QLineEdit *m_filter;
     QComboBox *m_typeFilter;
     QTreeWidget *m_index;

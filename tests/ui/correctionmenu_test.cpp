@@ -463,6 +463,58 @@ TEST_CASE("a correction the archive refuses leaves the undo stack alone and says
     CHECK(storedCorrections(scope.archive()).isEmpty());
 }
 
+TEST_CASE("a mention correction whose words a re-import removed is listed in the Entities panel and can be "
+          "deleted, undoably",
+          "[correctionui]")
+{
+    Scope scope;
+    REQUIRE(QDir(scope.dir.path()).mkpath(QStringLiteral("pages")));
+    const QString page = scope.dir.filePath(QStringLiteral("pages/") + QFileInfo(samplePage(0)).fileName());
+    REQUIRE(QFile::copy(samplePage(0), page));
+    REQUIRE(QFile::setPermissions(page, QFile::ReadOwner | QFile::WriteOwner));
+    auto window = openWindow(scope.archive());
+    auto import = [&] {
+        QSignalSpy ended(window.get(), &ui::MainWindow::importEnded);
+        REQUIRE(window->importPaths({page}));
+        REQUIRE((ended.count() > 0 || ended.wait(60000)));
+    };
+    import();
+    ui::ReaderView *reader = window->reader();
+    ui::EntitiesPanel *panel = window->entitiesPanel();
+    const QString key = reader->article().key;
+    const QString name = QStringLiteral("王向东");
+    const ui::FieldRange range = bodyMention(panel, name);
+    choose(rightClick(reader, documentStart(reader, range) + 1), QStringLiteral("changeType-ORG-mention"));
+    auto *box = child<QWidget>(window.get(), QStringLiteral("unplacedCorrections"));
+    auto *list = child<QTreeWidget>(window.get(), QStringLiteral("unplacedCorrectionList"));
+    CHECK(box->isHidden());
+
+    QFile file(page);
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    QByteArray bytes = file.readAll();
+    file.close();
+    REQUIRE(bytes.contains(name.toUtf8()));
+    bytes.replace(name.toUtf8(), QStringLiteral("李向前").toUtf8());
+    REQUIRE(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(bytes);
+    file.close();
+    import();
+    REQUIRE(window->selectArticleByKey(key));
+
+    CHECK_FALSE(box->isHidden());
+    REQUIRE(list->topLevelItemCount() == 1);
+    CHECK(list->topLevelItem(0)->text(0) == name);
+    list->setCurrentItem(list->topLevelItem(0));
+    QTest::mouseClick(child<QPushButton>(window.get(), QStringLiteral("deleteUnplacedCorrection")), Qt::LeftButton);
+    CHECK(list->topLevelItemCount() == 0);
+    CHECK(box->isHidden());
+    CHECK(storedCorrections(scope.archive()).isEmpty());
+
+    undo(window.get());
+    CHECK(list->topLevelItemCount() == 1);
+    CHECK(storedCorrections(scope.archive()).size() == 1);
+}
+
 TEST_CASE("the entity lexicon dialog adds a 'never an entity' entry that the reader follows, filters as you type, "
           "and the entry can be undone",
           "[correctionui]")
