@@ -293,9 +293,10 @@ bool Edit::transition(const QSqlDatabase &db, bool forward, QString *error)
     const RowSet &from = forward ? m_before : m_after;
     const RowSet &to = forward ? m_after : m_before;
     if (m_planned && !isCurrent(db, from, to))
-        return fail(error, QStringLiteral("“%1” cannot be %2: the notes, tags or corrections it touched have changed since "
-                                          "(in another window, or by a re-import)")
-                               .arg(m_text, forward ? QStringLiteral("redone") : QStringLiteral("undone")));
+        return fail(error,
+                    QStringLiteral("“%1” cannot be %2: the notes, tags or corrections it touched have changed since "
+                                   "(in another window, or by a re-import)")
+                        .arg(m_text, forward ? QStringLiteral("redone") : QStringLiteral("undone")));
     const bool ok = writeRows(db, from, to, error);
     if (!ok)
         return false;
