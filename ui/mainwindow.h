@@ -34,6 +34,7 @@ class ReaderView;
 class SearchPanel;
 class NotesPanel;
 class EntitiesPanel;
+class CorrectionMenu;
 
 // The application window: issues, the articles of the chosen issue, and the reader, side by side,
 // with the menus and keyboard commands that move between them, and imports running in the
@@ -67,6 +68,7 @@ public:
     NotesPanel *notesPanel() const { return m_notesPanel; }
     QUndoStack *undoStack() const { return m_undoStack; }
     EntitiesPanel *entitiesPanel() const { return m_entitiesPanel; }
+    CorrectionMenu *corrections() const { return m_corrections; }
 
 Q_SIGNALS:
     // An import has ended (finished, cancelled or failed) and the lists show its result.
@@ -109,6 +111,9 @@ private:
     void createEntitiesPanel();
     // Search facets: the Entities panel narrows the search; facets follow archive changes.
     void connectSearchFacets();
+    // Entity corrections: the reader's context menu, the E key, the Entity Lexicon dialog.
+    void createCorrections();
+    void showEntityLexicon();
 
     Settings m_settings;
     std::unique_ptr<store::Database> m_db;
@@ -130,6 +135,7 @@ private:
     QUndoStack *m_undoStack = nullptr;
     NotesPanel *m_notesPanel = nullptr;
     EntitiesPanel *m_entitiesPanel = nullptr;
+    CorrectionMenu *m_corrections = nullptr;
 
     struct Actions
     {
@@ -150,6 +156,7 @@ private:
         QAction *focusTags = nullptr;
         QAction *exportNotes = nullptr;
         QAction *tagManager = nullptr;
+        QAction *entityLexicon = nullptr;
     } m_actions;
 };
 
