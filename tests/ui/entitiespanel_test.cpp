@@ -160,7 +160,6 @@ TEST_CASE("the archive index is read when the Entities tab is first shown, not w
     auto *index = child<QTreeWidget>(window.get(), "entityIndex");
     window->notesPanel()->raise();
     QTest::qWait(50);
-    REQUIRE_FALSE(window->entitiesPanel()->isVisible());
     // Reading the index of a large archive takes seconds: behind the Notes tab it is not read.
     CHECK(index->topLevelItemCount() == 0);
 
