@@ -27,7 +27,8 @@ double PersonNames::nameContext(int start, int end) const
         bonus += 3.0;
     else if (m_text.startsWith(m_rules.nameAfter, end) > 0)
         bonus += 1.5;
-    else if (QStringView(u"的在和与等").contains(QChar(m_text.at(end))))
+    // A particle, or an adverb that follows a subject (曾, 又, 则), after it: weak evidence.
+    else if (QStringView(u"的在和与等曾又则却便").contains(QChar(m_text.at(end))))
         bonus += 0.5;
     const char16_t before = m_text.at(start - 1);
     const char16_t after = m_text.at(end);
@@ -84,7 +85,7 @@ bool PersonNames::isChineseName(const Token &t, const Lexicon::Entry *e) const
         // A verb of speech or a form of address after it vouches for a more frequent listed
         // name (陈毅同志); a plain particle only for a rare one.
         const double context = nameContext(t.start, t.end);
-        return (e->freq <= kMaxShortNameFreq && context >= 1.5) || (e->freq <= kMaxAddressedNameFreq && context >= 1.5);
+        return (e->freq <= kMaxShortNameFreq && context >= 0.5) || (e->freq <= kMaxAddressedNameFreq && context >= 1.5);
     }
     // Three characters: 青少年, 红树林, 安全性 carry the tag too. The rarer a listed word, the
     // likelier the tag is right; the more frequent, the more it must look like a name: not

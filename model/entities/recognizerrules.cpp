@@ -60,7 +60,11 @@ RecognizerRules::RecognizerRules()
             u"诗人 演员 歌手 选手 队员 球员 教练 导演 名将 老将 小将 运动员 艺术家 科学家 "
             u"发言人 财长 防长 领袖 前锋 后卫 门将 中锋 裁判 球星 影星 歌星 主帅 候选人 议员 参议员 众议员 "
             u"总书记 元帅 将军 上将 中将 少将 "
-            u"企业家 书法家 医生 工程师 农民 工人 村民 战士 英雄 模范 青年 大师 先生 女士"));
+            u"企业家 书法家 医生 工程师 农民 工人 村民 战士 英雄 模范 青年 大师 先生 女士 "
+            // Relations and roles that introduce a person by name.
+            u"夫人 老伴 哥哥 姐姐 弟弟 妹妹 儿媳 女婿 孙子 孙女 外孙 战友 队友 学生 弟子 徒弟 助手 搭档 "
+            u"司机 店主 老板 村支书 支书 嫌疑人 犯罪嫌疑人 被告人 原告 患者 老汉 小伙子 工作人员 职工 "
+            u"名叫 叫做 原名 本名 笔名 化名"));
     nameAfter = set(u"说 表示 指出 强调 认为 介绍 主持 同志 先生 女士 告诉 透露 宣布 提出 希望 要求 "
                     u"说明 回忆 坦言 笑着 答 称 讲 讲话 致辞 发言 出席 会见 会晤 参加 主持 率领 率 所说 所言 说过 "
                     u"代表 说道 感慨 等人 一行 夫妇 教授 委员 书记 老师 同学");
@@ -102,6 +106,9 @@ RecognizerRules::RecognizerRules()
     honorifics = set(u"老 老师 先生 女士 小姐 师傅 大爷 大娘 大妈 大姐 大哥 大叔 阿姨 奶奶 爷爷 主席 总理 "
                      u"书记 局长 厅长 处长 科长 部长 院长 校长 主任 经理 厂长 村长 队长 所长 "
                      u"教授 博士 医生 大夫 律师 法官 同志 氏 某");
+    // jieba tags many compounds nr (加时赛, 玉兰树); these heads of things end few given names.
+    thingHeads = QString::fromUtf16(u"杯赛性树茶记传书刊报剧曲诗画片节展奖章卡票证费税价率度法论派式型号"
+                                    u"机车器馆院站场厂店楼桥街港湾寺庙塔城");
     // 小 and 老 are forms of address; the rest are surnames too rare to outweigh the word.
     notSurnames = QString::fromUtf16(u"小老和与及跟在把被给让将为对的了是也都就又还");
     placeAbbreviations = QString::fromUtf16(u"中美俄日韩英法德意印巴朝越泰菲澳加苏欧非亚以埃伊土葡荷比瑞挪丹芬"

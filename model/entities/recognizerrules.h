@@ -25,6 +25,7 @@ struct RecognizerRules
     WordSet adminOrgs;          // 市委, 省政府 …: organizations without a proper name
     WordSet worldPlaces;        // countries and cities in Chinese, from ICU's locale data
     WordSet honorifics;         // 老, 老师, 先生 …: after a bare surname (李老师 → 李)
+    QString thingHeads;         // 杯 赛 性 …: end nouns of things, seldom a given name (尤伯杯, 安全性)
     QString notSurnames;        // 小, 老: prefixes of familiar address, not part of the name
     QString placeAbbreviations; // 中 美 京 藏 …: one character standing for a country or province
     QString travelVerbs;        // 访 来 抵 …: before 华 京 港, the character is the place

@@ -251,7 +251,9 @@ std::optional<EntityType> TokenClassifier::rawTokenType(const Token &t) const
     case TokenKind::Person:
     case TokenKind::Foreign:
         // 玉峰茶, 敖东队: a candidate on a head that ends far more words than names is a compound.
-        if (t.length() >= 3 && m_lex.charLogP(CharTable::NameEnd, m_text.at(t.end - 1)) < kMinNameEndOdds &&
+        if (t.length() >= 3 &&
+            (m_lex.charLogP(CharTable::NameEnd, m_text.at(t.end - 1)) < kMinNameEndOdds ||
+             m_rules.thingHeads.contains(QChar(m_text.at(t.end - 1)))) &&
             m_names.nameContext(t.start, t.end) < 3.0)
             return std::nullopt;
         // 公明镇, 李卜村: what reads as a name but ends like a village is the village; a
@@ -273,11 +275,12 @@ std::optional<EntityType> TokenClassifier::rawTokenType(const Token &t) const
         return std::nullopt;
     const Lexicon::Entry *e = m_lex.find(m_text.data() + t.start, t.length());
     // After a title or a credit, a rare word that reads as a name is one, whatever its tag.
-    // A verb of speech after a three-character proper noun (jieba tags many names nz) is as telling.
-    if (t.length() >= 2 && t.length() <= 3 && m_names.isSurname(m_text.at(t.start)) && e && e->freq < kCommonWordFreq &&
-        (m_text.endsWith(m_rules.nameBefore, t.start) > 0 ||
-         (t.length() == 3 && t.tag == Tag::ProperNoun && !m_names.looksCompound(t.start, t.end) &&
-          m_names.nameContext(t.start, t.end) >= 1.5))) {
+    // A verb of speech after a three-character proper noun or time word is as telling, however
+    // frequent: jieba tags many famous names nz or t.
+    if (t.length() >= 2 && t.length() <= 3 && m_names.isSurname(m_text.at(t.start)) && e &&
+        ((e->freq < kCommonWordFreq && m_text.endsWith(m_rules.nameBefore, t.start) > 0) ||
+         (t.length() == 3 && (t.tag == Tag::ProperNoun || t.tag == Tag::Time) &&
+          !m_names.looksCompound(t.start, t.end) && m_names.nameContext(t.start, t.end) >= 1.5))) {
         bool given = true;
         for (int k = t.start + 1; k < t.end; ++k)
             given = given && m_lex.inTable(CharTable::Given, m_text.at(k));
@@ -288,7 +291,9 @@ std::optional<EntityType> TokenClassifier::rawTokenType(const Token &t) const
     case Tag::Person:
     case Tag::ForeignPerson:
         // 许可证, 博彩业: a listed "name" on a head that ends far more words than names is a compound.
-        if (t.length() >= 3 && m_lex.charLogP(CharTable::NameEnd, m_text.at(t.end - 1)) < kMinNameEndOdds &&
+        if (t.length() >= 3 &&
+            (m_lex.charLogP(CharTable::NameEnd, m_text.at(t.end - 1)) < kMinNameEndOdds ||
+             m_rules.thingHeads.contains(QChar(m_text.at(t.end - 1)))) &&
             m_names.nameContext(t.start, t.end) < 3.0)
             return std::nullopt;
         if ((t.tag == Tag::Person && m_names.isChineseName(t, e)) || m_names.isForeignName(t))
@@ -297,8 +302,10 @@ std::optional<EntityType> TokenClassifier::rawTokenType(const Token &t) const
         if (t.tag == Tag::ForeignPerson && t.length() == 2 && !m_names.isSurname(m_text.at(t.start)) &&
             m_lex.inTable(CharTable::Translit, m_text.at(t.end - 1)))
             return EntityType::Person;
-        // Where the context calls for a name, the tag is believed.
-        if (t.length() >= 2 && t.length() <= 3 && m_names.nameContext(t.start, t.end) >= 3.0)
+        // Where the context calls for a name, the tag is believed; for a listed name of three
+        // characters (not shaped like a compound) a verb of speech or an address is enough.
+        if (t.length() >= 2 && t.length() <= 3 &&
+            m_names.nameContext(t.start, t.end) >= (t.length() == 3 && t.tag == Tag::Person ? 1.5 : 3.0))
             return EntityType::Person;
         return std::nullopt;
     case Tag::Place:

@@ -254,3 +254,20 @@ TEST_CASE("a name after a post keeps its person even when it ends like a place")
     CHECK(has(QStringLiteral("区长王凤岭率先表态。"), QStringLiteral("PER:王凤岭")));
     CHECK_FALSE(has(QStringLiteral("区长王凤岭率先表态。"), QStringLiteral("LOC:王凤岭")));
 }
+
+TEST_CASE("a listed three-character name before a form of address is a person, whatever its given-name odds")
+{
+    CHECK(has(QStringLiteral("会上，徐向前同志作了报告。"), QStringLiteral("PER:徐向前")));
+    CHECK(has(QStringLiteral("会上，黄庭坚同志作了报告。"), QStringLiteral("PER:黄庭坚")));
+}
+
+TEST_CASE("a rarely listed two-character name before a particle is a person")
+{
+    CHECK(has(QStringLiteral("许多读者喜爱胡适的作品。"), QStringLiteral("PER:胡适")));
+}
+
+TEST_CASE("compounds on heads of things that the lexicon files as names are no people")
+{
+    const QStringList cup = mentionsOf(QStringLiteral("大家观看了加时赛的录像。"));
+    CHECK_FALSE(std::any_of(cup.begin(), cup.end(), [](const QString &m) { return m.startsWith(u"PER:"); }));
+}
