@@ -88,6 +88,11 @@ EntityRecognizer::EntityRecognizer()
     RecognizerRules::get();
 }
 
+QString EntityRecognizer::version()
+{
+    return QStringLiteral("%1.%2").arg(kRulesVersion).arg(instance().lexicon().wordCount());
+}
+
 QList<Mention> EntityRecognizer::recognizeUtf16(QStringView input) const
 {
     if (input.isEmpty())

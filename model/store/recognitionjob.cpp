@@ -46,9 +46,11 @@ void RecognitionJob::start()
             return;
         }
         QString error;
-        const auto summary = EntityStore::recognizeAll(
-            db->connection(), m_params.batchSize,
-            [this](qint64 done, qint64 total) { Q_EMIT progressChanged(int(done), int(total)); }, &m_cancel, &error);
+        const auto progress = [this](qint64 done, qint64 total) { Q_EMIT progressChanged(int(done), int(total)); };
+        const auto summary =
+            m_params.onlyStale
+                ? EntityStore::recognizeStale(db->connection(), m_params.batchSize, progress, &m_cancel, &error)
+                : EntityStore::recognizeAll(db->connection(), m_params.batchSize, progress, &m_cancel, &error);
         db->closeThreadConnection();
         if (!summary)
             Q_EMIT failed(error);
