@@ -37,6 +37,11 @@ bool OrgHeads::isOrgHead(const Token &t) const
         return true;
     if (t.length() == 1)
         return m_rules.orgHeadChars.contains(QChar(m_text.at(t.start)));
+    // jieba tags some bodies of government as verbs or names (禁毒署, 宣传部); their last
+    // character gives them away.
+    if (t.length() >= 3 && (t.tag == Tag::Verb || t.tag == Tag::Person || t.tag == Tag::ProperNoun) &&
+        QStringView(u"部局厅署委办").contains(w.back()))
+        return true;
     if (t.tag != Tag::Noun && t.tag != Tag::Organization && t.tag != Tag::Other)
         return false;
     // Words built on a head: 足球队, 农林部, 技术监督局.
@@ -46,7 +51,5 @@ bool OrgHeads::isOrgHead(const Token &t) const
     }
     return m_rules.orgHeadChars.contains(w.back()) && t.length() <= 4;
 }
-
-// A token that may stand inside an organization's name before its head.
 
 } // namespace baokan::entities

@@ -146,8 +146,10 @@ void PlaceOrgBuilder::buildOrganizations(const std::vector<Token> &tokens,
         }
         // Extend over further heads: 中国检察日报社 + 影视部.
         size_t last = k;
+        // 致公党 + 中央: a party's or a body's central organ is part of its name.
         while (last + 1 < n && !taken[last + 1] && tokens[last + 1].start == tokens[last].end &&
-               m_heads.isOrgHead(tokens[last + 1]) && tokens[last + 1].length() >= 2)
+               ((m_heads.isOrgHead(tokens[last + 1]) && tokens[last + 1].length() >= 2) ||
+                m_text.view(tokens[last + 1].start, tokens[last + 1].end) == u"中央"))
             ++last;
         const bool single = tokens[k].length() == 1;
         // 内政部, 司法部, 市教委: a government body names itself.
@@ -250,7 +252,10 @@ bool PlaceOrgBuilder::isOrgAnchor(const Token &t, const std::optional<EntityType
 {
     if (type == EntityType::Location || type == EntityType::Organization || type == EntityType::Person)
         return true;
-    if (t.tag == Tag::ProperNoun || t.tag == Tag::Abbreviation || t.tag == Tag::WeakPlace)
+    // A word the lexicon files as an organization or a place names the body even where its own
+    // shape does not (德国联邦 + 铁路局).
+    if (t.tag == Tag::ProperNoun || t.tag == Tag::Abbreviation || t.tag == Tag::WeakPlace ||
+        t.tag == Tag::Organization || t.tag == Tag::Place)
         return true;
     return m_rules.orgAnchors.contains(m_text.view(t.start, t.end));
 }

@@ -316,6 +316,13 @@ std::optional<EntityType> TokenClassifier::rawTokenType(const Token &t) const
         if (t.length() == 1 || QStringView(u"国亚洲欧美东西南北中疆藏蒙").contains(QChar(m_text.at(t.end - 1))))
             return EntityType::Location;
         return std::nullopt;
+    case Tag::Abbreviation:
+        // 北大, 足协, 妇联: two characters short for a university, an association or a
+        // federation. Longer short forms are as often meetings or kinds (十五大, 中小学).
+        if (t.length() == 2 && QStringView(u"大协联盟").contains(word.back()) &&
+            !isChineseNumber(word.front().unicode()))
+            return EntityType::Organization;
+        return std::nullopt;
     case Tag::Organization:
         // jieba tags generic words nt too (党政机关, 广大观众): an organization's name ends
         // in a head.

@@ -271,3 +271,15 @@ TEST_CASE("compounds on heads of things that the lexicon files as names are no p
     const QStringList cup = mentionsOf(QStringLiteral("大家观看了加时赛的录像。"));
     CHECK_FALSE(std::any_of(cup.begin(), cup.end(), [](const QString &m) { return m.startsWith(u"PER:"); }));
 }
+
+TEST_CASE("a body of government the lexicon tags as a verb or a name still heads an organization")
+{
+    CHECK(has(QStringLiteral("联合国禁毒署发布了年度报告。"), QStringLiteral("ORG:联合国禁毒署")));
+    CHECK(has(QStringLiteral("省委宣传部召开座谈会。"), QStringLiteral("ORG:省委宣传部")));
+}
+
+TEST_CASE("the short form of a university is an organization, a rank is not")
+{
+    CHECK(has(QStringLiteral("他毕业于北大。"), QStringLiteral("ORG:北大")));
+    CHECK(mentionsOf(QStringLiteral("三位上校出席。")).isEmpty());
+}
