@@ -124,7 +124,7 @@ void PlaceOrgBuilder::buildOrganizations(const std::vector<Token> &tokens,
             const Token &prev = tokens[first - 1];
             if (prev.end != tokens[first].start || chars + prev.length() > 20)
                 break;
-            if (!isOrgModifier(prev, types, first - 1) ||
+            if (!isOrgModifier(tokens, types, first - 1) ||
                 QStringView(u"讯电报图").contains(QChar(m_text.at(prev.end - 1))) ||
                 m_text.view(prev.start, prev.end) == u"代表")
                 break;
@@ -218,8 +218,10 @@ void PlaceOrgBuilder::buildOrganizations(const std::vector<Token> &tokens,
     }
 }
 
-bool PlaceOrgBuilder::isOrgModifier(const Token &t, const std::vector<std::optional<EntityType>> &types, size_t k) const
+bool PlaceOrgBuilder::isOrgModifier(const std::vector<Token> &tokens,
+                                    const std::vector<std::optional<EntityType>> &types, size_t k) const
 {
+    const Token &t = tokens[k];
     if (types[k] == EntityType::Location || types[k] == EntityType::Organization)
         return true;
     // 劳拉公司, 罗威汽车公司: a name before a head is the organization's name.
@@ -239,8 +241,11 @@ bool PlaceOrgBuilder::isOrgModifier(const Token &t, const std::vector<std::optio
     case Tag::Organization:
         return true;
     case Tag::Verb:
-        // 协调 in 国务院残疾人工作协调委员会; kept only when a name starts the chain (below).
-        return t.length() >= 2;
+        // 协调 in 国务院残疾人工作协调委员会, 治 in 市委依法治市办: kept only when a name starts
+        // the chain (below). One character only before the unit it acts on (治 + 市), else
+        // it is a sentence's verb (驻, 到, 派).
+        return t.length() >= 2 || (k + 1 < tokens.size() && tokens[k + 1].length() == 1 &&
+                                   QStringView(u"国省市区县旗").contains(QChar(m_text.at(tokens[k + 1].start))));
     case Tag::Other:
         return t.kind == TokenKind::Unknown || m_rules.orgAnchors.contains(m_text.view(t.start, t.end));
     default:

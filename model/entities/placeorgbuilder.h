@@ -33,7 +33,8 @@ private:
     void joinPlaceSuffixes(std::vector<Token> &tokens, std::vector<std::optional<EntityType>> &types) const;
     void buildOrganizations(const std::vector<Token> &tokens, std::vector<std::optional<EntityType>> &types,
                             std::vector<Span> &spans) const;
-    bool isOrgModifier(const Token &t, const std::vector<std::optional<EntityType>> &types, size_t k) const;
+    bool isOrgModifier(const std::vector<Token> &tokens, const std::vector<std::optional<EntityType>> &types,
+                       size_t k) const;
     bool isOrgAnchor(const Token &t, const std::optional<EntityType> &type) const;
 
     const Sentence &m_text;

@@ -309,8 +309,14 @@ std::optional<EntityType> TokenClassifier::rawTokenType(const Token &t) const
             return EntityType::Person;
         return std::nullopt;
     case Tag::Place:
-        return EntityType::Location;
     case Tag::WeakPlace:
+        // 依法治国, 科教兴国: a slogan of governing, raising or saving the country (or a province,
+        // a city) is no place, though the lexicon files some of them so.
+        if (t.length() >= 4 && QStringView(u"国省市区县旗").contains(word.back()) &&
+            QStringView(u"治兴强立富救").contains(word.at(word.size() - 2)) && !word.endsWith(u"自治区"))
+            return std::nullopt;
+        if (t.tag == Tag::Place)
+            return EntityType::Location;
         // Countries and regions end in 国, 亚, 洲, a direction or a border land; one character
         // stands for a country or a province.
         if (t.length() == 1 || QStringView(u"国亚洲欧美东西南北中疆藏蒙").contains(QChar(m_text.at(t.end - 1))))

@@ -283,3 +283,15 @@ TEST_CASE("the short form of a university is an organization, a rank is not")
     CHECK(has(QStringLiteral("他毕业于北大。"), QStringLiteral("ORG:北大")));
     CHECK(mentionsOf(QStringLiteral("三位上校出席。")).isEmpty());
 }
+
+TEST_CASE("an office for governing by law is one organization with the committee it belongs to")
+{
+    CHECK(has(QStringLiteral("市委依法治市办召开会议。"), QStringLiteral("ORG:市委依法治市办")));
+    CHECK(has(QStringLiteral("县委依法治县办主任讲话。"), QStringLiteral("ORG:县委依法治县办")));
+}
+
+TEST_CASE("slogans of governing or raising the country are no places, autonomous regions are")
+{
+    CHECK(mentionsOf(QStringLiteral("坚持依法治国，建设法治国家。")).isEmpty());
+    CHECK(has(QStringLiteral("他在西藏自治区工作了十年。"), QStringLiteral("LOC:西藏自治区")));
+}
