@@ -24,6 +24,8 @@ public:
     // How strongly the words around [start, end) call for a name (0: not at all, 3: a post).
     double nameContext(int start, int end) const;
     bool isWordAt(int i, int length) const;
+    // Whether the longest word at i is a verb or a common adverb.
+    bool startsVerb(int i) const;
     // Inline: asked at every position of the segmenter.
     bool isSurname(char16_t c) const
     {

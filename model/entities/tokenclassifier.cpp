@@ -250,12 +250,15 @@ std::optional<EntityType> TokenClassifier::rawTokenType(const Token &t) const
     switch (t.kind) {
     case TokenKind::Person:
     case TokenKind::Foreign:
-        // 玉峰茶, 敖东队: a candidate on a head that ends far more words than names is a compound.
-        if (t.length() >= 3 &&
-            (m_lex.charLogP(CharTable::NameEnd, m_text.at(t.end - 1)) < kMinNameEndOdds ||
-             m_rules.thingHeads.contains(QChar(m_text.at(t.end - 1)))) &&
-            m_names.nameContext(t.start, t.end) < 3.0)
-            return std::nullopt;
+        // 玉峰茶, 敖东队: a candidate on a head that ends far more words than names is a
+        // compound, unless it stands as a clause's subject or after a title. A head of things
+        // needs the title.
+        if (t.length() >= 3) {
+            const double context = m_names.nameContext(t.start, t.end);
+            if ((m_lex.charLogP(CharTable::NameEnd, m_text.at(t.end - 1)) < kMinNameEndOdds && context < 1.0) ||
+                (m_rules.thingHeads.contains(QChar(m_text.at(t.end - 1))) && context < 3.0))
+                return std::nullopt;
+        }
         // 公明镇, 李卜村: what reads as a name but ends like a village is the village; a
         // transliteration after 在, 到, 访问 is a place.
         if (QStringView(u"乡镇村屯营寨庄堡").contains(QChar(m_text.at(t.end - 1))) && t.length() >= 3)

@@ -295,3 +295,10 @@ TEST_CASE("slogans of governing or raising the country are no places, autonomous
     CHECK(mentionsOf(QStringLiteral("坚持依法治国，建设法治国家。")).isEmpty());
     CHECK(has(QStringLiteral("他在西藏自治区工作了十年。"), QStringLiteral("LOC:西藏自治区")));
 }
+
+TEST_CASE("an unknown name as the subject of a clause is a person though its last character ends few names")
+{
+    CHECK(has(QStringLiteral("龙海音进一步说明了情况。"), QStringLiteral("PER:龙海音")));
+    CHECK(has(QStringLiteral("孙晓目随后回到家乡。"), QStringLiteral("PER:孙晓目")));
+    CHECK(mentionsOf(QStringLiteral("高水平发展是目标。")).isEmpty());
+}
