@@ -53,6 +53,13 @@ void PlaceOrgBuilder::markCountryAbbreviations(const std::vector<Token> &tokens,
                 (m_rules.travelVerbs.contains(QChar(m_text.at(t.start - 1))) || m_text.at(t.start - 1) == u'对') &&
                 QStringView(u"华京沪港澳台").contains(QChar(m_text.at(t.start))))
                 place = true;
+            // 中韩两国, 中日关系: two such characters before a word of the relation of states.
+            if (k + 1 < tokens.size() && tokens[k + 1].length() == 1 && tokens[k + 1].start == t.end &&
+                m_rules.placeAbbreviations.contains(QChar(m_text.at(t.end))) &&
+                QStringView(u"两关双边友合之建交贸首").contains(QChar(m_text.at(t.end + 1)))) {
+                place = true;
+                types[k + 1] = EntityType::Location;
+            }
             if (place)
                 types[k] = EntityType::Location;
         }

@@ -162,8 +162,9 @@ void Segmenter::considerNames(int i, int end, Step &best) const
                         std::max(double(m_lex.charLogP(CharTable::Given3b, g2)),
                                  m_lex.charLogP(CharTable::Given, g2) - kBackoff);
             }
-            // 王磊六段: a numeral before a measure word counts, it does not name.
-            if (isChineseNumber(m_text.at(to - 1)) && given == 2)
+            // 王磊六段: a numeral before a measure word counts, it does not name; nor does 两
+            // start a given name (韩两国).
+            if ((isChineseNumber(m_text.at(to - 1)) && given == 2) || m_text.at(afterSurname) == u'两')
                 continue;
             // A last character that is common as a word of its own (的, 在, 说) usually is one.
             logP -= std::max(0.0, m_names.singleCharLogP(m_text.at(to - 1)) + 9.0);

@@ -64,7 +64,7 @@ void TokenClassifier::splitTokens(std::vector<Token> &tokens) const
         if (len == 2 && m_rules.placeAbbreviations.contains(w.front()) &&
             m_rules.placeAbbreviations.contains(w.back()) && !m_rules.worldPlaces.contains(w) && e && e->freq <= 300 &&
             (t.tag == Tag::Place || t.tag == Tag::WeakPlace || t.tag == Tag::Organization ||
-             t.tag == Tag::Abbreviation)) {
+             t.tag == Tag::Abbreviation || t.tag == Tag::Time)) {
             out.push_back(Token{t.start, t.start + 1, Tag::Place, TokenKind::Word});
             out.push_back(Token{t.start + 1, t.end, Tag::Place, TokenKind::Word});
             continue;
@@ -79,6 +79,12 @@ void TokenClassifier::splitTokens(std::vector<Token> &tokens) const
         if (len == 2 && m_rules.travelVerbs.contains(w.front()) && QStringView(u"华京沪港澳台").contains(w.back())) {
             out.push_back(Token{t.start, t.start + 1, Tag::Verb, TokenKind::Word});
             out.push_back(Token{t.start + 1, t.end, Tag::Place, TokenKind::Word});
+            continue;
+        }
+        // 法国人, 葡萄牙人: a country's people name the country.
+        if (len >= 3 && w.back() == u'人' && m_rules.worldPlaces.contains(w.left(len - 1))) {
+            out.push_back(Token{t.start, t.end - 1, Tag::Place, TokenKind::Word});
+            out.push_back(Token{t.end - 1, t.end, Tag::Noun, TokenKind::Word});
             continue;
         }
         bool split = false;
@@ -216,9 +222,27 @@ void TokenClassifier::joinDottedNames(std::vector<Token> &tokens) const
     }
 }
 
+bool TokenClassifier::beforeDateline(const Token &t) const
+{
+    // 新德里5月28日电, 大连6月2日讯: the place a dispatch comes from, before its date.
+    int i = t.end;
+    const auto number = [&] {
+        const int from = i;
+        while (i - from < 3 && (isDigit(m_text.at(i)) || isChineseNumber(m_text.at(i))))
+            ++i;
+        return i > from;
+    };
+    if (!number() || m_text.at(i++) != u'月' || !number() || m_text.at(i++) != u'日')
+        return false;
+    return m_text.at(i) == u'电' || m_text.at(i) == u'讯';
+}
+
 std::optional<EntityType> TokenClassifier::tokenType(const Token &t) const
 {
     std::optional<EntityType> type = rawTokenType(t);
+    if (type != EntityType::Location && type != EntityType::Organization && t.length() >= 2 && t.length() <= 5 &&
+        isHan(m_text.at(t.start)) && beforeDateline(t))
+        return EntityType::Location;
     // 在慕尼黑, 抵达阿布贾: a foreign-sounding name after 在 or 抵达 is a place's.
     if (type == EntityType::Person && t.length() >= 2 && m_text.endsWith(m_rules.placeBefore, t.start) > 0) {
         bool foreign = true;

@@ -31,6 +31,7 @@ private:
     void splitTokens(std::vector<Token> &tokens) const;
     void joinDottedNames(std::vector<Token> &tokens) const;
     std::optional<EntityType> rawTokenType(const Token &t) const;
+    bool beforeDateline(const Token &t) const;
 
     const Sentence &m_text;
     const Lexicon &m_lex;

@@ -302,3 +302,21 @@ TEST_CASE("an unknown name as the subject of a clause is a person though its las
     CHECK(has(QStringLiteral("孙晓目随后回到家乡。"), QStringLiteral("PER:孙晓目")));
     CHECK(mentionsOf(QStringLiteral("高水平发展是目标。")).isEmpty());
 }
+
+TEST_CASE("the place before a dispatch's date is a place")
+{
+    CHECK(has(QStringLiteral("本报大连3月2日电 记者报道："), QStringLiteral("LOC:大连")));
+}
+
+TEST_CASE("two one-character countries before a word of their relation are places, the two countries are not")
+{
+    const QString text = QStringLiteral("中韩两国的合作不断加深。");
+    CHECK(has(text, QStringLiteral("LOC:中")));
+    CHECK(has(text, QStringLiteral("LOC:韩")));
+    CHECK_FALSE(has(text, QStringLiteral("LOC:两国")));
+}
+
+TEST_CASE("a country's people name the country")
+{
+    CHECK(has(QStringLiteral("他是法国人。"), QStringLiteral("LOC:法国")));
+}
