@@ -110,7 +110,8 @@ void DateScanner::scan(std::vector<Span> &spans) const
                 }
             }
             const int rel = m_text.startsWith(m_rules.relativeDates, end);
-            if (rel > 0 && relative == 0) {
+            if (rel > 0 && (relative == 0 || m_text.startsWith(m_rules.seasons, end) == rel)) {
+                relative = rel;
                 end += rel;
                 continue;
             }

@@ -320,3 +320,9 @@ TEST_CASE("a country's people name the country")
 {
     CHECK(has(QStringLiteral("他是法国人。"), QStringLiteral("LOC:法国")));
 }
+
+TEST_CASE("a season after a relative date is part of it, and words for now are dates")
+{
+    CHECK(has(QStringLiteral("去年夏季雨水偏少。"), QStringLiteral("DATE:去年夏季")));
+    CHECK(has(QStringLiteral("如今村里通了公路。"), QStringLiteral("DATE:如今")));
+}
