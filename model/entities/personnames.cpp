@@ -53,6 +53,18 @@ bool PersonNames::startsVerb(int i) const
     return false;
 }
 
+bool PersonNames::joinsWordBefore(int start, int end) const
+{
+    // 越飞越, 农迁农: a name seldom ends in its own surname; the pattern is a phrase.
+    if (end - start == 3 && m_text.at(end - 1) == m_text.at(start))
+        return true;
+    // 吸纳百川, 上山入林: the "surname" ends a common word begun just before it.
+    if (!isHan(m_text.at(start - 1)) || nameContext(start, end) >= 1.5)
+        return false;
+    const Lexicon::Entry *left = m_lex.find(m_text.data() + start - 1, 2);
+    return left && left->freq >= kCommonWordFreq && left->tag != Tag::Person;
+}
+
 bool PersonNames::isWordAt(int i, int length) const
 {
     if (i + length > m_text.size())
@@ -107,7 +119,7 @@ bool PersonNames::isChineseName(const Token &t, const Lexicon::Entry *e) const
     // likelier the tag is right; the more frequent, the more it must look like a name: not
     // starting with a common word, its given name made of characters names use. The given
     // name may be a common word itself (建国, 国庆): parents choose words.
-    if (surnameLength == 1 && looksCompound(t.start, t.end))
+    if (surnameLength == 1 && (looksCompound(t.start, t.end) || joinsWordBefore(t.start, t.end)))
         return false;
     if (e && e->freq < kSureNameFreq)
         return true;

@@ -38,6 +38,9 @@ public:
     // noisy in jieba's lexicon (文明, 权威 carry it too).
     bool isChineseName(const Token &t, const Lexicon::Entry *e) const;
     bool looksCompound(int start, int end) const;
+    // Whether [start, end) reads as a phrase rather than a name: its last character repeats its
+    // first (越飞越), or its first ends a common word begun before it (吸纳百川).
+    bool joinsWordBefore(int start, int end) const;
     bool isCommonWord(int start, int end, quint32 minFreq = kCommonWordFreq) const;
     bool isForeignName(const Token &t) const;
     // In a list of people (甲、乙和丙) an item next to a name that reads as a Chinese name is one,

@@ -178,6 +178,8 @@ void Segmenter::considerNames(int i, int end, Step &best) const
                 continue;
             if (given == 1 && context <= 0 && surname < kCommonSurname)
                 continue;
+            if (given == 2 && surnameLength == 1 && m_names.joinsWordBefore(i, to))
+                continue;
             consider(best, to, logP + context, Tag::Person, TokenKind::Person);
         }
     }

@@ -326,3 +326,9 @@ TEST_CASE("a season after a relative date is part of it, and words for now are d
     CHECK(has(QStringLiteral("去年夏季雨水偏少。"), QStringLiteral("DATE:去年夏季")));
     CHECK(has(QStringLiteral("如今村里通了公路。"), QStringLiteral("DATE:如今")));
 }
+
+TEST_CASE("phrases that read like names are no people: a repeated first character, a surname ending a word before it")
+{
+    CHECK(mentionsOf(QStringLiteral("风筝越飞越高。")).isEmpty());
+    CHECK(mentionsOf(QStringLiteral("他们吸纳百川，兼收并蓄。")).isEmpty());
+}
