@@ -165,7 +165,7 @@ void PlaceOrgBuilder::buildOrganizations(const std::vector<Token> &tokens,
                           head.kind == TokenKind::Word;
         // 智利队, 四川电视台 listed whole: a place before the head makes the word a name.
         bool placed = false;
-        if (first == k && head.length() >= 3) {
+        if (head.length() >= 3) {
             for (int cut = head.length() - 1; cut >= 2 && !placed; --cut) {
                 const Lexicon::Entry *p = m_lex.find(m_text.data() + head.start, cut);
                 placed = ((p && p->freq > 0 && (p->tag == Tag::Place || p->tag == Tag::WeakPlace)) ||
@@ -174,6 +174,9 @@ void PlaceOrgBuilder::buildOrganizations(const std::vector<Token> &tokens,
                           (head.end - head.start - cut == 1 &&
                            m_rules.orgHeadChars.contains(QChar(m_text.at(head.end - 1)))));
             }
+            // 战胜 + 匈牙利队: plain words before a name that starts with its place are not part of it.
+            if (placed && !anchor)
+                first = k;
         }
         // 美国公司, 非洲球队: a place and a generic head name no organization.
         if (k - first == 1 && types[first] == EntityType::Location &&

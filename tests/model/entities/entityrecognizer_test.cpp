@@ -332,3 +332,8 @@ TEST_CASE("phrases that read like names are no people: a repeated first characte
     CHECK(mentionsOf(QStringLiteral("风筝越飞越高。")).isEmpty());
     CHECK(mentionsOf(QStringLiteral("他们吸纳百川，兼收并蓄。")).isEmpty());
 }
+
+TEST_CASE("a team named by its country is an organization right after a verb")
+{
+    CHECK(has(QStringLiteral("他们战胜匈牙利队。"), QStringLiteral("ORG:匈牙利队")));
+}
