@@ -192,12 +192,15 @@ void PlaceOrgBuilder::buildOrganizations(const std::vector<Token> &tokens,
             if (!anchor && k - first < kMinPlainModifiers)
                 continue;
         }
-        // A verb inside the name needs a named place or organization before it; otherwise the
-        // name starts after the last verb (召开 委员会 is no name).
+        // A verb inside the name needs a named place or organization before it (自治区 党委 依法
+        // 治 区 办); otherwise the name starts after the last verb (召开 委员会 is no name).
         for (size_t j = k; j-- > first;) {
             if (tokens[j].tag == Tag::Verb && !types[j]) {
-                const bool namedStart =
-                    types[first] == EntityType::Location || types[first] == EntityType::Organization;
+                bool namedStart = false;
+                for (size_t i = first; i < j && !namedStart; ++i) {
+                    namedStart = types[i] == EntityType::Location || types[i] == EntityType::Organization ||
+                                 (tokens[i].length() >= 2 && m_heads.isOrgHead(tokens[i]));
+                }
                 if (!namedStart) {
                     first = j + 1;
                     break;

@@ -124,7 +124,9 @@ RecognizerRules::RecognizerRules()
     notPersonAfter = set(u"国家 组织 地区 成员国 产油国 公司 集团 号 牌 型 体系 指数 争端 地方 境内 人民 军队 半岛 "
                          u"大陆 海 山 河");
     travelVerbs = QString::fromUtf16(u"访来抵赴离进回驻在旅返留");
-    genericPlaces = set(u"两国 两地 两省 两市 两县 外国 大国 城市 城镇 山区 东西 南北 山坡 大街 大桥 农村 乡村 城乡 "
+    // Common words the lexicon confirms as places because a county bears their name (公安县).
+    genericPlaces = set(u"公安 同心 和平 团结 光明 福利 爱国 大海 太平 长寿 前进 胜利 "
+                        u"两国 两地 两省 两市 两县 外国 大国 城市 城镇 山区 东西 南北 山坡 大街 大桥 农村 乡村 城乡 "
                         u"国外 国内 海外 各地 "
                         u"当地 本地 外地 内地 边疆 边境 沿海 小国 强国 世界 天下 全国 全球 家乡 故乡 老家 "
                         u"南国 北国 城区 市区 郊区 街头 村里 乡下 中外 古今 祖国 异国 他乡 大城市 中小城市");

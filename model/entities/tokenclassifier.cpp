@@ -271,6 +271,9 @@ std::optional<EntityType> TokenClassifier::rawTokenType(const Token &t) const
         return EntityType::Location;
     if (m_rules.genericPlaces.contains(word))
         return std::nullopt;
+    // 学· in 学·创·演: a name dot joins parts of a name, it neither starts nor ends one.
+    if (isNameDot(word.front().unicode()) || isNameDot(word.back().unicode()))
+        return std::nullopt;
     switch (t.kind) {
     case TokenKind::Person:
     case TokenKind::Foreign:

@@ -337,3 +337,14 @@ TEST_CASE("a team named by its country is an organization right after a verb")
 {
     CHECK(has(QStringLiteral("他们战胜匈牙利队。"), QStringLiteral("ORG:匈牙利队")));
 }
+
+TEST_CASE("a committee's office for governing by law is one organization after a generic place word too")
+{
+    CHECK(has(QStringLiteral("旗党委依法治旗办发出通知。"), QStringLiteral("ORG:旗党委依法治旗办")));
+}
+
+TEST_CASE("common words that are also county names are no places, and dotted slogans are no names")
+{
+    CHECK(mentionsOf(QStringLiteral("公安机关依法办案。")).isEmpty());
+    CHECK(mentionsOf(QStringLiteral("大家观看了\"学·思·践\"展览。")).isEmpty());
+}
