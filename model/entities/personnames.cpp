@@ -121,6 +121,10 @@ bool PersonNames::isChineseName(const Token &t, const Lexicon::Entry *e) const
     // name may be a common word itself (建国, 国庆): parents choose words.
     if (surnameLength == 1 && (looksCompound(t.start, t.end) || joinsWordBefore(t.start, t.end)))
         return false;
+    // 迎新春: a rare surname before a word is a phrase unless something around calls for a name.
+    if (surnameLength == 1 && m_lex.charLogP(CharTable::Surname, m_text.at(t.start)) < kCommonSurname &&
+        isWordAt(t.start + 1, 2) && nameContext(t.start, t.end) < 1.0)
+        return false;
     if (e && e->freq < kSureNameFreq)
         return true;
     if (e && e->freq <= kRareNameFreq)

@@ -63,7 +63,8 @@ RecognizerRules::RecognizerRules()
             u"企业家 书法家 医生 工程师 农民 工人 村民 战士 英雄 模范 青年 大师 先生 女士 "
             // Relations and roles that introduce a person by name.
             u"夫人 老伴 哥哥 姐姐 弟弟 妹妹 儿媳 女婿 孙子 孙女 外孙 战友 队友 学生 弟子 徒弟 助手 搭档 "
-            u"司机 店主 老板 村支书 支书 嫌疑人 犯罪嫌疑人 被告人 原告 患者 老汉 小伙子 工作人员 职工 "
+            u"司机 店主 厂主 矿主 船主 车主 业主 雇主 户主 场主 老板 村支书 支书 嫌疑人 犯罪嫌疑人 被告人 原告 患者 "
+            u"老汉 小伙子 工作人员 职工 "
             u"名叫 叫做 原名 本名 笔名 化名"));
     nameAfter = set(u"说 表示 指出 强调 认为 介绍 主持 同志 先生 女士 告诉 透露 宣布 提出 希望 要求 "
                     u"说明 回忆 坦言 笑着 答 称 讲 讲话 致辞 发言 出席 会见 会晤 参加 主持 率领 率 所说 所言 说过 "
@@ -111,7 +112,7 @@ RecognizerRules::RecognizerRules()
                      u"教授 博士 医生 大夫 律师 法官 同志 氏 某");
     // jieba tags many compounds nr (加时赛, 玉兰树); these heads of things end few given names.
     thingHeads = QString::fromUtf16(u"杯赛性树茶记传书刊报剧曲诗画片节展奖章卡票证费税价率度法论派式型号"
-                                    u"机车器馆院站场厂店楼桥街港湾寺庙塔城");
+                                    u"机车器馆院站场厂店楼桥街港湾寺庙塔城图操单表案册稿");
     // 小 and 老 are forms of address; the rest are surnames too rare to outweigh the word.
     notSurnames = QString::fromUtf16(u"小老和与及跟在把被给让将为对的了是也都就又还");
     placeAbbreviations = QString::fromUtf16(u"中美俄日韩英法德意印巴朝越泰菲澳加苏欧非亚以埃伊土葡荷比瑞挪丹芬"

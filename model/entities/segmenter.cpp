@@ -180,6 +180,11 @@ void Segmenter::considerNames(int i, int end, Step &best) const
                 continue;
             if (given == 2 && surnameLength == 1 && m_names.joinsWordBefore(i, to))
                 continue;
+            // 迎新春, 解民忧: a rare surname and a word after it make a phrase, not a name, unless
+            // something around calls for a name.
+            if (given == 2 && surnameLength == 1 && surname < kCommonSurname && context < 1.0 &&
+                m_names.isWordAt(afterSurname, 2))
+                continue;
             consider(best, to, logP + context, Tag::Person, TokenKind::Person);
         }
     }

@@ -348,3 +348,10 @@ TEST_CASE("common words that are also county names are no places, and dotted slo
     CHECK(mentionsOf(QStringLiteral("公安机关依法办案。")).isEmpty());
     CHECK(mentionsOf(QStringLiteral("大家观看了\"学·思·践\"展览。")).isEmpty());
 }
+
+TEST_CASE("a rare surname before a common word is a phrase, a role before a name still calls for it")
+{
+    CHECK(mentionsOf(QStringLiteral("大家一起迎新春。")).isEmpty());
+    CHECK(mentionsOf(QStringLiteral("画好施工图。")).isEmpty());
+    CHECK(has(QStringLiteral("砖厂的厂主柯国富说。"), QStringLiteral("PER:柯国富")));
+}
