@@ -248,7 +248,12 @@ std::optional<EntityType> TokenClassifier::tokenType(const Token &t) const
         bool foreign = true;
         for (int i = t.start; i < t.end && foreign; ++i)
             foreign = isNameDot(m_text.at(i)) || m_lex.inTable(CharTable::TranslitWeak, m_text.at(i));
-        if (foreign && !m_names.isSurname(m_text.at(t.start)))
+        // A first character that is a surname too (伯尔尼, 阿布贾) still makes a place when every
+        // character is a typical one of transliterations, which Chinese names (毛泽东) are not.
+        bool typical = t.length() >= 3;
+        for (int i = t.start; i < t.end && typical; ++i)
+            typical = m_lex.inTable(CharTable::Translit, m_text.at(i));
+        if (foreign && (!m_names.isSurname(m_text.at(t.start)) || typical))
             return EntityType::Location;
     }
     // 欧佩克组织, 卡西尼号: a transliteration before a word for a land, a body or a make is no person.

@@ -355,3 +355,10 @@ TEST_CASE("a rare surname before a common word is a phrase, a role before a name
     CHECK(mentionsOf(QStringLiteral("画好施工图。")).isEmpty());
     CHECK(has(QStringLiteral("砖厂的厂主柯国富说。"), QStringLiteral("PER:柯国富")));
 }
+
+TEST_CASE(
+    "a transliteration after a verb of arriving is a place even when it starts with a surname, a Chinese name is not")
+{
+    CHECK(has(QStringLiteral("代表团抵达伯尔尼。"), QStringLiteral("LOC:伯尔尼")));
+    CHECK(has(QStringLiteral("他在毛泽东同志身边工作。"), QStringLiteral("PER:毛泽东")));
+}
