@@ -122,8 +122,9 @@ RecognizerRules::RecognizerRules()
     facilities = set(u"馆 大厦 大剧院 剧院 大会堂 会堂 火车站 车站 机场 广场 体育场 公园 宫");
     placeBefore = set(u"在 到 赴 抵 抵达 到达 前往 访问 位于 来自 飞往 途经 离开 从 于 至 运往 驻 首都 城市 "
                       u"港口 州 省");
-    notPersonAfter = set(u"国家 组织 地区 成员国 产油国 公司 集团 号 牌 型 体系 指数 争端 地方 境内 人民 军队 半岛 "
-                         u"大陆 海 山 河");
+    notPersonAfter =
+        set(u"国家 组织 地区 成员国 产油国 公司 集团 号 牌 型 体系 指数 争端 地方 境内 人民 军队 半岛 "
+            u"大陆 海 山 河 汽车 轿车 吉普车 手机 电脑 相机 产品 品牌 现象 会议 定律 效应 半径 公式 杯 奖");
     travelVerbs = QString::fromUtf16(u"访来抵赴离进回驻在旅返留");
     // Common words the lexicon confirms as places because a county bears their name (公安县).
     genericPlaces = set(u"公安 同心 和平 团结 光明 福利 爱国 大海 太平 长寿 前进 胜利 "

@@ -362,3 +362,8 @@ TEST_CASE(
     CHECK(has(QStringLiteral("代表团抵达伯尔尼。"), QStringLiteral("LOC:伯尔尼")));
     CHECK(has(QStringLiteral("他在毛泽东同志身边工作。"), QStringLiteral("PER:毛泽东")));
 }
+
+TEST_CASE("a transliteration before a word for a phenomenon or a make is no person")
+{
+    CHECK(mentionsOf(QStringLiteral("厄尔尼诺现象再次出现。")).isEmpty());
+}
