@@ -95,7 +95,8 @@ RecognizerRules::RecognizerRules()
                    u"股份有限公司 公安处 分公司 子公司 教委 体委 计委 经委 侨办 台办 港澳办 法制办 "
                    u"大厦 大会堂 会堂 大剧院 体育馆 博物馆 美术馆 纪念馆 图书馆 展览馆 体育场 火车站 飞机场 机场 "
                    u"足协 作协 交警 日报 晚报 周报 时报 早报 商报 画报 足球报 女篮 男篮 女排 男排 女足 男足 "
-                   u"足球队 篮球队 排球队 女队 男队 国家队 集训队 联队 舰队 编队 兵团 党团 议会 工作委员会");
+                   u"学系 工程系 管理系 分院 联校 使团 代表处 联络处 经商处 领事处 足球队 篮球队 排球队 女队 男队 "
+                   u"国家队 集训队 联队 舰队 编队 兵团 党团 议会 工作委员会");
     // 所, 处, 行, 系 and 台 alone are more often a particle, a place, a verb or a relation.
     orgHeadChars = QString::fromUtf16(u"厅局委部署办院社队团党组站厂馆校司科");
     placeSuffixChars = QString::fromUtf16(u"省市县区州镇乡村旗盟岛湖江河山街路屯寨庄堡港湾洲");

@@ -367,3 +367,9 @@ TEST_CASE("a transliteration before a word for a phenomenon or a make is no pers
 {
     CHECK(mentionsOf(QStringLiteral("厄尔尼诺现象再次出现。")).isEmpty());
 }
+
+TEST_CASE("a university's department is part of the organization's name")
+{
+    CHECK(has(QStringLiteral("人大哲学系教授说。"), QStringLiteral("ORG:人大哲学系")));
+    CHECK(has(QStringLiteral("清华大学经济管理系学生。"), QStringLiteral("ORG:清华大学经济管理系")));
+}
