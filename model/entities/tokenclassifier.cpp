@@ -333,9 +333,11 @@ std::optional<EntityType> TokenClassifier::rawTokenType(const Token &t) const
             return std::nullopt;
         if ((t.tag == Tag::Person && m_names.isChineseName(t, e)) || m_names.isForeignName(t))
             return EntityType::Person;
-        // 琼斯: two characters ending like a transliteration and starting unlike a surname.
-        if (t.tag == Tag::ForeignPerson && t.length() == 2 && !m_names.isSurname(m_text.at(t.start)) &&
-            m_lex.inTable(CharTable::Translit, m_text.at(t.end - 1)))
+        // 琼斯: two characters ending like a transliteration and starting unlike a surname; or
+        // like one (里德) with a verb of speech or an address beside it.
+        if (t.tag == Tag::ForeignPerson && t.length() == 2 &&
+            m_lex.inTable(CharTable::Translit, m_text.at(t.end - 1)) &&
+            (!m_names.isSurname(m_text.at(t.start)) || m_names.nameContext(t.start, t.end) >= 1.5))
             return EntityType::Person;
         // Where the context calls for a name, the tag is believed; for a listed name of three
         // characters (not shaped like a compound) a verb of speech or an address is enough.

@@ -373,3 +373,8 @@ TEST_CASE("a university's department is part of the organization's name")
     CHECK(has(QStringLiteral("人大哲学系教授说。"), QStringLiteral("ORG:人大哲学系")));
     CHECK(has(QStringLiteral("清华大学经济管理系学生。"), QStringLiteral("ORG:清华大学经济管理系")));
 }
+
+TEST_CASE("a listed two-character transliteration starting like a surname is a person before a verb of speech")
+{
+    CHECK(has(QStringLiteral("里德表示支持。"), QStringLiteral("PER:里德")));
+}
