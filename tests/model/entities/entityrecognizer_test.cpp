@@ -378,3 +378,8 @@ TEST_CASE("a listed two-character transliteration starting like a surname is a p
 {
     CHECK(has(QStringLiteral("里德表示支持。"), QStringLiteral("PER:里德")));
 }
+
+TEST_CASE("a name the lexicon files as a time word is a person before the anniversary of a birth")
+{
+    CHECK(has(QStringLiteral("纪念周恩来诞辰一百周年。"), QStringLiteral("PER:周恩来")));
+}
