@@ -383,3 +383,9 @@ TEST_CASE("a name the lexicon files as a time word is a person before the annive
 {
     CHECK(has(QStringLiteral("纪念周恩来诞辰一百周年。"), QStringLiteral("PER:周恩来")));
 }
+
+TEST_CASE("a centre named with its place is an organization, the centre of a city is not")
+{
+    CHECK(has(QStringLiteral("朝阳区职业介绍中心负责人说。"), QStringLiteral("ORG:朝阳区职业介绍中心")));
+    CHECK(mentionsOf(QStringLiteral("他住在市中心。")).isEmpty());
+}
