@@ -124,6 +124,11 @@ void PlaceOrgBuilder::buildOrganizations(const std::vector<Token> &tokens,
     for (size_t k = n; k-- > 0;) {
         if (taken[k] || (!m_heads.isOrgHead(tokens[k]) && types[k] != EntityType::Organization))
             continue;
+        // 中心工作, 中心任务: the centre of a task heads nothing.
+        if (m_text.view(tokens[k].start, tokens[k].end) == u"中心" && k + 1 < n &&
+            (m_text.view(tokens[k + 1].start, tokens[k + 1].end) == u"工作" ||
+             m_text.view(tokens[k + 1].start, tokens[k + 1].end) == u"任务"))
+            continue;
         size_t first = k;
         bool anchor = types[k] == EntityType::Organization || isOrgAnchor(tokens[k], types[k]);
         int chars = tokens[k].length();
@@ -196,8 +201,10 @@ void PlaceOrgBuilder::buildOrganizations(const std::vector<Token> &tokens,
         // 治 区 办); otherwise the name starts after the last verb (召开 委员会 is no name).
         for (size_t j = k; j-- > first;) {
             if (tokens[j].tag == Tag::Verb && !types[j]) {
-                bool namedStart = false;
-                for (size_t i = first; i < j && !namedStart; ++i) {
+                // A one-character verb (治) may follow any named word or head; a longer one (召开)
+                // only a name at the chain's start.
+                bool namedStart = types[first] == EntityType::Location || types[first] == EntityType::Organization;
+                for (size_t i = first; i < j && !namedStart && tokens[j].length() == 1; ++i) {
                     namedStart = types[i] == EntityType::Location || types[i] == EntityType::Organization ||
                                  (tokens[i].length() >= 2 && m_heads.isOrgHead(tokens[i]));
                 }
@@ -213,6 +220,9 @@ void PlaceOrgBuilder::buildOrganizations(const std::vector<Token> &tokens,
         while (first < k && !types[first] && !isOrgAnchor(tokens[first], types[first]) &&
                tokens[first].tag == Tag::Noun && tokens[first].length() >= 2 && !anchor)
             ++first;
+        // A generic head alone (中心) names no organization.
+        if (first == last && m_text.view(tokens[first].start, tokens[last].end) == u"中心")
+            continue;
         for (size_t j = first; j <= last; ++j) {
             taken[j] = true;
             types[j] = std::nullopt;

@@ -389,3 +389,11 @@ TEST_CASE("a centre named with its place is an organization, the centre of a cit
     CHECK(has(QStringLiteral("朝阳区职业介绍中心负责人说。"), QStringLiteral("ORG:朝阳区职业介绍中心")));
     CHECK(mentionsOf(QStringLiteral("他住在市中心。")).isEmpty());
 }
+
+TEST_CASE("a verb of several characters ends an organization's name before it, and the centre of a task is none")
+{
+    const QString text = QStringLiteral("县检察院召开工作交流会商会代表出席。");
+    CHECK(has(text, QStringLiteral("ORG:县检察院")));
+    CHECK_FALSE(has(text, QStringLiteral("ORG:县检察院召开工作交流会商会")));
+    CHECK(mentionsOf(QStringLiteral("各单位紧紧围绕党和政府中心工作。")).isEmpty());
+}
