@@ -33,6 +33,8 @@ Sentence::Sentence(QStringView text)
 
 int Sentence::startsWith(const WordSet &set, int start) const
 {
+    if (start < 0 || start >= size() || !set.mayStartWith(at(start)))
+        return 0;
     for (int len = std::min(set.maxLength(), size() - start); len >= 1; --len) {
         if (hasAt(set, start, len))
             return len;
@@ -42,6 +44,8 @@ int Sentence::startsWith(const WordSet &set, int start) const
 
 int Sentence::endsWith(const WordSet &set, int end) const
 {
+    if (end <= 0 || end > size() || !set.mayEndWith(at(end - 1)))
+        return 0;
     for (int len = std::min(set.maxLength(), end); len >= 1; --len) {
         if (hasAt(set, end - len, len))
             return len;

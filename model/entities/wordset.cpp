@@ -12,6 +12,7 @@ void WordSet::insert(QStringView word)
     m_words.push_back(word.toString());
     m_maxLength = std::max(m_maxLength, int(word.size()));
     m_first.set(word.front().unicode());
+    m_last.set(word.back().unicode());
     if (m_words.size() * 2 > m_slots.size()) {
         m_slots.assign(std::max<size_t>(16, m_slots.size() * 2), -1);
         for (size_t i = 0; i < m_words.size(); ++i)

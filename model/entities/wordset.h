@@ -32,6 +32,9 @@ public:
                 return true;
         }
     }
+    // Cheap refusals before any hashing: whether some word starts (ends) with c.
+    bool mayStartWith(char16_t c) const { return m_first.test(c); }
+    bool mayEndWith(char16_t c) const { return m_last.test(c); }
     int maxLength() const { return m_maxLength; }
     const std::vector<QString> &words() const { return m_words; }
 
@@ -41,6 +44,7 @@ private:
     std::vector<QString> m_words;
     std::vector<int> m_slots;   // open addressing into m_words; -1: empty
     std::bitset<65536> m_first; // first characters, so most misses cost one bit test
+    std::bitset<65536> m_last;  // last characters, for look-ups that end at a position
     int m_maxLength = 0;
 };
 
