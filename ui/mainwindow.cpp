@@ -18,6 +18,7 @@
 #include "store/database.h"
 #include "store/importjob.h"
 #include "store/issuestore.h"
+#include "store/recognitionjob.h"
 
 #include <QAction>
 #include <QApplication>
@@ -182,9 +183,11 @@ MainWindow::MainWindow(QWidget *parent)
 
 MainWindow::~MainWindow()
 {
-    // The job's worker uses the archive: it must end before m_db goes.
+    // The jobs' workers use the archive: they must end before m_db goes.
     delete m_importJob;
     m_importJob = nullptr;
+    delete m_recognitionJob;
+    m_recognitionJob = nullptr;
     m_searchPanel->setDatabase(nullptr); // so does the search thread
     // A note typed but not yet autosaved goes in before the archive closes.
     m_notesPanel->setDatabase(nullptr);
@@ -367,6 +370,10 @@ bool MainWindow::openArchive(const QString &path, QString *error)
         statusBar()->showMessage(tr("The import into the previous archive was cancelled."), 10000);
     }
 
+    // A re-recognition of the old archive ends (its batch rolls back or commits) before it goes.
+    delete m_recognitionJob;
+    m_recognitionJob = nullptr;
+
     // The views must let go of the old models before the archive they read goes.
     // setModel() leaves the old selection models to us.
     QItemSelectionModel *oldIssueSelection = m_issueView->selectionModel();
@@ -417,6 +424,7 @@ bool MainWindow::openArchive(const QString &path, QString *error)
 
     setWindowTitle(tr("%1 — baokan").arg(QFileInfo(path).fileName()));
     updateStatus();
+    recognizeStaleEntities();
     fetchFirstRows(m_issueModel);
     if (m_issueModel->rowCount() == 0) {
         m_reader->showMessage(tr("This archive is empty.\nImport pages with File › Import…, or drop files here."));
@@ -426,6 +434,30 @@ bool MainWindow::openArchive(const QString &path, QString *error)
     if (last.isEmpty() || !selectArticleByKey(last))
         selectFirstArticle();
     return true;
+}
+
+void MainWindow::recognizeStaleEntities()
+{
+    // The job itself finds the stale articles, off the GUI thread (it loads the lexicon to know
+    // the recognizer's version); an archive that is up to date costs one query and says nothing.
+    m_recognitionJob = new store::RecognitionJob({m_db.get(), 200, true}, this);
+    connect(m_recognitionJob, &store::RecognitionJob::progressChanged, this, [this](int done, int total) {
+        if (total > 0 && done < total)
+            statusBar()->showMessage(
+                tr("Recognizing entities again for the updated recognizer: %1 of %2 articles…").arg(done).arg(total));
+    });
+    connect(m_recognitionJob, &store::RecognitionJob::finished, this, [this](const store::RecognitionSummary &summary) {
+        if (summary.total == 0)
+            return;
+        statusBar()->showMessage(tr("Entities recognized again in %1 articles.").arg(summary.articles), 10000);
+        m_entitiesPanel->reload();
+        if (m_articleView->currentIndex().isValid())
+            articleChanged(m_articleView->currentIndex());
+    });
+    connect(m_recognitionJob, &store::RecognitionJob::failed, this, [this](const QString &message) {
+        statusBar()->showMessage(tr("Entities could not be recognized again: %1").arg(message), 15000);
+    });
+    m_recognitionJob->start();
 }
 
 void MainWindow::newArchive()

@@ -20,6 +20,7 @@ class QUndoStack;
 namespace baokan::store {
 class Database;
 class ImportJob;
+class RecognitionJob;
 struct ImportSummary;
 } // namespace baokan::store
 
@@ -126,6 +127,9 @@ private:
     std::unique_ptr<store::Database> m_db;
     QString m_archivePath;
     store::ImportJob *m_importJob = nullptr;
+    // Re-recognizes, in the background, articles whose entities an older recognizer wrote.
+    void recognizeStaleEntities();
+    store::RecognitionJob *m_recognitionJob = nullptr;
 
     QSplitter *m_splitter;
     QTreeView *m_issueView;

@@ -199,12 +199,14 @@ bool EntityStore::recognizeArticles(const QSqlDatabase &db, const QList<qint64> 
         if (const auto r = textRule(q.value(0).toString(), nullableString(q.value(1))))
             globalRules << *r;
 
+    const QString version = entities::EntityRecognizer::version();
     QSqlQuery load(db);
     QSqlQuery corrections(db);
     QSqlQuery deleteMentions(db);
     QSqlQuery deletePosts(db);
     QSqlQuery insertMention(db);
     QSqlQuery insertPost(db);
+    QSqlQuery stamp(db);
     load.setForwardOnly(true);
     corrections.setForwardOnly(true);
     if (!load.prepare(QStringLiteral("SELECT %1 FROM article WHERE id = :id").arg(kArticleColumns)) ||
@@ -216,7 +218,9 @@ bool EntityStore::recognizeArticles(const QSqlDatabase &db, const QList<qint64> 
         !insertMention.prepare(QStringLiteral("INSERT INTO entity_mention (article_id, field, start, end, type, text) "
                                               "VALUES (:id, :field, :start, :end, :type, :text)")) ||
         !insertPost.prepare(QStringLiteral("INSERT INTO person_post (article_id, person, post, organization) "
-                                           "VALUES (:id, :person, :post, :org)")))
+                                           "VALUES (:id, :person, :post, :org)")) ||
+        !stamp.prepare(QStringLiteral("INSERT OR REPLACE INTO article_recognition (article_id, version) "
+                                      "VALUES (:id, :version)")))
         return fail(error, QStringLiteral("cannot prepare the entity statements: %1").arg(db.lastError().text()));
 
     for (const qint64 id : articleIds) {
@@ -295,6 +299,10 @@ bool EntityStore::recognizeArticles(const QSqlDatabase &db, const QList<qint64> 
                     return false;
             }
         }
+        stamp.bindValue(QStringLiteral(":id"), id);
+        stamp.bindValue(QStringLiteral(":version"), version);
+        if (!run(stamp, error))
+            return false;
     }
     return true;
 }
@@ -340,11 +348,55 @@ std::optional<RecognitionSummary> EntityStore::recognizeAll(const QSqlDatabase &
                                                             const Progress &progress, const std::atomic_bool *cancel,
                                                             QString *error)
 {
+    return recognizeSome(db, false, batchSize, progress, cancel, error);
+}
+
+std::optional<RecognitionSummary> EntityStore::recognizeStale(const QSqlDatabase &db, int batchSize,
+                                                              const Progress &progress, const std::atomic_bool *cancel,
+                                                              QString *error)
+{
+    return recognizeSome(db, true, batchSize, progress, cancel, error);
+}
+
+std::optional<qint64> EntityStore::staleArticles(const QSqlDatabase &db, QString *error)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.prepare(QStringLiteral("SELECT count(*) FROM article a LEFT JOIN article_recognition r "
+                                  "ON r.article_id = a.id WHERE r.version IS NULL OR r.version <> :version"))) {
+        fail(error, QStringLiteral("cannot read the archive: %1").arg(q.lastError().text()));
+        return std::nullopt;
+    }
+    q.bindValue(QStringLiteral(":version"), entities::EntityRecognizer::version());
+    if (!q.exec() || !q.next()) {
+        fail(error, QStringLiteral("cannot read the archive: %1").arg(q.lastError().text()));
+        return std::nullopt;
+    }
+    return q.value(0).toLongLong();
+}
+
+bool EntityStore::isStale(const QSqlDatabase &db)
+{
+    const std::optional<qint64> stale = staleArticles(db, nullptr);
+    return stale && *stale > 0;
+}
+
+std::optional<RecognitionSummary> EntityStore::recognizeSome(const QSqlDatabase &db, bool onlyStale, int batchSize,
+                                                             const Progress &progress, const std::atomic_bool *cancel,
+                                                             QString *error)
+{
     QList<qint64> ids;
     {
         QSqlQuery q(db);
         q.setForwardOnly(true);
-        if (!q.exec(QStringLiteral("SELECT id FROM article ORDER BY id"))) {
+        const bool ok =
+            onlyStale ? q.prepare(QStringLiteral("SELECT a.id FROM article a LEFT JOIN article_recognition r "
+                                                 "ON r.article_id = a.id "
+                                                 "WHERE r.version IS NULL OR r.version <> :version ORDER BY a.id"))
+                      : q.prepare(QStringLiteral("SELECT id FROM article ORDER BY id"));
+        if (onlyStale)
+            q.bindValue(QStringLiteral(":version"), entities::EntityRecognizer::version());
+        if (!ok || !q.exec()) {
             fail(error, QStringLiteral("cannot read the archive: %1").arg(q.lastError().text()));
             return std::nullopt;
         }

@@ -90,6 +90,16 @@ public:
                                                           const Progress &progress, const std::atomic_bool *cancel,
                                                           QString *error);
 
+    // Only the articles whose mentions another recognizer version wrote (see staleArticles).
+    static std::optional<RecognitionSummary> recognizeStale(const QSqlDatabase &db, int batchSize,
+                                                            const Progress &progress, const std::atomic_bool *cancel,
+                                                            QString *error);
+    // How many articles' mentions were written by another recognizer version than this build's
+    // (EntityRecognizer::version()), or before versions were recorded.
+    static std::optional<qint64> staleArticles(const QSqlDatabase &db, QString *error);
+    // Whether recognizing again would change what the archive holds; false when it cannot tell.
+    static bool isStale(const QSqlDatabase &db);
+
     // The article's fields as the recognizer reads them (offsets of mentions refer to these).
     static std::optional<QList<entities::ArticleField>> fields(const QSqlDatabase &db, const QString &articleKey);
 
@@ -107,6 +117,11 @@ public:
                                                                   const QString &text, int limit, int offset);
     // The posts the archive gives a person, most often stated first.
     static std::optional<QList<KnownPost>> postsOf(const QSqlDatabase &db, const QString &person);
+
+private:
+    static std::optional<RecognitionSummary> recognizeSome(const QSqlDatabase &db, bool onlyStale, int batchSize,
+                                                           const Progress &progress, const std::atomic_bool *cancel,
+                                                           QString *error);
 };
 
 } // namespace baokan::store
