@@ -296,9 +296,11 @@ struct EntityStore::Writer::Impl
         sqlite3_reset(stmt);
         return rc == SQLITE_DONE || sqlFail(error);
     }
-    bool writeRows(qint64 id, const EntityRows &rows, QString *error)
+    bool writeRows(qint64 id, bool newRow, const EntityRows &rows, QString *error)
     {
         for (sqlite3_stmt *d : {deleteMentions, deletePosts}) {
+            if (newRow)
+                break;
             sqlite3_bind_int64(d, 1, id);
             if (!step(d, error))
                 return false;
@@ -368,8 +370,9 @@ bool EntityStore::Writer::begin(QString *error)
     return true;
 }
 
-bool EntityStore::Writer::write(qint64 id, const QString &key, const parse::Article &article, const EntityRows *plain,
-                                const QList<entities::FieldMention> *found, EntityRows *written, QString *error)
+bool EntityStore::Writer::write(qint64 id, bool newRow, const QString &key, const parse::Article &article,
+                                const EntityRows *plain, const QList<entities::FieldMention> *found,
+                                EntityRows *written, QString *error)
 {
     QList<TextRule> articleRules;
     QList<Correction> anchored;
@@ -388,7 +391,7 @@ bool EntityStore::Writer::write(qint64 id, const QString &key, const parse::Arti
     if (plain && d->globalRules.isEmpty() && articleRules.isEmpty() && anchored.isEmpty()) {
         if (written)
             *written = *plain;
-        return d->writeRows(id, *plain, error);
+        return d->writeRows(id, newRow, *plain, error);
     }
     QList<FieldState> fields = fieldStates(article, found ? *found : entities::ArticleFields::mentions(article));
     // The narrower the scope, the later it applies, so it wins where rules disagree.
@@ -405,7 +408,7 @@ bool EntityStore::Writer::write(qint64 id, const QString &key, const parse::Arti
     const EntityRows rows = rowsOf(fields);
     if (written)
         *written = rows;
-    return d->writeRows(id, rows, error);
+    return d->writeRows(id, newRow, rows, error);
 }
 
 bool EntityStore::Writer::recognize(qint64 id, const QList<entities::FieldMention> *found, QString *error)
@@ -418,7 +421,7 @@ bool EntityStore::Writer::recognize(qint64 id, const QList<entities::FieldMentio
     const QString key = d->load.value(1).toString();
     const parse::Article article = articleFrom(d->load);
     d->load.finish();
-    return write(id, key, article, nullptr, found, nullptr, error);
+    return write(id, false, key, article, nullptr, found, nullptr, error);
 }
 
 bool EntityStore::recognizeArticles(const QSqlDatabase &db, const QList<qint64> &articleIds,

@@ -43,6 +43,9 @@ constexpr qint64 kMaxPageBytes = 256ll * 1024 * 1024;
 // Raw bytes parsed ahead of the writer at most (one issue may exceed it, and is then alone).
 constexpr qint64 kMaxParseAheadBytes = 16ll * 1024 * 1024;
 
+// Page cache of the importing connection while it imports, in KiB.
+constexpr int kImportCacheKiB = 32 * 1024;
+
 // Long enough to tell articles apart in a list, short enough for one line.
 constexpr int kDisplayTitleLength = 28;
 
@@ -435,6 +438,14 @@ void Importer::collect(const QString &path, QList<Unit> &units, ImportSummary &s
 
 void Importer::run(const QList<Unit> &units, ImportSummary &summary)
 {
+    // A bulk import touches the indexes of many tables at once; the default page cache (2 MB)
+    // makes it read the same pages again. Given back when the run ends.
+    QSqlQuery pragma(m_db->connection());
+    const int cacheSize =
+        pragma.exec(QStringLiteral("PRAGMA cache_size")) && pragma.next() ? pragma.value(0).toInt() : 0;
+    pragma.finish();
+    if (cacheSize)
+        pragma.exec(QStringLiteral("PRAGMA cache_size = -%1").arg(kImportCacheKiB));
     m_statements = std::make_unique<Statements>(m_db->connection());
     if (!m_statements->ok) {
         summary.error =
@@ -501,6 +512,8 @@ void Importer::run(const QList<Unit> &units, ImportSummary &summary)
     window.clear();
     // Finalize the statements on the thread that made them, before the connection closes.
     m_statements.reset();
+    if (cacheSize)
+        pragma.exec(QStringLiteral("PRAGMA cache_size = %1").arg(cacheSize));
 }
 
 Importer::Outcome Importer::prepare(const Unit &unit, Prepared &prepared, ImportSummary &summary)
@@ -677,10 +690,10 @@ bool Importer::write(const Unit &unit, const Prepared &prepared, Parsed parsed, 
     const QString indexDate = st.issueDate.value(0).toString();
     st.issueDate.finish();
     // Mentions and search text were made on the parser thread; the writer only inserts them.
-    auto recognizeAndIndex = [&](qint64 id, const QString &key, int i) {
+    auto recognizeAndIndex = [&](qint64 id, bool newRow, const QString &key, int i) {
         EntityRows rows;
-        if (!st.entities.write(id, key, parsed.stored.at(i), &parsed.entityRows.at(i), &parsed.recognized.at(i), &rows,
-                               &why)) {
+        if (!st.entities.write(id, newRow, key, parsed.stored.at(i), &parsed.entityRows.at(i), &parsed.recognized.at(i),
+                               &rows, &why)) {
             summary.error = QStringLiteral("cannot store the entities of %1: %2").arg(unit.source, why);
             return false;
         }
@@ -794,7 +807,7 @@ bool Importer::write(const Unit &unit, const Prepared &prepared, Parsed parsed, 
             if (!st.updateArticle.exec())
                 return dbError(st.updateArticle);
             // Recognized entities point into the old text: they are replaced.
-            if (!recognizeAndIndex(old.id, old.key, i))
+            if (!recognizeAndIndex(old.id, false, old.key, i))
                 return false;
             reindexed.insert(matches.at(i));
             // Highlights point into the old body: place them in the new one, or send them to review.
@@ -830,7 +843,7 @@ bool Importer::write(const Unit &unit, const Prepared &prepared, Parsed parsed, 
         // came from another archive) find their article again.
         if (!reanchor(key, fields.at(kBodyField)))
             return false;
-        if (!recognizeAndIndex(st.insertArticle.lastInsertId().toLongLong(), key, i))
+        if (!recognizeAndIndex(st.insertArticle.lastInsertId().toLongLong(), true, key, i))
             return false;
         ++added;
     }
