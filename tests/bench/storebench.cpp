@@ -45,6 +45,19 @@ double peakMemoryMiB()
     return -1;
 }
 
+// Bytes this process has handed to write() so far: what the archive costs the disk.
+qint64 bytesWritten()
+{
+    QFile f(QStringLiteral("/proc/self/io"));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : f.readAll().split('\n')) {
+        if (line.startsWith("wchar:"))
+            return line.mid(6).trimmed().toLongLong();
+    }
+    return -1;
+}
+
 QString loadAverage()
 {
     QFile f(QStringLiteral("/proc/loadavg"));
@@ -106,6 +119,7 @@ void run(int target, const QString &workDir)
     double importSeconds = 0;
     double importCpu = 0;
     double writerCpu = 0;
+    qint64 written = 0;
     {
         store::Database db(dbPath);
         db.open();
@@ -126,10 +140,12 @@ void run(int target, const QString &workDir)
         t.restart();
         const double cpuBefore = cpuSeconds();
         const double writerBefore = threadCpuSeconds();
+        const qint64 writtenBefore = bytesWritten();
         summary = importer.importPaths({pagesDir});
         importSeconds = ms(t) / 1000.0;
         importCpu = cpuSeconds() - cpuBefore;
         writerCpu = threadCpuSeconds() - writerBefore;
+        written = bytesWritten() - writtenBefore;
         db.closeThreadConnection();
     }
     const double mib = double(summary.bytesParsed) / 1048576.0;
@@ -143,6 +159,9 @@ void run(int target, const QString &workDir)
                .arg(importCpu, 0, 'f', 2)
                .arg(int(summary.articlesAdded / importCpu))
                .arg(loadAverage());
+    out << QStringLiteral("written during import (WAL and checkpoints): %1 MiB = %2 KiB per article\n")
+               .arg(double(written) / 1048576.0, 0, 'f', 0)
+               .arg(double(written) / 1024.0 / std::max(1, summary.articlesAdded), 0, 'f', 1);
     out << QStringLiteral("writer thread CPU time: %1 s = %2 articles per writer CPU-second; parser threads %3 s = %4 "
                           "articles per CPU-second\n")
                .arg(writerCpu, 0, 'f', 2)
