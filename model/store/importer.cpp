@@ -503,10 +503,14 @@ void Importer::run(const QList<Unit> &units, ImportSummary &summary)
             for (const PageData &page : pages)
                 bytes += page.size;
             windowBytes += bytes;
-            window.push_back(Pending{
-                next, std::move(prepared),
-                std::async(std::launch::async, [name = unit.name, pages] { return decodeAndParse(name, pages); }),
-                bytes});
+            window.push_back(Pending{next, std::move(prepared),
+                                     // Moved into the parser, which drops each page's bytes once decoded: a copy left
+                                     // in the capture would keep the raw file in memory through the whole parse.
+                                     std::async(std::launch::async,
+                                                [name = unit.name, pages = std::move(pages)]() mutable {
+                                                    return decodeAndParse(name, std::move(pages));
+                                                }),
+                                     bytes});
             ++next;
             continue;
         }
