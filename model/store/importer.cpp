@@ -785,6 +785,7 @@ bool Importer::write(const Unit &unit, const Prepared &prepared, Parsed parsed, 
     int updated = 0;
     int same = 0;
     QSet<QString> keysMinted;
+    QHash<QByteArray, int> nextAttempt; // by a hash of the title and text a key is minted from
     QSet<int> continued;
     QSet<int> reindexed;
     for (int i = 0; i < fresh.size(); ++i) {
@@ -832,9 +833,18 @@ bool Importer::write(const Unit &unit, const Prepared &prepared, Parsed parsed, 
             continue;
         }
         QString key;
-        for (int attempt = 0; key.isEmpty(); ++attempt) {
+        // Attempts before the last one taken for the same text are taken still (keys are only
+        // added meanwhile): starting after it gives the same key without trying each again,
+        // which a page repeating one article thousands of times would make quadratic.
+        const QString text = identifyingText(fields);
+        const QString first = ArticleMatcher::mintKey(unit.name, fields.at(kTitleField), text, 0);
+        // Articles with the same title and text get the same attempts from mintKey.
+        const QByteArray seed =
+            QCryptographicHash::hash((fields.at(kTitleField) + QChar(0x1F) + text).toUtf8(), QCryptographicHash::Sha1);
+        int attempt = nextAttempt.value(seed, 0);
+        for (; key.isEmpty(); ++attempt) {
             const QString candidate =
-                ArticleMatcher::mintKey(unit.name, fields.at(kTitleField), identifyingText(fields), attempt);
+                attempt == 0 ? first : ArticleMatcher::mintKey(unit.name, fields.at(kTitleField), text, attempt);
             if (keysMinted.contains(candidate))
                 continue;
             st.keyTaken.bindValue(QStringLiteral(":key"), candidate);
@@ -846,6 +856,7 @@ bool Importer::write(const Unit &unit, const Prepared &prepared, Parsed parsed, 
                 key = candidate;
         }
         keysMinted.insert(key);
+        nextAttempt.insert(seed, attempt);
         st.insertArticle.bindValue(QStringLiteral(":key"), key);
         st.insertArticle.bindValue(QStringLiteral(":issue"), issueId);
         st.insertArticle.bindValue(QStringLiteral(":page"), pageId);
