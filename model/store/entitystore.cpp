@@ -370,9 +370,9 @@ bool EntityStore::Writer::begin(QString *error)
     return true;
 }
 
-bool EntityStore::Writer::write(qint64 id, bool newRow, const QString &key, const parse::Article &article,
-                                const EntityRows *plain, const QList<entities::FieldMention> *found,
-                                EntityRows *written, QString *error)
+bool EntityStore::Writer::write(qint64 id, bool newRow, const QString &key,
+                                const std::function<parse::Article()> &articleOf, const EntityRows *plain,
+                                const QList<entities::FieldMention> *found, EntityRows *written, QString *error)
 {
     QList<TextRule> articleRules;
     QList<Correction> anchored;
@@ -393,6 +393,7 @@ bool EntityStore::Writer::write(qint64 id, bool newRow, const QString &key, cons
             *written = *plain;
         return d->writeRows(id, newRow, *plain, error);
     }
+    const parse::Article article = articleOf();
     QList<FieldState> fields = fieldStates(article, found ? *found : entities::ArticleFields::mentions(article));
     // The narrower the scope, the later it applies, so it wins where rules disagree.
     for (FieldState &f : fields) {
@@ -421,7 +422,8 @@ bool EntityStore::Writer::recognize(qint64 id, const QList<entities::FieldMentio
     const QString key = d->load.value(1).toString();
     const parse::Article article = articleFrom(d->load);
     d->load.finish();
-    return write(id, false, key, article, nullptr, found, nullptr, error);
+    return write(
+        id, false, key, [&article] { return article; }, nullptr, found, nullptr, error);
 }
 
 bool EntityStore::recognizeArticles(const QSqlDatabase &db, const QList<qint64> &articleIds,

@@ -102,13 +102,14 @@ public:
         Writer &operator=(const Writer &) = delete;
 
         bool begin(QString *error);
-        // Replaces the mentions of the article with those of article (its stored text): plain
+        // Replaces the mentions of the article with those of article() (its stored text): plain
         // when no rule applies to it, else found (the recognizer's, or run here when null) with
         // the rules applied. written (optional) receives the rows written. newRow: the article row
         // was inserted in this transaction, so it has no rows to delete (person_post has no
         // index on article_id; looking would scan the table for every article).
-        bool write(qint64 id, bool newRow, const QString &key, const parse::Article &article, const EntityRows *plain,
-                   const QList<entities::FieldMention> *found, EntityRows *written, QString *error);
+        bool write(qint64 id, bool newRow, const QString &key, const std::function<parse::Article()> &article,
+                   const EntityRows *plain, const QList<entities::FieldMention> *found, EntityRows *written,
+                   QString *error);
         // The same for an article read from the archive; false with no error when it is gone.
         bool recognize(qint64 id, const QList<entities::FieldMention> *found, QString *error);
 

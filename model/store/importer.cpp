@@ -189,10 +189,9 @@ struct Importer::Parsed
     QList<PageData> pages; // those that decoded, without their bytes
     QStringList encodings;
     QList<SkippedFile> skipped;
-    parse::Issue issue;
+    parse::Issue issue;                              // its articles reduced to their page: the text is in fields
     QList<QStringList> fields;                       // of each article, as written (kArticleFields)
     QList<QList<entities::FieldMention>> recognized; // the recognizer's mentions of each article
-    QList<parse::Article> stored;                    // each article as it reads back from the archive
     QList<EntityRows> entityRows;                    // its mentions when no user rule applies
     QList<SearchIndexWriter::Text> searchText;       // its text for the search index
     qint64 bytes = 0;
@@ -220,19 +219,24 @@ Importer::Parsed decodeAndParse(const QString &name, QList<PageData> pages)
     }
     if (!texts.isEmpty())
         out.issue = parse::IssueLoader::fromTexts(name, texts);
+    texts = QStringList(); // the articles hold what is kept of it
     // Recognition is pure and the costliest step of an import: done here, the writer only
     // inserts. It reads the article as it will be stored, as a later re-recognition does.
     out.fields.reserve(out.issue.articles.size());
     out.recognized.reserve(out.issue.articles.size());
-    out.stored.reserve(out.issue.articles.size());
     out.entityRows.reserve(out.issue.articles.size());
     out.searchText.reserve(out.issue.articles.size());
-    for (const parse::Article &a : std::as_const(out.issue.articles)) {
+    for (parse::Article &a : out.issue.articles) {
         out.fields << articleFields(a);
+        // From here on the fields are the article's text; the writer needs only its page. A
+        // 50 MB page would otherwise be held in memory once more.
+        const int page = a.page;
+        a = parse::Article();
+        a.page = page;
         const QStringList &f = out.fields.last();
-        out.stored << EntityStore::storedArticle(storedValues(f));
-        out.recognized << entities::ArticleFields::mentions(out.stored.last());
-        out.entityRows << EntityStore::plainRows(out.stored.last(), out.recognized.last());
+        const parse::Article stored = EntityStore::storedArticle(storedValues(f));
+        out.recognized << entities::ArticleFields::mentions(stored);
+        out.entityRows << EntityStore::plainRows(stored, out.recognized.last());
         // The columns of article_search_text, from kicker on.
         out.searchText << SearchIndexWriter::textOf(
             {f.at(2), f.at(1), f.at(3), f.at(4), f.at(5), f.at(6), f.at(7), f.at(8), f.at(9), f.at(10), f.at(11)});
@@ -707,8 +711,10 @@ bool Importer::write(const Unit &unit, const Prepared &prepared, Parsed parsed, 
     // Mentions and search text were made on the parser thread; the writer only inserts them.
     auto recognizeAndIndex = [&](qint64 id, bool newRow, const QString &key, int i) {
         EntityRows rows;
-        if (!st.entities.write(id, newRow, key, parsed.stored.at(i), &parsed.entityRows.at(i), &parsed.recognized.at(i),
-                               &rows, &why)) {
+        const QStringList &fields = parsed.fields.at(i);
+        const auto article = [&fields] { return EntityStore::storedArticle(storedValues(fields)); };
+        if (!st.entities.write(id, newRow, key, article, &parsed.entityRows.at(i), &parsed.recognized.at(i), &rows,
+                               &why)) {
             summary.error = QStringLiteral("cannot store the entities of %1: %2").arg(unit.source, why);
             return false;
         }
