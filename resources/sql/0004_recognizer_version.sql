@@ -5,3 +5,7 @@ CREATE TABLE article_recognition (
     article_id INTEGER PRIMARY KEY REFERENCES article(id) ON DELETE CASCADE,
     version    TEXT NOT NULL
 );
+
+-- Re-recognition replaces an article's person_post rows; without this index each replacement
+-- scanned the whole table.
+CREATE INDEX person_post_article ON person_post(article_id);
