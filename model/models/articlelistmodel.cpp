@@ -2,6 +2,7 @@
 #include "models/articlelistmodel.h"
 
 #include "store/database.h"
+#include "store/tagstore.h"
 
 #include <QColor>
 #include <QFont>
@@ -10,6 +11,7 @@ namespace baokan::models {
 
 ArticleListModel::ArticleListModel(store::Database *db, QObject *parent)
     : QAbstractTableModel(parent)
+    , m_db(db)
     , m_store(db)
 {}
 
@@ -33,7 +35,8 @@ QVariant ArticleListModel::data(const QModelIndex &index, int role) const
 {
     if (!isRow(index))
         return {};
-    const store::ArticleRow &article = m_rows.at(index.row());
+    const store::ArticleRow &article = m_rows.at(index.row()).article;
+    const QList<store::Tag> &tags = m_rows.at(index.row()).tags;
     const bool madeUpTitle = index.column() == TitleColumn && !article.hasPrintedTitle();
     switch (role) {
     case Qt::DisplayRole:
@@ -44,6 +47,8 @@ QVariant ArticleListModel::data(const QModelIndex &index, int role) const
             return article.kicker.isEmpty() ? article.subtitle : article.kicker;
         case ReportersColumn:
             return article.reporters.join(QStringLiteral("、"));
+        case IssueDateColumn:
+            return article.issueDate.isValid() ? article.issueDate.toString(Qt::ISODate) : QString();
         default:
             return {};
         }
@@ -69,6 +74,20 @@ QVariant ArticleListModel::data(const QModelIndex &index, int role) const
         return article.key;
     case HasPrintedTitleRole:
         return article.hasPrintedTitle();
+    case TagNamesRole: {
+        QStringList names;
+        for (const store::Tag &t : tags)
+            names << t.name;
+        return names;
+    }
+    case TagColorsRole: {
+        QStringList colors;
+        for (const store::Tag &t : tags)
+            colors << t.color;
+        return colors;
+    }
+    case IssueDateRole:
+        return article.issueDate;
     default:
         return {};
     }
@@ -85,6 +104,8 @@ QVariant ArticleListModel::headerData(int section, Qt::Orientation orientation, 
         return tr("Kicker / subtitle");
     case ReportersColumn:
         return tr("Reporters");
+    case IssueDateColumn:
+        return tr("Issue date");
     default:
         return {};
     }
@@ -110,21 +131,28 @@ void ArticleListModel::fetchMore(const QModelIndex &parent)
 {
     if (!canFetchMore(parent))
         return;
-    QList<store::ArticleRow> batch;
+    QList<store::ArticleRow> articles;
     if (m_filter.keys) {
         const QStringList keys = m_filter.keys->mid(m_nextKey, kBatchSize);
         m_nextKey += keys.size();
         for (const store::ArticleRow &s : m_store.summariesByKeys(keys)) {
             if (!m_filter.issueId || s.issueId == m_filter.issueId)
-                batch << s;
+                articles << s;
         }
     } else {
-        batch = m_store.summaries(m_filter.issueId, int(m_rows.size()), kBatchSize);
-        if (batch.isEmpty())
+        articles = m_store.summaries(m_filter.issueId, int(m_rows.size()), kBatchSize);
+        if (articles.isEmpty())
             m_total = int(m_rows.size()); // articles went away since the count
     }
-    if (batch.isEmpty())
+    if (articles.isEmpty())
         return;
+    QList<Row> batch;
+    batch.reserve(articles.size());
+    for (const store::ArticleRow &a : std::as_const(articles))
+        batch << Row{a, {}};
+    const QHash<QString, QList<store::Tag>> tags = tagsFor(batch, 0, batch.size());
+    for (Row &row : batch)
+        row.tags = tags.value(row.article.key);
     // A view (or the model tester) may ask for more while the rows go in; it must wait.
     m_fetching = true;
     beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + batch.size() - 1));
@@ -162,6 +190,33 @@ void ArticleListModel::reload()
     endResetModel();
 }
 
+QHash<QString, QList<store::Tag>> ArticleListModel::tagsFor(const QList<Row> &rows, qsizetype from,
+                                                            qsizetype count) const
+{
+    QStringList keys;
+    keys.reserve(count);
+    for (qsizetype i = from; i < from + count && i < rows.size(); ++i)
+        keys << rows.at(i).article.key;
+    return store::TagStore(m_db).tagsForArticles(keys);
+}
+
+void ArticleListModel::refreshTags()
+{
+    for (qsizetype from = 0; from < m_rows.size(); from += kBatchSize) {
+        const QHash<QString, QList<store::Tag>> tags = tagsFor(m_rows, from, kBatchSize);
+        for (qsizetype row = from; row < from + kBatchSize && row < m_rows.size(); ++row) {
+            QList<store::Tag> fresh = tags.value(m_rows.at(row).article.key);
+            const QList<store::Tag> &old = m_rows.at(row).tags;
+            // Counts are not columns and never filled here; names and colours are what shows.
+            if (fresh == old)
+                continue;
+            m_rows[row].tags = std::move(fresh);
+            const QModelIndex cell = index(int(row), TitleColumn);
+            Q_EMIT dataChanged(cell, cell, {TagNamesRole, TagColorsRole});
+        }
+    }
+}
+
 QModelIndex ArticleListModel::indexOfKey(const QString &key)
 {
     for (int row = 0;; ++row) {
@@ -170,19 +225,19 @@ QModelIndex ArticleListModel::indexOfKey(const QString &key)
                 return {};
             fetchMore({});
         }
-        if (m_rows.at(row).key == key)
+        if (m_rows.at(row).article.key == key)
             return index(row, TitleColumn);
     }
 }
 
 QString ArticleListModel::articleKey(int row) const
 {
-    return row >= 0 && row < m_rows.size() ? m_rows.at(row).key : QString();
+    return row >= 0 && row < m_rows.size() ? m_rows.at(row).article.key : QString();
 }
 
 qint64 ArticleListModel::articleId(int row) const
 {
-    return row >= 0 && row < m_rows.size() ? m_rows.at(row).id : 0;
+    return row >= 0 && row < m_rows.size() ? m_rows.at(row).article.id : 0;
 }
 
 } // namespace baokan::models

@@ -3,6 +3,7 @@
 
 #include "entities/articlefields.h"
 #include "parse/issueloader.h"
+#include "store/articlelookup.h"
 #include "store/articlematcher.h"
 #include "store/articlestore.h"
 #include "store/database.h"
@@ -115,6 +116,13 @@ const char *const kArticleFields[] = {"title",         "display_title", "kicker"
 constexpr int kFieldCount = int(sizeof(kArticleFields) / sizeof(kArticleFields[0]));
 constexpr int kBodyField = 10;
 constexpr int kCaptionsField = 11;
+
+// The fields highlights may be on, as they count them.
+QHash<QString, QString> highlightTexts(const QStringList &fields)
+{
+    return ArticleLookup::highlightTexts(fields.at(2), fields.at(0), fields.at(3), fields.at(kBodyField),
+                                         fields.at(kCaptionsField));
+}
 
 // What identifies an article's text: photo news may have captions and nothing else.
 QString identifyingText(const QStringList &fields)
@@ -598,10 +606,10 @@ bool Importer::write(const Unit &unit, const Prepared &prepared, Parsed parsed, 
         summary.error = QStringLiteral("cannot write to the archive %1: %2").arg(m_db->path(), transaction.lastError());
         return false;
     }
-    auto reanchor = [&](const QString &key, const QString &body) {
+    auto reanchor = [&](const QString &key, const QHash<QString, QString> &texts) {
         ReanchorResult placed;
         QString why;
-        if (!NoteStore::reanchorArticle(db, key, body, &placed, &why)) {
+        if (!NoteStore::reanchorArticle(db, key, texts, &placed, &why)) {
             summary.error = QStringLiteral("cannot re-anchor the highlights of %1: %2").arg(key, why);
             return false;
         }
@@ -737,8 +745,9 @@ bool Importer::write(const Unit &unit, const Prepared &prepared, Parsed parsed, 
             }
             toRecognize << old.id;
             recognized.insert(old.id, parsed.recognized.at(i));
-            // Highlights point into the old body: place them in the new one, or send them to review.
-            if (old.fields.at(kBodyField) != fields.at(kBodyField) && !reanchor(old.key, fields.at(kBodyField)))
+            // Highlights point into the old text: place them in the new one, or send them to review.
+            const QHash<QString, QString> texts = highlightTexts(fields);
+            if (highlightTexts(old.fields) != texts && !reanchor(old.key, texts))
                 return false;
             ++updated;
             continue;
@@ -768,7 +777,7 @@ bool Importer::write(const Unit &unit, const Prepared &prepared, Parsed parsed, 
             return dbError(st.insertArticle);
         // Notes kept under this key (the article was dropped by an earlier import, or the notes
         // came from another archive) find their article again.
-        if (!reanchor(key, fields.at(kBodyField)))
+        if (!reanchor(key, highlightTexts(fields)))
             return false;
         toIndex << st.insertArticle.lastInsertId().toLongLong();
         toRecognize << toIndex.last();

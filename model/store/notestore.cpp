@@ -148,6 +148,12 @@ bool NoteStore::reattach(qint64 id, qint64 start, qint64 end, QString *error)
 bool NoteStore::reanchorArticle(const QSqlDatabase &db, const QString &articleKey, const QString &newBody,
                                 ReanchorResult *result, QString *error)
 {
+    return reanchorArticle(db, articleKey, QHash<QString, QString>{{QStringLiteral("body"), newBody}}, result, error);
+}
+
+bool NoteStore::reanchorArticle(const QSqlDatabase &db, const QString &articleKey,
+                                const QHash<QString, QString> &fieldTexts, ReanchorResult *result, QString *error)
+{
     const NoteStore store(db);
     RowSet before;
     RowSet after;
@@ -162,8 +168,10 @@ bool NoteStore::reanchorArticle(const QSqlDatabase &db, const QString &articleKe
             }
             continue;
         }
-        if (n.field != QLatin1String("body"))
-            continue; // newBody says nothing about other fields
+        const auto field = fieldTexts.constFind(n.field.isEmpty() ? QStringLiteral("body") : n.field);
+        if (field == fieldTexts.constEnd())
+            continue; // nothing is known about that field's new text
+        const QString &newBody = *field;
         annotate::TextAnchor old;
         old.quote = n.quote;
         old.prefix = n.prefix;
