@@ -34,6 +34,8 @@ class ReaderView;
 class SearchPanel;
 class NotesPanel;
 class EntitiesPanel;
+class TagFilterBar;
+struct ReaderTag;
 
 // The application window: issues, the articles of the chosen issue, and the reader, side by side,
 // with the menus and keyboard commands that move between them, and imports running in the
@@ -67,6 +69,7 @@ public:
     NotesPanel *notesPanel() const { return m_notesPanel; }
     QUndoStack *undoStack() const { return m_undoStack; }
     EntitiesPanel *entitiesPanel() const { return m_entitiesPanel; }
+    TagFilterBar *tagFilterBar() const { return m_tagFilter; }
 
 Q_SIGNALS:
     // An import has ended (finished, cancelled or failed) and the lists show its result.
@@ -107,6 +110,12 @@ private:
     void showTagManager();
     // Entities: highlights in the reader, legend, and the Entities dock.
     void createEntitiesPanel();
+    // Lists across issues (tag filter, an entity's articles) and tag chips kept current.
+    QWidget *createArticlePage();
+    void showArticleList(const QStringList &keys, const QString &emptyMessage);
+    void leaveArticleList();
+    void undoIndexChanged(int index);
+    QList<ReaderTag> readerTags(const QString &articleKey) const;
 
     Settings m_settings;
     std::unique_ptr<store::Database> m_db;
@@ -128,6 +137,8 @@ private:
     QUndoStack *m_undoStack = nullptr;
     NotesPanel *m_notesPanel = nullptr;
     EntitiesPanel *m_entitiesPanel = nullptr;
+    TagFilterBar *m_tagFilter = nullptr;
+    int m_undoIndex = 0; // the undo stack's index last seen, to tell which commands ran
 
     struct Actions
     {

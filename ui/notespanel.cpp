@@ -4,6 +4,7 @@
 #include "editcommand.h"
 #include "readerview.h"
 
+#include "store/articlelookup.h"
 #include "store/database.h"
 #include "store/noteedits.h"
 #include "store/notestore.h"
@@ -52,6 +53,19 @@ QIcon swatch(const QString &color)
 QString textColorOn(const QColor &background)
 {
     return background.lightnessF() > 0.6 ? QStringLiteral("#202020") : QStringLiteral("#ffffff");
+}
+
+// The field a highlight is on, in the reader's terms.
+FieldRange readerRange(const store::Note &n)
+{
+    return FieldRange{readerFieldFromName(n.field).value_or(ReaderField::Body), int(n.start), int(n.end)};
+}
+
+// Highlights go on the fields the archive can anchor them in: headings, body and captions.
+bool highlightable(const std::optional<FieldRange> &range)
+{
+    return range && range->end > range->start &&
+           store::ArticleLookup::highlightFields().contains(readerFieldName(range->field));
 }
 
 QString elided(const QString &text, int length)
@@ -299,7 +313,7 @@ void NotesPanel::reloadHighlights()
         QTextCharFormat format;
         format.setBackground(QColor(n.color));
         format.setForeground(QColor(0x20, 0x20, 0x20));
-        drawn << ReaderView::Highlight{FieldRange{ReaderField::Body, int(n.start), int(n.end)}, format};
+        drawn << ReaderView::Highlight{readerRange(n), format};
     }
     m_highlightList->setCurrentRow(row);
     if (row < 0 && !m_comment->hasFocus())
@@ -362,12 +376,12 @@ bool NotesPanel::highlightSelection()
     if (!m_db || m_articleKey.isEmpty())
         return false;
     const std::optional<FieldRange> range = m_reader->selectedRange();
-    if (!range || range->field != ReaderField::Body || range->end <= range->start) {
-        Q_EMIT message(tr("Select a passage of the article's text to highlight it."));
+    if (!highlightable(range)) {
+        Q_EMIT message(tr("Select a passage of the article's title, text or captions to highlight it."));
         return false;
     }
-    store::Edit edit =
-        store::NoteEdits::addHighlight(m_articleKey, range->start, range->end, m_color->currentData().toString(), {});
+    store::Edit edit = store::NoteEdits::addHighlight(
+        m_articleKey, range->start, range->end, m_color->currentData().toString(), {}, readerFieldName(range->field));
     QString error;
     if (!edit.apply(m_db->connection(), &error)) {
         Q_EMIT message(error);
@@ -389,7 +403,7 @@ void NotesPanel::highlightChosen()
         return;
     const store::Note &n = m_highlights.at(row);
     m_comment->setText(n.note);
-    m_reader->scrollToRange(FieldRange{ReaderField::Body, int(n.start), int(n.end)});
+    m_reader->scrollToRange(readerRange(n));
 }
 
 void NotesPanel::commentEdited()
@@ -418,11 +432,11 @@ void NotesPanel::reattachChosenReview()
         return;
     const store::Note &n = m_review.at(row);
     const std::optional<FieldRange> range = m_reader->selectedRange();
-    if (n.articleKey != m_articleKey || !range || range->field != ReaderField::Body || range->end <= range->start) {
+    if (n.articleKey != m_articleKey || !highlightable(range)) {
         Q_EMIT message(tr("Open article %1 and select the passage the highlight belongs to.").arg(n.articleKey));
         return;
     }
-    push(store::NoteEdits::reattach(n.id, range->start, range->end));
+    push(store::NoteEdits::reattach(n.id, range->start, range->end, readerFieldName(range->field)));
 }
 
 void NotesPanel::deleteChosenReview()

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "readerview.h"
 
+#include "tagchip.h"
+
 #include <QAbstractTextDocumentLayout>
 #include <QEvent>
 #include <QFontMetricsF>
@@ -10,6 +12,7 @@
 #include <QTextCursor>
 #include <QTextDocument>
 #include <QTextFrame>
+#include <QUrl>
 #include <QWheelEvent>
 
 #include <algorithm>
@@ -24,6 +27,8 @@ namespace {
 constexpr int ColumnCharacters = 38;
 constexpr qreal BodyLineSpacing = 1.75; // line pitch in ems for body text
 constexpr qreal MinimumSideMargin = 2;  // ems: text never runs up to the pane's edge
+// Marks a tag chip's image in the document with the tag's name.
+constexpr int TagNameProperty = QTextFormat::UserProperty + 1;
 
 QFont cjkFont(bool serif, qreal points, QFont::Weight weight = QFont::Normal)
 {
@@ -124,6 +129,30 @@ void ReaderView::showArticle(const ReaderArticle &article)
     m_highlights.clear();
     render();
     verticalScrollBar()->setValue(0);
+}
+
+void ReaderView::setTags(const QList<ReaderTag> &tags)
+{
+    if (!m_hasArticle)
+        return;
+    QScrollBar *bar = verticalScrollBar();
+    const int value = bar->value();
+    m_article.tags = tags;
+    render();
+    bar->setValue(value);
+}
+
+QStringList ReaderView::shownTagNames() const
+{
+    QStringList names;
+    for (QTextBlock block = document()->begin(); block.isValid(); block = block.next()) {
+        for (auto it = block.begin(); !it.atEnd(); ++it) {
+            const QTextCharFormat f = it.fragment().charFormat();
+            if (f.isImageFormat() && f.hasProperty(TagNameProperty))
+                names << f.property(TagNameProperty).toString();
+        }
+    }
+    return names;
 }
 
 void ReaderView::showMessage(const QString &message)
@@ -243,13 +272,37 @@ void ReaderView::render()
     }
     const QString byline = a.bylineText();
     {
-        // The byline block also carries the space between the headings and the body.
+        // The byline block (or the tags' under it) also carries the space between the headings
+        // and the body.
         const QTextCharFormat cf = charFormat(smallFont, muted);
-        QTextBlockFormat bf = headingBlock(smallFont, 1.6, 1.4);
+        QTextBlockFormat bf = headingBlock(smallFont, 1.6, a.tags.isEmpty() ? 1.4 : 0.2);
         bf.setTopMargin(0.5 * em);
         startBlock(bf, cf);
         if (!byline.isEmpty())
             put(ReaderField::Byline, 0, byline, cf);
+    }
+    if (!a.tags.isEmpty()) {
+        // Chips are images: a document cannot round a character's background. They belong to no
+        // field, so selections and highlights never count them.
+        const QTextCharFormat cf = charFormat(smallFont, muted);
+        startBlock(headingBlock(smallFont, 1.8, 1.4), cf);
+        const QFont chipFont = cjkFont(false, s * 0.75);
+        const qreal ratio = devicePixelRatioF();
+        for (qsizetype i = 0; i < a.tags.size(); ++i) {
+            const ReaderTag &tag = a.tags.at(i);
+            const QImage image = TagChip::image(tag.name, QColor(tag.color), chipFont, ratio);
+            const QUrl url(QStringLiteral("baokan-tag:%1").arg(i));
+            doc->addResource(QTextDocument::ImageResource, url, image);
+            QTextImageFormat f;
+            f.setName(url.toString());
+            f.setWidth(image.width() / ratio);
+            f.setHeight(image.height() / ratio);
+            f.setVerticalAlignment(QTextCharFormat::AlignMiddle);
+            f.setToolTip(tag.name);
+            f.setProperty(TagNameProperty, tag.name);
+            c.insertImage(f);
+            c.insertText(QStringLiteral(" "), cf);
+        }
     }
 
     const QTextCharFormat bodyFormat = charFormat(bodyFont, text);

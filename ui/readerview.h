@@ -41,6 +41,10 @@ public:
     void showMessage(const QString &message);
     bool hasArticle() const { return m_hasArticle; }
     const ReaderArticle &article() const { return m_article; }
+    // Replaces the article's tag chips (after a tag edit), keeping the reader's place.
+    void setTags(const QList<ReaderTag> &tags);
+    // The names of the chips in the document, in order: what the user sees.
+    QStringList shownTagNames() const;
 
     // The text of a field as offsets into it count it (see FieldRange).
     QString fieldText(ReaderField field) const;

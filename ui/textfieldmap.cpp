@@ -2,8 +2,37 @@
 #include "textfieldmap.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace baokan::ui {
+
+namespace {
+
+const std::pair<ReaderField, const char *> kFieldNames[] = {
+    {ReaderField::Kicker, "kicker"}, {ReaderField::Title, "title"}, {ReaderField::Subtitle, "subtitle"},
+    {ReaderField::Byline, "byline"}, {ReaderField::Body, "body"},   {ReaderField::Caption, "caption"},
+    {ReaderField::Source, "source"},
+};
+
+} // namespace
+
+QString readerFieldName(ReaderField field)
+{
+    for (const auto &[f, name] : kFieldNames) {
+        if (f == field)
+            return QString::fromLatin1(name);
+    }
+    return {};
+}
+
+std::optional<ReaderField> readerFieldFromName(const QString &name)
+{
+    for (const auto &[f, fieldName] : kFieldNames) {
+        if (name == QLatin1String(fieldName))
+            return f;
+    }
+    return std::nullopt;
+}
 
 int TextFieldMap::utf16Offset(const QString &text, int codePoint)
 {
