@@ -88,16 +88,24 @@ std::optional<Note> NoteStore::articleNote(const QString &articleKey) const
     return found.first();
 }
 
+QLatin1String NoteStore::fieldReadingOrder()
+{
+    return QLatin1String("CASE field WHEN 'kicker' THEN 0 WHEN 'title' THEN 1 WHEN 'subtitle' THEN 2 "
+                         "WHEN 'body' THEN 3 WHEN 'caption' THEN 4 ELSE 5 END");
+}
+
 QList<Note> NoteStore::highlights(const QString &articleKey) const
 {
-    return query(QStringLiteral("article_key = :key AND kind = 'highlight' ORDER BY field, start, end, id"),
+    return query(QStringLiteral("article_key = :key AND kind = 'highlight' ORDER BY %1, start, end, id")
+                     .arg(fieldReadingOrder()),
                  {{QStringLiteral(":key"), articleKey}});
 }
 
 QList<Note> NoteStore::notesFor(const QString &articleKey) const
 {
-    return query(QStringLiteral("article_key = :key ORDER BY kind = 'highlight', field, start, end, id"),
-                 {{QStringLiteral(":key"), articleKey}});
+    return query(
+        QStringLiteral("article_key = :key ORDER BY kind = 'highlight', %1, start, end, id").arg(fieldReadingOrder()),
+        {{QStringLiteral(":key"), articleKey}});
 }
 
 QList<Note> NoteStore::needingReview() const

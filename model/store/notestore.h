@@ -66,6 +66,9 @@ public:
                                 const QHash<QString, QString> &fieldTexts, ReanchorResult *result = nullptr,
                                 QString *error = nullptr);
 
+    // An SQL expression of note.field sorting highlights in the order the reader shows their
+    // fields (kicker, title, subtitle, body, captions), not by the fields' names.
+    static QLatin1String fieldReadingOrder();
     static Note readNote(const QSqlQuery &q);
     static QString columns();
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "entitiespanel.h"
+#include "exportnotesdialog.h"
 #include "mainwindow.h"
 #include "notespanel.h"
 #include "readerview.h"
@@ -20,17 +21,24 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFile>
 #include <QHeaderView>
 #include <QImage>
+#include <QInputMethodEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
 #include <QPainter>
+#include <QPlainTextEdit>
+#include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTextCursor>
+#include <QTimer>
 #include <QToolButton>
 #include <QTreeView>
 
@@ -353,4 +361,131 @@ TEST_CASE("H highlights a passage of the title too, drawn there and stored with 
                  s.format.background().color() == QColor(stored.first().color);
     }
     CHECK(drawn);
+}
+
+namespace {
+
+// Types text as a Chinese input method does: the ASCII keys one by one, each run of other
+// characters committed at once.
+void typeText(QWidget *widget, const QString &text)
+{
+    QString pending;
+    auto commit = [&] {
+        if (pending.isEmpty())
+            return;
+        QInputMethodEvent event;
+        event.setCommitString(pending);
+        QApplication::sendEvent(widget, &event);
+        pending.clear();
+    };
+    for (const QChar c : text) {
+        if (c.unicode() < 0x80) {
+            commit();
+            QTest::keyClick(widget, c.toLatin1());
+        } else {
+            pending += c;
+        }
+    }
+    commit();
+}
+
+// Drags the mouse over code points [start, end) of a field in the reader, as a user selects.
+void dragOver(ui::ReaderView *reader, ui::ReaderField field, int start, int end)
+{
+    const QList<ui::DocumentRange> spans = reader->fieldMap().toDocument(ui::FieldRange{field, start, end});
+    REQUIRE(spans.size() == 1);
+    QTextCursor from(reader->document());
+    from.setPosition(spans.first().start);
+    QTextCursor to(reader->document());
+    to.setPosition(spans.first().end);
+    REQUIRE(reader->scrollToRange(ui::FieldRange{field, start, end}));
+    const QRect a = reader->cursorRect(from);
+    const QRect b = reader->cursorRect(to);
+    QWidget *viewport = reader->viewport();
+    QTest::mousePress(viewport, Qt::LeftButton, {}, QPoint(a.left() + 1, a.center().y()));
+    QTest::mouseMove(viewport, QPoint(b.left() + 1, b.center().y()));
+    QTest::mouseRelease(viewport, Qt::LeftButton, {}, QPoint(b.left() + 1, b.center().y()));
+}
+
+} // namespace
+
+TEST_CASE("the whole loop by keyboard and mouse: tags, a note, two highlights, File > Export Notes", "[ui][export]")
+{
+    Scope scope;
+    auto window = windowWithPages(scope, {0, 1});
+    ui::ReaderView *reader = window->reader();
+
+    // T, type, Enter: twice.
+    for (const QString &tag : {QStringLiteral("法治"), QStringLiteral("包头")}) {
+        QTest::keyClick(window.get(), Qt::Key_T);
+        QWidget *focus = QApplication::focusWidget();
+        REQUIRE(focus);
+        REQUIRE(focus->objectName() == QStringLiteral("tagEditor"));
+        typeText(focus, tag);
+        QTest::keyClick(focus, Qt::Key_Return);
+    }
+    CHECK(reader->shownTagNames() == QStringList{QStringLiteral("包头"), QStringLiteral("法治")});
+
+    auto *note = child<QPlainTextEdit>(window.get(), QStringLiteral("articleNote"));
+    note->setFocus();
+    typeText(note, QStringLiteral("值得引用，\"对照\"去年"));
+    QTest::qWait(ui::NotesPanel::AutosaveDelayMs + 200); // a pause in typing saves it
+
+    // A passage of the title and one of the body, each selected by dragging, then H.
+    dragOver(reader, ui::ReaderField::Title, 0, 2);
+    reader->setFocus();
+    QTest::keyClick(reader, Qt::Key_H);
+    dragOver(reader, ui::ReaderField::Body, 4, 12);
+    QTest::keyClick(reader, Qt::Key_H);
+    auto *list = child<QListWidget>(window.get(), QStringLiteral("highlightList"));
+    REQUIRE(list->count() == 2);
+    list->setCurrentRow(1);
+    auto *comment = child<QLineEdit>(window.get(), QStringLiteral("highlightComment"));
+    comment->setFocus();
+    typeText(comment, QStringLiteral("与去年比"));
+    QTest::keyClick(comment, Qt::Key_Return);
+
+    const QString path = scope.dir.filePath(QStringLiteral("window-notes.csv"));
+    bool sawDialog = false;
+    QTimer::singleShot(0, window.get(), [&] {
+        auto *dialog = qobject_cast<ui::ExportNotesDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        sawDialog = true;
+        auto *field = dialog->findChild<QLineEdit *>(QStringLiteral("exportPath"));
+        if (field) {
+            field->clear();
+            QTest::keyClicks(field, path);
+        }
+        dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+    });
+    child<QAction>(window.get(), QStringLiteral("exportNotesAction"))->trigger();
+    REQUIRE(sawDialog);
+
+    // Read back with Python's csv module, as a script would.
+    QProcess python;
+    python.start(QStringLiteral("/usr/bin/python3"),
+                 {QStringLiteral("-c"),
+                  QStringLiteral("import csv,sys\n"
+                                 "rows=list(csv.reader(open(sys.argv[1],encoding='utf-8-sig',newline='')))\n"
+                                 "print(len(rows))\n"
+                                 "for r in rows[1:]: print(r[4]+'|'+r[5]+'|'+r[6]+'|'+r[8])\n"),
+                  path});
+    REQUIRE(python.waitForFinished(30000));
+    const QStringList lines =
+        QString::fromUtf8(python.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    REQUIRE(lines.size() == 4);
+    CHECK(lines.at(0) == QStringLiteral("4")); // the header and one row per note
+    const QString title = reader->fieldText(ui::ReaderField::Title);
+    const QString body = reader->fieldText(ui::ReaderField::Body);
+    CHECK(lines.contains(QStringLiteral("article-note||值得引用，\"对照\"去年|包头; 法治")));
+    CHECK(lines.contains(QStringLiteral("highlight|") + title.left(2) + QStringLiteral("||包头; 法治")));
+    CHECK(lines.contains(QStringLiteral("highlight|") + body.mid(4, 8) + QStringLiteral("|与去年比|包头; 法治")));
+
+    const QString shots = qEnvironmentVariable("BAOKAN_SCREENSHOT_DIR");
+    if (!shots.isEmpty()) {
+        QFile::remove(QDir(shots).filePath(QStringLiteral("baokan-window-notes.csv")));
+        CHECK(QFile::copy(path, QDir(shots).filePath(QStringLiteral("baokan-window-notes.csv"))));
+        CHECK(window->grab().save(QDir(shots).filePath(QStringLiteral("baokan-window-notes.png"))));
+    }
 }
