@@ -27,7 +27,9 @@ QColor TagChip::textColorOn(const QColor &background)
 QSize TagChip::size(const QString &name, const QFont &font)
 {
     const QFontMetrics fm(font);
-    return {fm.horizontalAdvance(name) + 2 * horizontalPadding(fm), fm.height() + 2};
+    // Rounded up from the exact advance, so the name is never elided in a chip made to fit it.
+    const int text = int(std::ceil(QFontMetricsF(font).horizontalAdvance(name)));
+    return {text + 2 * horizontalPadding(fm), fm.height() + 2};
 }
 
 void TagChip::paint(QPainter *painter, const QRect &rect, const QString &name, const QColor &color, const QFont &font)
@@ -43,7 +45,9 @@ void TagChip::paint(QPainter *painter, const QRect &rect, const QString &name, c
     painter->setPen(textColorOn(fill));
     const QFontMetrics fm(font);
     const QRect text = rect.adjusted(horizontalPadding(fm), 0, -horizontalPadding(fm), 0);
-    painter->drawText(text, Qt::AlignCenter | Qt::TextSingleLine, fm.elidedText(name, Qt::ElideRight, text.width()));
+    const bool fits = QFontMetricsF(font).horizontalAdvance(name) <= text.width();
+    painter->drawText(text, Qt::AlignCenter | Qt::TextSingleLine,
+                      fits ? name : fm.elidedText(name, Qt::ElideRight, text.width()));
     painter->restore();
 }
 

@@ -15,6 +15,15 @@
 
 namespace baokan::ui {
 
+namespace {
+
+QString articleCount(int n)
+{
+    return n == 1 ? TagFilterBar::tr("1 article") : TagFilterBar::tr("%L1 articles").arg(n);
+}
+
+} // namespace
+
 TagFilterBar::TagFilterBar(QWidget *parent)
     : QWidget(parent)
     , m_tagsButton(new QToolButton(this))
@@ -178,7 +187,7 @@ void TagFilterBar::apply(bool force)
     const QStringList keys = m_db ? store::TagStore(m_db).articlesInReadingOrder(m_checked, matchAll()) : QStringList();
     const QString what = description();
     m_otherList = false;
-    m_state->setText(tr("Filtered by: %1 — %n article(s) in all issues", nullptr, int(keys.size())).arg(what));
+    m_state->setText(tr("Filtered by: %1 — %2 in all issues").arg(what, articleCount(int(keys.size()))));
     m_state->setToolTip(matchAll() ? tr("Articles carrying every one of these tags")
                                    : tr("Articles carrying at least one of these tags"));
     m_stateRow->show();
@@ -188,13 +197,13 @@ void TagFilterBar::apply(bool force)
     Q_EMIT tagFilterChanged(keys, what);
 }
 
-void TagFilterBar::showList(const QString &description, int articleCount)
+void TagFilterBar::showList(const QString &description, int count)
 {
     m_checked.clear();
     m_keys.clear();
     rebuildMenu();
     m_otherList = true;
-    m_state->setText(tr("Showing: %1 — %n article(s) in all issues", nullptr, articleCount).arg(description));
+    m_state->setText(tr("Showing: %1 — %2 in all issues").arg(description, articleCount(count)));
     m_state->setToolTip({});
     m_stateRow->show();
 }

@@ -38,7 +38,7 @@ public:
     // Filters by these tags, as if checked in the menu.
     void setTagFilter(const QList<qint64> &tagIds, bool matchAll);
     // Shows that the list holds another set of articles across issues, described for the user.
-    void showList(const QString &description, int articleCount);
+    void showList(const QString &description, int count);
     // Back to no filter without signalling (the user chose an issue).
     void reset();
 
