@@ -85,6 +85,38 @@ int TagChip::paintRow(QPainter *painter, const QRect &rect, const QStringList &n
     return painted;
 }
 
+namespace {
+
+int dotDiameter(const QFont &font)
+{
+    return std::max(6, QFontMetrics(font).height() / 2);
+}
+
+} // namespace
+
+int TagChip::dotsWidth(int count, const QFont &font)
+{
+    return count <= 0 ? 0 : count * dotDiameter(font) + (count - 1) * (Spacing / 2);
+}
+
+void TagChip::paintDots(QPainter *painter, const QRect &rect, const QStringList &colors, const QFont &font)
+{
+    const int d = dotDiameter(font);
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing, true);
+    painter->setPen(Qt::NoPen);
+    int x = rect.left();
+    for (const QString &color : colors) {
+        if (x + d > rect.right() + 1)
+            break;
+        const QColor c(color);
+        painter->setBrush(c.isValid() ? c : QColor(0x9e, 0x9e, 0x9e));
+        painter->drawEllipse(QRect(x, rect.center().y() - d / 2, d, d));
+        x += d + Spacing / 2;
+    }
+    painter->restore();
+}
+
 QImage TagChip::image(const QString &name, const QColor &color, const QFont &font, qreal devicePixelRatio)
 {
     const QSize logical = size(name, font);

@@ -31,6 +31,9 @@ public:
     // when some are left out; returns how many were painted in full.
     static int paintRow(QPainter *painter, const QRect &rect, const QStringList &names, const QStringList &colors,
                         const QFont &font);
+    // The compact form for narrow cells: one dot per tag in its colour.
+    static int dotsWidth(int count, const QFont &font);
+    static void paintDots(QPainter *painter, const QRect &rect, const QStringList &colors, const QFont &font);
     // One chip as an image drawn for the given device pixel ratio (the reader's document takes images).
     static QImage image(const QString &name, const QColor &color, const QFont &font, qreal devicePixelRatio);
 };

@@ -45,7 +45,12 @@ void TagChipDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     const QRect textRect = style->subElementRect(QStyle::SE_ItemViewItemText, &opt, widget).adjusted(2, 0, -2, 0);
     const QFont chips = chipFont(opt.font);
     const int gap = 6;
-    const int chipsWidth = std::min(TagChip::rowWidth(names, chips), textRect.width() / 2);
+    // Whole chips when they fit in half the cell; else a dot per tag, so a narrow list still shows
+    // which tags a row has and keeps room for the title.
+    const int fullWidth = TagChip::rowWidth(names, chips);
+    const bool dots = fullWidth > textRect.width() / 2;
+    const int chipsWidth =
+        dots ? std::min(TagChip::dotsWidth(int(colors.size()), chips), textRect.width() / 2) : fullWidth;
     const QFontMetrics fm(opt.font);
     const QString shown = fm.elidedText(text, Qt::ElideRight, std::max(0, textRect.width() - chipsWidth - gap));
 
@@ -60,8 +65,11 @@ void TagChipDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     painter->restore();
 
     const int chipsLeft = textRect.left() + fm.horizontalAdvance(shown) + gap;
-    TagChip::paintRow(painter, QRect(chipsLeft, textRect.top(), textRect.right() + 1 - chipsLeft, textRect.height()),
-                      names, colors, chips);
+    const QRect chipsRect(chipsLeft, textRect.top(), textRect.right() + 1 - chipsLeft, textRect.height());
+    if (dots)
+        TagChip::paintDots(painter, chipsRect, colors, chips);
+    else
+        TagChip::paintRow(painter, chipsRect, names, colors, chips);
 }
 
 } // namespace baokan::ui

@@ -64,10 +64,20 @@ QVariant ArticleListModel::data(const QModelIndex &index, int role) const
         if (madeUpTitle)
             return QColor(0x80, 0x80, 0x80);
         return {};
-    case Qt::ToolTipRole:
+    case Qt::ToolTipRole: {
+        QString tip;
         if (madeUpTitle)
-            return tr("The page prints no headline for this article; these are its opening words.");
-        return {};
+            tip = tr("The page prints no headline for this article; these are its opening words.");
+        // A narrow list draws tags as dots: the tooltip names them.
+        if (index.column() == TitleColumn && !tags.isEmpty()) {
+            QStringList names;
+            for (const store::Tag &t : tags)
+                names << t.name;
+            tip += (tip.isEmpty() ? QString() : QStringLiteral("\n")) +
+                   tr("Tags: %1").arg(names.join(QStringLiteral("、")));
+        }
+        return tip.isEmpty() ? QVariant() : QVariant(tip);
+    }
     case ArticleIdRole:
         return article.id;
     case ArticleKeyRole:

@@ -263,6 +263,7 @@ TEST_CASE("article rows carry their tags and colours, read with the batch, not p
     CHECK(first.data(ArticleListModel::TagNamesRole).toStringList() == QStringList{city.name, law.name});
     CHECK(first.data(ArticleListModel::TagColorsRole).toStringList() == QStringList{city.color, law.color});
     CHECK(model.index(1, 0).data(ArticleListModel::TagNamesRole).toStringList().isEmpty());
+    CHECK(first.data(Qt::ToolTipRole).toString().contains(QStringLiteral("包头、法治")));
     CHECK(model.index(2, 0).data(ArticleListModel::TagNamesRole).toStringList() == QStringList{law.name});
 
     // Served from memory: a change in the archive shows only once the model is told.
