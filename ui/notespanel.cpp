@@ -61,6 +61,20 @@ FieldRange readerRange(const store::Note &n)
     return FieldRange{readerFieldFromName(n.field).value_or(ReaderField::Body), int(n.start), int(n.end)};
 }
 
+// Where a highlight is, for the list; empty for the body.
+QString fieldLabel(const QString &field)
+{
+    if (field == QLatin1String("title"))
+        return NotesPanel::tr("Title");
+    if (field == QLatin1String("kicker"))
+        return NotesPanel::tr("Kicker");
+    if (field == QLatin1String("subtitle"))
+        return NotesPanel::tr("Subtitle");
+    if (field == QLatin1String("caption"))
+        return NotesPanel::tr("Caption");
+    return {};
+}
+
 // Highlights go on the fields the archive can anchor them in: headings, body and captions.
 bool highlightable(const std::optional<FieldRange> &range)
 {
@@ -304,6 +318,8 @@ void NotesPanel::reloadHighlights()
     int row = -1;
     for (const store::Note &n : std::as_const(m_highlights)) {
         QString text = QStringLiteral("“%1”").arg(elided(n.quote, 80));
+        if (const QString where = fieldLabel(n.field); !where.isEmpty())
+            text = where + QStringLiteral(": ") + text; // the body goes without saying
         if (!n.note.isEmpty())
             text += QLatin1Char('\n') + QStringLiteral("— ") + n.note;
         auto *item = new QListWidgetItem(swatch(n.color), text, m_highlightList);

@@ -353,6 +353,9 @@ TEST_CASE("H highlights a passage of the title too, drawn there and stored with 
     CHECK(stored.first().field == QStringLiteral("title"));
     CHECK(stored.first().quote == title.mid(1, 2));
     CHECK(stored.first().start == 1);
+    auto *list = child<QListWidget>(window.get(), QStringLiteral("highlightList"));
+    REQUIRE(list->count() == 1);
+    CHECK(list->item(0)->text().startsWith(QStringLiteral("Title: “") + title.mid(1, 2)));
 
     // Drawn on the title's characters, not on the body's at the same offsets.
     bool drawn = false;
