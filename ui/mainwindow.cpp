@@ -919,6 +919,11 @@ QWidget *MainWindow::createArticlePage()
         showArticleList(keys, tr("No article carries these tags."));
     });
     connect(m_tagFilter, &TagFilterBar::cleared, this, &MainWindow::leaveArticleList);
+    // A chip in the reader lists that tag's articles.
+    connect(m_reader, &ReaderView::tagClicked, this, [this](const QString &name) {
+        if (const auto tag = m_db ? store::TagStore(m_db.get()).findByName(name) : std::nullopt)
+            m_tagFilter->setTagFilter({tag->id}, false);
+    });
     return page;
 }
 

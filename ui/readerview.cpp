@@ -7,6 +7,7 @@
 #include <QEvent>
 #include <QFontMetricsF>
 #include <QLocale>
+#include <QMouseEvent>
 #include <QScrollBar>
 #include <QTextBlock>
 #include <QTextCursor>
@@ -298,8 +299,11 @@ void ReaderView::render()
             f.setWidth(image.width() / ratio);
             f.setHeight(image.height() / ratio);
             f.setVerticalAlignment(QTextCharFormat::AlignMiddle);
-            f.setToolTip(tag.name);
+            f.setToolTip(tr("%1 — click for every article with this tag").arg(tag.name));
             f.setProperty(TagNameProperty, tag.name);
+            // An anchor, so a click can be told from one on text (see tagAt).
+            f.setAnchor(true);
+            f.setAnchorHref(QStringLiteral("baokan-tag:%1").arg(i));
             c.insertImage(f);
             c.insertText(QStringLiteral(" "), cf);
         }
@@ -417,6 +421,33 @@ void ReaderView::changeEvent(QEvent *event)
     QTextEdit::changeEvent(event);
     if (event->type() == QEvent::PaletteChange)
         render(); // colours are derived from the palette at render time
+}
+
+QString ReaderView::tagAt(const QPoint &position) const
+{
+    const QString href = anchorAt(position);
+    if (!href.startsWith(QLatin1String("baokan-tag:")))
+        return {};
+    bool ok = false;
+    const int index = href.mid(11).toInt(&ok);
+    return ok && index >= 0 && index < m_article.tags.size() ? m_article.tags.at(index).name : QString();
+}
+
+void ReaderView::mouseMoveEvent(QMouseEvent *event)
+{
+    QTextEdit::mouseMoveEvent(event);
+    if (event->buttons() == Qt::NoButton)
+        viewport()->setCursor(tagAt(event->pos()).isEmpty() ? Qt::IBeamCursor : Qt::PointingHandCursor);
+}
+
+void ReaderView::mouseReleaseEvent(QMouseEvent *event)
+{
+    QTextEdit::mouseReleaseEvent(event);
+    if (event->button() != Qt::LeftButton || textCursor().hasSelection())
+        return;
+    const QString tag = tagAt(event->pos());
+    if (!tag.isEmpty())
+        Q_EMIT tagClicked(tag);
 }
 
 void ReaderView::wheelEvent(QWheelEvent *event)

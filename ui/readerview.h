@@ -69,16 +69,22 @@ public:
 
 Q_SIGNALS:
     void textPointSizeChanged(qreal points);
+    // A click on a tag chip (not the end of a selection): the user wants that tag's articles.
+    void tagClicked(const QString &name);
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
     void changeEvent(QEvent *event) override;
     void wheelEvent(QWheelEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
 
 private:
     void render();
     void updateColumnMargins();
     void applyHighlights();
+    // The tag whose chip is at a viewport position; empty when none.
+    QString tagAt(const QPoint &position) const;
 
     ReaderArticle m_article;
     bool m_hasArticle = false;

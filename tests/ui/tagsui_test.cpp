@@ -37,6 +37,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTextBlock>
 #include <QTextCursor>
 #include <QTimer>
 #include <QToolButton>
@@ -317,6 +318,51 @@ TEST_CASE("filtering by tags lists the articles of every issue with their dates 
     issues->setCurrentIndex(issues->model()->index(0, 0));
     CHECK_FALSE(state->isVisible());
     CHECK_FALSE(qobject_cast<ArticleListModel *>(view->model())->isKeyList());
+}
+
+TEST_CASE("a click on a tag chip in the reader lists that tag's articles from every issue", "[ui][tags]")
+{
+    Scope scope;
+    auto window = windowWithPages(scope, {0, 1});
+    QTreeView *issues = child<QTreeView>(window.get(), QStringLiteral("issueView"));
+    QTreeView *view = articleView(window.get());
+    QStringList tagged;
+    for (int i = 1; i >= 0; --i) {
+        issues->setCurrentIndex(issues->model()->index(i, 0));
+        tagged.prepend(window->reader()->article().key);
+        addTag(window.get(), QStringLiteral("包头"));
+    }
+    addTag(window.get(), QStringLiteral("法治"));
+    ui::ReaderView *reader = window->reader();
+    REQUIRE(reader->shownTagNames() == QStringList{QStringLiteral("包头"), QStringLiteral("法治")});
+
+    // The first chip's place in the document, then a click on its middle.
+    int chipPosition = -1;
+    for (QTextBlock block = reader->document()->begin(); block.isValid() && chipPosition < 0; block = block.next()) {
+        for (auto it = block.begin(); !it.atEnd(); ++it) {
+            if (it.fragment().charFormat().isImageFormat()) {
+                chipPosition = it.fragment().position();
+                break;
+            }
+        }
+    }
+    REQUIRE(chipPosition >= 0);
+    QTextCursor at(reader->document());
+    at.setPosition(chipPosition);
+    const QRect left = reader->cursorRect(at);
+    at.setPosition(chipPosition + 1);
+    const QRect right = reader->cursorRect(at);
+    const QPoint middle((left.left() + right.left()) / 2, left.center().y());
+    QSignalSpy clicked(reader, &ui::ReaderView::tagClicked);
+    QTest::mouseClick(reader->viewport(), Qt::LeftButton, {}, middle);
+    REQUIRE(clicked.count() == 1);
+    CHECK(clicked.first().first().toString() == QStringLiteral("包头"));
+    CHECK(listedKeys(view) == tagged);
+    CHECK(child<ui::TagFilterBar>(window.get(), QStringLiteral("tagFilterBar"))->isFiltering());
+
+    // A click on the text is no tag.
+    QTest::mouseClick(reader->viewport(), Qt::LeftButton, {}, QPoint(middle.x(), middle.y() + 120));
+    CHECK(clicked.count() == 1);
 }
 
 TEST_CASE("tag edits refresh the search panel's tag facet", "[ui][tags]")
