@@ -4,6 +4,7 @@
 #include <QFontMetrics>
 #include <QPainter>
 #include <QPainterPath>
+#include <QPen>
 
 #include <cmath>
 
@@ -104,7 +105,8 @@ void TagChip::paintDots(QPainter *painter, const QRect &rect, const QStringList 
     const int d = dotDiameter(font);
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing, true);
-    painter->setPen(Qt::NoPen);
+    // A light ring keeps a dot visible on a selection of its own hue.
+    painter->setPen(QPen(QColor(255, 255, 255, 220), 1));
     int x = rect.left();
     for (const QString &color : colors) {
         if (x + d > rect.right() + 1)
