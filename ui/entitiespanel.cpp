@@ -4,6 +4,7 @@
 #include "entitylegend.h"
 #include "readerview.h"
 #include "settings.h"
+#include "unplacedcorrections.h"
 
 #include "store/database.h"
 
@@ -13,9 +14,11 @@
 #include <QHelpEvent>
 #include <QLabel>
 #include <QLineEdit>
-#include <QLocale>
+#include <QMenu>
+#include <QMouseEvent>
 #include <QPushButton>
 #include <QSplitter>
+#include <QTextCursor>
 #include <QTimer>
 #include <QToolTip>
 #include <QTreeWidget>
@@ -29,20 +32,6 @@ constexpr int IndexLimit = 300;     // rows of the archive index shown; the filt
 constexpr int ArticlesLimit = 1000; // articles listed for one entity
 
 enum Role { TypeRole = Qt::UserRole + 1, TextRole, KeyRole };
-
-std::optional<ReaderField> readerField(const QString &name)
-{
-    static const QHash<QString, ReaderField> fields = {
-        {QStringLiteral("kicker"), ReaderField::Kicker},     {QStringLiteral("title"), ReaderField::Title},
-        {QStringLiteral("subtitle"), ReaderField::Subtitle}, {QStringLiteral("byline"), ReaderField::Byline},
-        {QStringLiteral("body"), ReaderField::Body},         {QStringLiteral("caption"), ReaderField::Caption},
-        {QStringLiteral("source"), ReaderField::Source},
-    };
-    const auto it = fields.find(name);
-    if (it == fields.end())
-        return std::nullopt;
-    return *it;
-}
 
 QTreeWidget *makeTree(const QString &name, const QStringList &headers, QWidget *parent)
 {
@@ -86,7 +75,14 @@ EntitiesPanel::EntitiesPanel(ReaderView *reader, Settings *settings, QWidget *pa
 
     m_articleEntities = makeTree(QStringLiteral("articleEntities"), {tr("In this article"), tr("Mentions")}, split);
     m_articleEntities->setRootIsDecorated(true);
-    split->addWidget(m_articleEntities);
+    auto *articleBox = new QWidget(split);
+    auto *articleLayout = new QVBoxLayout(articleBox);
+    articleLayout->setContentsMargins(0, 0, 0, 0);
+    m_articleEntities->setParent(articleBox);
+    articleLayout->addWidget(m_articleEntities, 1);
+    m_unplaced = new UnplacedCorrections(articleBox);
+    articleLayout->addWidget(m_unplaced);
+    split->addWidget(articleBox);
 
     auto *indexBox = new QWidget(split);
     auto *indexLayout = new QVBoxLayout(indexBox);
@@ -124,7 +120,13 @@ EntitiesPanel::EntitiesPanel(ReaderView *reader, Settings *settings, QWidget *pa
     m_showArticles = new QPushButton(tr("Show in Article List"), articlesBox);
     m_showArticles->setObjectName(QStringLiteral("showEntityArticles"));
     m_showArticles->setEnabled(false);
-    articlesLayout->addWidget(m_showArticles);
+    m_searchEntity = new QPushButton(tr("Search for It"), articlesBox);
+    m_searchEntity->setObjectName(QStringLiteral("searchForEntity"));
+    m_searchEntity->setEnabled(false);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_showArticles);
+    buttons->addWidget(m_searchEntity);
+    articlesLayout->addLayout(buttons);
     split->addWidget(articlesBox);
 
     split->setStretchFactor(0, 2);
@@ -148,6 +150,15 @@ EntitiesPanel::EntitiesPanel(ReaderView *reader, Settings *settings, QWidget *pa
         if (item)
             Q_EMIT articleChosen(item->data(0, KeyRole).toString());
     });
+    connect(m_searchEntity, &QPushButton::clicked, this, [this] {
+        if (!m_chosenText.isEmpty())
+            Q_EMIT searchRequested(m_chosenType, m_chosenText);
+    });
+    for (QTreeWidget *tree : {m_articleEntities, m_index}) {
+        tree->setContextMenuPolicy(Qt::CustomContextMenu);
+        connect(tree, &QTreeWidget::customContextMenuRequested, this,
+                [this, tree](const QPoint &pos) { showEntityMenu(tree, pos); });
+    }
     connect(m_showArticles, &QPushButton::clicked, this, [this] {
         QStringList keys;
         for (const store::EntityArticle &a : m_chosenArticles)
@@ -170,6 +181,7 @@ void EntitiesPanel::setDatabase(store::Database *db)
     m_chosenArticles.clear();
     m_articles->clear();
     m_showArticles->setEnabled(false);
+    m_searchEntity->setEnabled(false);
     reloadArticleEntities();
     reloadIndex();
 }
@@ -191,13 +203,15 @@ void EntitiesPanel::reload()
     m_postsCache.clear();
     setArticle(m_articleId);
     reloadIndex();
+    if (!m_chosenType.isEmpty())
+        chooseEntity(m_chosenType, m_chosenText);
 }
 
 void EntitiesPanel::applyHighlights()
 {
     QList<ReaderView::Highlight> highlights;
     for (const store::StoredMention &m : m_mentions) {
-        const std::optional<ReaderField> field = readerField(m.field);
+        const std::optional<ReaderField> field = readerFieldFromName(m.field);
         if (!field || !m_legend->isShown(m.type))
             continue;
         highlights.append(
@@ -209,6 +223,8 @@ void EntitiesPanel::applyHighlights()
 void EntitiesPanel::reloadArticleEntities()
 {
     m_articleEntities->clear();
+    m_unplaced->setArticle(m_articleId > 0 ? m_db : nullptr,
+                           m_reader->hasArticle() ? m_reader->article().key : QString());
     if (!m_db || m_articleId <= 0)
         return;
     const auto found = store::EntityStore::articleEntities(m_db->connection(), m_articleId);
@@ -285,34 +301,95 @@ void EntitiesPanel::chooseEntity(const QString &type, const QString &text)
     m_chosenArticles.clear();
     m_articles->clear();
     if (m_db) {
-        if (const auto found = store::EntityStore::articlesMentioning(m_db->connection(), type, text, ArticlesLimit, 0))
+        // One more than is listed tells whether the list is the whole story.
+        if (const auto found =
+                store::EntityStore::articlesMentioning(m_db->connection(), type, text, ArticlesLimit + 1, 0))
             m_chosenArticles = *found;
     }
-    const QLocale locale;
+    const bool more = m_chosenArticles.size() > ArticlesLimit;
+    if (more)
+        m_chosenArticles.removeLast();
     QList<QTreeWidgetItem *> items;
     for (const store::EntityArticle &a : std::as_const(m_chosenArticles)) {
-        auto *item = new QTreeWidgetItem(
-            {a.title, a.issueDate.isValid() ? locale.toString(a.issueDate, QLocale::ShortFormat) : tr("undated"),
-             QString::number(a.mentions)});
+        auto *item =
+            new QTreeWidgetItem({a.title, a.issueDate.isValid() ? a.issueDate.toString(Qt::ISODate) : tr("undated"),
+                                 QString::number(a.mentions)});
         item->setData(0, KeyRole, a.key);
         item->setToolTip(0, a.title);
         items.append(item);
     }
     m_articles->addTopLevelItems(items);
-    m_chosenLabel->setText(
-        tr("%1 (%2): %n article(s)", nullptr, int(m_chosenArticles.size())).arg(text, EntityLegend::typeName(type)));
+    m_chosenLabel->setText(more
+                               ? tr("%1 (%2): more than %L3 articles, the newest listed; search for it to see them all")
+                                     .arg(text, EntityLegend::typeName(type))
+                                     .arg(ArticlesLimit)
+                               : tr("%1 (%2): %n article(s)", nullptr, int(m_chosenArticles.size()))
+                                     .arg(text, EntityLegend::typeName(type)));
     m_showArticles->setEnabled(!m_chosenArticles.isEmpty());
+    m_searchEntity->setEnabled(!text.isEmpty());
+    m_searchEntity->setToolTip(searchActionText(text));
+}
+
+void EntitiesPanel::setSearchActive(bool active)
+{
+    m_searchActive = active;
+    m_searchEntity->setText(active ? tr("Narrow Search") : tr("Search for It"));
+    m_searchEntity->setToolTip(m_chosenText.isEmpty() ? QString() : searchActionText(m_chosenText));
+}
+
+QString EntitiesPanel::searchActionText(const QString &text) const
+{
+    return m_searchActive ? tr("Narrow the search to articles mentioning %1").arg(text)
+                          : tr("Search for %1 in the articles mentioning it").arg(text);
+}
+
+void EntitiesPanel::showEntityMenu(QTreeWidget *tree, const QPoint &pos)
+{
+    QTreeWidgetItem *item = tree->itemAt(pos);
+    if (!item || item->data(0, TypeRole).toString().isEmpty())
+        return;
+    const QString type = item->data(0, TypeRole).toString();
+    const QString text = item->data(0, TextRole).toString();
+    QMenu menu(this);
+    menu.setObjectName(QStringLiteral("entityMenu"));
+    QAction *list = menu.addAction(tr("List Articles Mentioning %1").arg(text));
+    QAction *search =
+        menu.addAction(m_searchActive ? tr("Narrow Search to %1").arg(text) : tr("Search for %1").arg(text));
+    search->setObjectName(QStringLiteral("entitySearchAction"));
+    QAction *chosen = menu.exec(tree->viewport()->mapToGlobal(pos));
+    if (chosen == list) {
+        chooseEntity(type, text);
+    } else if (chosen == search) {
+        chooseEntity(type, text);
+        Q_EMIT searchRequested(type, text);
+    }
+}
+
+std::optional<store::StoredMention> EntitiesPanel::mentionAt(int position) const
+{
+    const std::optional<FieldRange> at = m_reader->fieldMap().fromDocument(position, position + 1);
+    if (!at)
+        return std::nullopt;
+    for (const store::StoredMention &m : m_mentions) {
+        if (readerFieldFromName(m.field) == at->field && at->start >= m.start && at->start < m.end &&
+            m_legend->isShown(m.type))
+            return m;
+    }
+    return std::nullopt;
+}
+
+int EntitiesPanel::characterAt(const QPoint &viewportPos) const
+{
+    const QTextCursor cursor = m_reader->cursorForPosition(viewportPos);
+    // cursorForPosition gives the nearest gap; the character is the one under the pointer.
+    const QRect caret = m_reader->cursorRect(cursor);
+    return viewportPos.x() < caret.x() && cursor.position() > 0 ? cursor.position() - 1 : cursor.position();
 }
 
 QString EntitiesPanel::toolTipAt(int position)
 {
-    const std::optional<FieldRange> at = m_reader->fieldMap().fromDocument(position, position + 1);
-    if (!at)
-        return {};
-    for (const store::StoredMention &m : std::as_const(m_mentions)) {
-        if (readerField(m.field) != at->field || at->start < m.start || at->start >= m.end ||
-            !m_legend->isShown(m.type))
-            continue;
+    if (const std::optional<store::StoredMention> found = mentionAt(position)) {
+        const store::StoredMention &m = *found;
         QString tip = QStringLiteral("<b>%1</b> — %2").arg(m.text.toHtmlEscaped(), EntityLegend::typeName(m.type));
         if (m.type == u"PER" && m_db) {
             auto cached = m_postsCache.find(m.text);
@@ -330,7 +407,7 @@ QString EntitiesPanel::toolTipAt(int position)
             if (!cached->isEmpty())
                 tip += QStringLiteral("<br>") + *cached;
         }
-        return tip;
+        return tip + QStringLiteral("<br><small>%1</small>").arg(tr("Ctrl+click: search for it"));
     }
     return {};
 }
@@ -339,14 +416,22 @@ bool EntitiesPanel::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_reader->viewport() && event->type() == QEvent::ToolTip) {
         auto *help = static_cast<QHelpEvent *>(event);
-        const int position = m_reader->cursorForPosition(help->pos()).position();
-        // cursorForPosition gives the nearest gap; the character is the one under the pointer.
-        const QRect caret = m_reader->cursorRect(m_reader->cursorForPosition(help->pos()));
-        const int charPos = help->pos().x() < caret.x() && position > 0 ? position - 1 : position;
-        const QString tip = toolTipAt(charPos);
+        const QString tip = toolTipAt(characterAt(help->pos()));
         if (!tip.isEmpty()) {
             QToolTip::showText(help->globalPos(), tip, m_reader->viewport());
             return true;
+        }
+    }
+    // Ctrl+click on a highlighted name searches for it (or narrows the search running), as the
+    // panel's search button does; a plain click still places the cursor or starts a selection.
+    if (watched == m_reader->viewport() && event->type() == QEvent::MouseButtonRelease) {
+        auto *mouse = static_cast<QMouseEvent *>(event);
+        if (mouse->button() == Qt::LeftButton && (mouse->modifiers() & Qt::ControlModifier)) {
+            if (const std::optional<store::StoredMention> m = mentionAt(characterAt(mouse->position().toPoint()))) {
+                chooseEntity(m->type, m->text);
+                Q_EMIT searchRequested(m->type, m->text);
+                return true;
+            }
         }
     }
     // Tints are picked by the palette's lightness: a switch to a dark palette needs new ones.

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "mainwindow.h"
 
+#include "correctionmenu.h"
 #include "editcommand.h"
 #include "entitiespanel.h"
+#include "entitylexicondialog.h"
 #include "exportnotesdialog.h"
 #include "notespanel.h"
 #include "readerarticle.h"
@@ -170,6 +172,8 @@ MainWindow::MainWindow(QWidget *parent)
     createMenus();
     createNotesPanel();
     createEntitiesPanel();
+    connectSearchFacets();
+    createCorrections();
     restoreSettings();
     connect(m_reader, &ReaderView::textPointSizeChanged, this,
             [this](qreal points) { m_settings.setReaderPointSize(points); });
@@ -185,6 +189,7 @@ MainWindow::~MainWindow()
     // A note typed but not yet autosaved goes in before the archive closes.
     m_notesPanel->setDatabase(nullptr);
     m_entitiesPanel->setDatabase(nullptr);
+    m_corrections->setDatabase(nullptr);
     // A dying QUndoStack clears itself and says so: let it go while its listeners (panel, actions,
     // tag manager) and the archive still exist.
     delete m_undoStack;
@@ -320,12 +325,14 @@ bool MainWindow::openArchive(const QString &path, QString *error)
     m_searchPanel->setDatabase(nullptr); // its thread lets go of the old archive first
     m_notesPanel->setDatabase(nullptr);  // saves a pending note into the archive it belongs to
     m_entitiesPanel->setDatabase(nullptr);
+    m_corrections->setDatabase(nullptr);
     m_undoStack->clear();
     m_db = std::move(db);
     m_searchPanel->setDatabase(m_db.get());
     m_notesPanel->setDatabase(m_db.get());
     m_entitiesPanel->setDatabase(m_db.get());
     m_tagFilter->setDatabase(m_db.get());
+    m_corrections->setDatabase(m_db.get());
     m_archivePath = QFileInfo(path).absoluteFilePath();
 
     m_issueModel = new models::IssueListModel(m_db.get(), this);
@@ -997,8 +1004,49 @@ void MainWindow::undoIndexChanged(int index)
         m_articleModel->refreshTags();
     if (m_reader->hasArticle())
         m_reader->setTags(readerTags(m_reader->article().key));
-    m_tagFilter->reload();
-    m_searchPanel->reloadFacets();
+    m_tagFilter->reload(); // the search's tag facet follows every edit by itself (connectSearchFacets)
+}
+
+// ---- Search facets: fed by the Entities panel, kept in step with the archive ----
+
+void MainWindow::connectSearchFacets()
+{
+    connect(m_entitiesPanel, &EntitiesPanel::searchRequested, m_searchPanel, &SearchPanel::searchEntity);
+    connect(m_searchPanel, &SearchPanel::activeChanged, m_entitiesPanel, &EntitiesPanel::setSearchActive);
+    // The article list hides behind the hits while a search is active; the user asked to see it.
+    connect(m_entitiesPanel, &EntitiesPanel::showArticles, m_searchPanel, &SearchPanel::clearSearch);
+    // New issues, tags and names: after an import, and after every edit or its undo (tags,
+    // corrections), which is cheap enough to do on each.
+    connect(this, &MainWindow::importEnded, m_searchPanel, &SearchPanel::reloadFacets);
+    connect(m_undoStack, &QUndoStack::indexChanged, m_searchPanel, &SearchPanel::reloadFacets);
+}
+
+// ---- Entity corrections: reader context menu, keyboard route, user lexicon ----
+
+void MainWindow::createCorrections()
+{
+    m_corrections = new CorrectionMenu(m_reader, m_entitiesPanel, m_undoStack, this);
+    connect(m_corrections, &CorrectionMenu::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    addAction(m_corrections->markAction());
+    m_actions.entityLexicon = makeAction(this, QStringLiteral("entityLexiconAction"), tr("Entity &Lexicon…"));
+    connect(m_actions.entityLexicon, &QAction::triggered, this, &MainWindow::showEntityLexicon);
+    for (QAction *menu : menuBar()->actions()) {
+        if (menu->menu() && menu->text() == tr("&Edit")) {
+            menu->menu()->addSeparator();
+            menu->menu()->addAction(m_corrections->markAction());
+            menu->menu()->addAction(m_actions.entityLexicon);
+        }
+    }
+}
+
+void MainWindow::showEntityLexicon()
+{
+    if (!m_db)
+        return;
+    auto *dialog = new EntityLexiconDialog(m_db.get(), m_corrections, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open(); // modal to the window, so the archive cannot change under it
 }
 
 } // namespace baokan::ui

@@ -36,6 +36,7 @@ class NotesPanel;
 class EntitiesPanel;
 class TagFilterBar;
 struct ReaderTag;
+class CorrectionMenu;
 
 // The application window: issues, the articles of the chosen issue, and the reader, side by side,
 // with the menus and keyboard commands that move between them, and imports running in the
@@ -70,6 +71,7 @@ public:
     QUndoStack *undoStack() const { return m_undoStack; }
     EntitiesPanel *entitiesPanel() const { return m_entitiesPanel; }
     TagFilterBar *tagFilterBar() const { return m_tagFilter; }
+    CorrectionMenu *corrections() const { return m_corrections; }
 
 Q_SIGNALS:
     // An import has ended (finished, cancelled or failed) and the lists show its result.
@@ -116,6 +118,11 @@ private:
     void leaveArticleList();
     void undoIndexChanged(int index);
     QList<ReaderTag> readerTags(const QString &articleKey) const;
+    // Search facets: the Entities panel narrows the search; facets follow archive changes.
+    void connectSearchFacets();
+    // Entity corrections: the reader's context menu, the E key, the Entity Lexicon dialog.
+    void createCorrections();
+    void showEntityLexicon();
 
     Settings m_settings;
     std::unique_ptr<store::Database> m_db;
@@ -139,6 +146,7 @@ private:
     EntitiesPanel *m_entitiesPanel = nullptr;
     TagFilterBar *m_tagFilter = nullptr;
     int m_undoIndex = 0; // the undo stack's index last seen, to tell which commands ran
+    CorrectionMenu *m_corrections = nullptr;
 
     struct Actions
     {
@@ -159,6 +167,7 @@ private:
         QAction *focusTags = nullptr;
         QAction *exportNotes = nullptr;
         QAction *tagManager = nullptr;
+        QAction *entityLexicon = nullptr;
     } m_actions;
 };
 

@@ -5,11 +5,16 @@
 
 #include "store/searchindex.h"
 
+#include <QAbstractTextDocumentLayout>
 #include <QApplication>
 #include <QFontMetrics>
 #include <QPainter>
+#include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocument>
+#include <QTextLayout>
+
+#include <algorithm>
 
 namespace baokan::ui {
 
@@ -98,7 +103,19 @@ void SearchHitDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
     document.setTextWidth(option.rect.width());
     painter->save();
     painter->translate(option.rect.topLeft());
-    const QRectF clip(0, 0, option.rect.width(), option.rect.height());
+    // Whole lines only: a snippet longer than the row would show the top of a line cut in half.
+    qreal shown = 0;
+    for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
+        const qreal top = document.documentLayout()->blockBoundingRect(block).top();
+        const QTextLayout *layout = block.layout();
+        for (int i = 0; i < layout->lineCount(); ++i) {
+            const qreal bottom = top + layout->lineAt(i).rect().bottom();
+            if (bottom > option.rect.height())
+                break;
+            shown = std::max(shown, bottom);
+        }
+    }
+    const QRectF clip(0, 0, option.rect.width(), shown > 0 ? shown : option.rect.height());
     document.drawContents(painter, clip);
     painter->restore();
 }

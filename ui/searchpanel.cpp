@@ -1,18 +1,24 @@
 // SPDX-License-Identifier: MIT
 #include "searchpanel.h"
 
+#include "entitylegend.h"
 #include "searchhitdelegate.h"
+#include "settings.h"
 
 #include "store/database.h"
 #include "store/entitystore.h"
+#include "store/issuestore.h"
 #include "store/searchindex.h"
 #include "store/tagstore.h"
 
 #include <QAction>
+#include <QCalendarWidget>
 #include <QComboBox>
 #include <QCompleter>
 #include <QDate>
+#include <QDateEdit>
 #include <QElapsedTimer>
+#include <QFormLayout>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
@@ -20,7 +26,6 @@
 #include <QListView>
 #include <QPointer>
 #include <QScrollBar>
-#include <QSpinBox>
 #include <QStandardItemModel>
 #include <QStringListModel>
 #include <QThread>
@@ -29,6 +34,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <tuple>
 
 namespace baokan::ui {
 
@@ -38,22 +44,47 @@ constexpr int PageSize = 50;
 // Long enough to skip the intermediate states of a word being typed (and of an input method
 // committing), short enough to feel immediate.
 constexpr int TypingPauseMs = 250;
-// The year spin boxes' minimum means "any year"; no archive reaches back that far.
-constexpr int AnyYear = 1799;
-constexpr int LastYear = 2200;
+// Stands for "any date" at a date box's minimum when the archive has no dated issue.
+const QDate NoDate(1800, 1, 1);
+const QDate LastDate(2200, 12, 31);
 // Enough names for completion to know every entity a user is likely to type.
 constexpr int CompletionNames = 5000;
+// Issues offered by the issue facet, newest first; older ones are reached with the date range.
+constexpr int IssueChoices = 3000;
 
-QSpinBox *yearBox(QWidget *parent, const QString &name, const QString &tip)
+QDateEdit *dateBox(QWidget *parent, const QString &name, const QString &tip)
 {
-    auto *box = new QSpinBox(parent);
+    auto *box = new QDateEdit(parent);
     box->setObjectName(name);
-    box->setRange(AnyYear, LastYear);
+    box->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    box->setCalendarPopup(true);
+    box->setDateRange(NoDate, LastDate);
     box->setSpecialValueText(SearchPanel::tr("any"));
-    box->setValue(AnyYear);
+    box->setDate(NoDate);
     box->setToolTip(tip);
     box->setKeyboardTracking(false); // typing 1985 is not four searches
     return box;
+}
+
+QString issueLabel(const store::IssueRecord &issue)
+{
+    const QDate date = issue.displayDate();
+    return date.isValid() ? date.toString(Qt::ISODate) + QStringLiteral("  ") + issue.displayName()
+                          : issue.displayName();
+}
+
+// A filter's text in the summary: short enough that several fit on a line of the pane.
+QString elided(const QString &text, int length = 18)
+{
+    return text.size() > length ? text.left(length - 1) + QChar(0x2026) : text;
+}
+
+// One active filter as a link that removes it; the text is the user's (tag names, issue names),
+// so it is escaped.
+QString filterLink(const QString &which, const QString &text)
+{
+    return QStringLiteral("<a href=\"%1\" style=\"text-decoration:none\">%2&nbsp;\u2715</a>")
+        .arg(which, text.toHtmlEscaped().replace(QLatin1Char(' '), QStringLiteral("&nbsp;")));
 }
 
 QString countText(qint64 total, bool inIssue)
@@ -75,11 +106,15 @@ SearchPanel::SearchPanel(QWidget *parent)
     , m_countLabel(new QLabel(this))
     , m_sort(new QComboBox(this))
     , m_thisIssue(new QToolButton(this))
-    , m_fromYear(yearBox(this, QStringLiteral("searchFromYear"), tr("Only issues from this year on")))
-    , m_toYear(yearBox(this, QStringLiteral("searchToYear"), tr("Only issues up to this year")))
-    , m_tag(new QComboBox(this))
-    , m_entity(new QLineEdit(this))
+    , m_filtersToggle(new QToolButton(this))
+    , m_facets(new QWidget(this))
+    , m_fromDate(dateBox(m_facets, QStringLiteral("searchFromDate"), tr("Only issues from this day on")))
+    , m_toDate(dateBox(m_facets, QStringLiteral("searchToDate"), tr("Only issues up to this day")))
+    , m_issue(new QComboBox(m_facets))
+    , m_tag(new QComboBox(m_facets))
+    , m_entity(new QLineEdit(m_facets))
     , m_entityNames(new QStringListModel(this))
+    , m_filterSummary(new QLabel(this))
     , m_list(new QListView(this))
     , m_model(new QStandardItemModel(this))
     , m_nextMatch(new QAction(tr("Next &Match"), this))
@@ -111,23 +146,61 @@ SearchPanel::SearchPanel(QWidget *parent)
     m_thisIssue->setText(tr("This issue only"));
     m_thisIssue->setCheckable(true);
     m_thisIssue->setToolTip(tr("Search only the issue being read"));
-    connect(m_thisIssue, &QToolButton::toggled, this, [this] { searchNow(); });
+    connect(m_thisIssue, &QToolButton::toggled, this, [this](bool on) {
+        m_issue->setEnabled(!on); // the issue being read stands in for the chosen one
+        updateFilterSummary();
+        searchNow();
+    });
+    m_filtersToggle->setObjectName(QStringLiteral("searchFiltersToggle"));
+    m_filtersToggle->setText(tr("Filters"));
+    m_filtersToggle->setCheckable(true);
+    m_filtersToggle->setChecked(Settings().searchFiltersShown());
+    m_facets->setVisible(m_filtersToggle->isChecked());
+    m_filtersToggle->setToolTip(tr("Show or hide the date, issue, tag and entity filters"));
+    connect(m_filtersToggle, &QToolButton::toggled, this, [this](bool shown) {
+        m_facets->setVisible(shown);
+        Settings().setSearchFiltersShown(shown);
+    });
 
-    connect(m_fromYear, &QSpinBox::valueChanged, this, &SearchPanel::facetChanged);
-    connect(m_toYear, &QSpinBox::valueChanged, this, &SearchPanel::facetChanged);
+    // A date edited by keyboard or stepped with the arrows settles after the typing pause.
+    m_toDate->calendarWidget()->installEventFilter(this); // to open "any" on the last issue's month
+    for (QDateEdit *box : {m_fromDate, m_toDate}) {
+        connect(box, &QDateEdit::dateChanged, this, [this] {
+            updateFilterSummary();
+            if (isActive())
+                m_debounce->start();
+        });
+    }
+    m_issue->setObjectName(QStringLiteral("searchIssue"));
+    m_issue->setToolTip(tr("Only articles of this issue"));
+    m_issue->addItem(tr("Any issue"));
+    // Issue names can be long file names: the box must not widen the pane.
+    m_issue->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_issue->setMinimumContentsLength(12);
+    connect(m_issue, &QComboBox::activated, this, &SearchPanel::facetChanged);
+    m_issue->installEventFilter(this); // its issues are read when it is first used
     m_tag->setObjectName(QStringLiteral("searchTag"));
     m_tag->setToolTip(tr("Only articles carrying this tag"));
     m_tag->addItem(tr("Any tag"));
+    m_tag->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_tag->setMinimumContentsLength(8);
     connect(m_tag, &QComboBox::activated, this, &SearchPanel::facetChanged);
     m_entity->setObjectName(QStringLiteral("searchEntity"));
-    m_entity->setPlaceholderText(tr("Entity"));
+    m_entity->setPlaceholderText(tr("Person, place, organization…"));
     m_entity->setToolTip(tr("Only articles mentioning this person, place or organization"));
+    m_entity->installEventFilter(this); // its names are read when it is first used
     m_entity->setClearButtonEnabled(true);
     auto *completer = new QCompleter(m_entityNames, m_entity);
     completer->setCaseSensitivity(Qt::CaseInsensitive);
     completer->setFilterMode(Qt::MatchContains);
     m_entity->setCompleter(completer);
-    connect(m_entity, &QLineEdit::editingFinished, this, &SearchPanel::facetChanged);
+    // Leaving the field also finishes an edit: search again only when the name changed.
+    connect(m_entity, &QLineEdit::editingFinished, this, [this] {
+        if (m_entity->text().trimmed() != m_appliedEntity)
+            facetChanged();
+    });
+    // A name typed by hand matches whatever type it was recognized as.
+    connect(m_entity, &QLineEdit::textEdited, this, [this] { m_entityType.clear(); });
     connect(completer, qOverload<const QString &>(&QCompleter::activated), this, [this](const QString &text) {
         m_entity->setText(text);
         facetChanged();
@@ -165,18 +238,36 @@ SearchPanel::SearchPanel(QWidget *parent)
     options->addWidget(m_countLabel, 1);
     options->addWidget(m_thisIssue);
     options->addWidget(m_sort);
-    auto *facets = new QHBoxLayout;
+    options->addWidget(m_filtersToggle);
+    // Labelled rows: the pane is narrow, and a row of unlabelled boxes reads as a puzzle.
+    m_facets->setObjectName(QStringLiteral("searchFacets"));
+    auto *facets = new QFormLayout(m_facets);
     facets->setContentsMargins(4, 2, 4, 2);
-    facets->addWidget(m_fromYear);
-    facets->addWidget(new QLabel(QString(QChar(0x2013)), this));
-    facets->addWidget(m_toYear);
-    facets->addWidget(m_tag);
-    facets->addWidget(m_entity, 1);
+    facets->setVerticalSpacing(3);
+    facets->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    auto *dates = new QHBoxLayout;
+    dates->setSpacing(4);
+    dates->addWidget(m_fromDate, 1);
+    dates->addWidget(new QLabel(QString(QChar(0x2013)), m_facets));
+    dates->addWidget(m_toDate, 1);
+    facets->addRow(tr("Dates"), dates);
+    facets->addRow(tr("Issue"), m_issue);
+    facets->addRow(tr("Tag"), m_tag);
+    facets->addRow(tr("Entity"), m_entity);
+    m_filterSummary->setObjectName(QStringLiteral("searchFilters"));
+    m_filterSummary->setWordWrap(true);
+    m_filterSummary->setTextFormat(Qt::RichText);
+    m_filterSummary->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
+    m_filterSummary->setContentsMargins(4, 2, 4, 2);
+    m_filterSummary->setToolTip(tr("The filters narrowing the hits; click one to remove it"));
+    m_filterSummary->hide();
+    connect(m_filterSummary, &QLabel::linkActivated, this, &SearchPanel::removeFilter);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addLayout(options);
-    layout->addLayout(facets);
+    layout->addWidget(m_facets);
+    layout->addWidget(m_filterSummary);
     layout->addWidget(m_list, 1);
 
     m_nextMatch->setObjectName(QStringLiteral("actionNextMatch"));
@@ -200,10 +291,19 @@ void SearchPanel::setDatabase(const store::Database *db)
     stopWorker();
     m_db = db;
     m_issueId = 0;
-    // Facets belong to one archive: its tags and names mean nothing in the next.
-    m_fromYear->setValue(AnyYear);
-    m_toYear->setValue(AnyYear);
-    m_entity->clear();
+    // Facets belong to one archive: its issues, tags and names mean nothing in the next.
+    {
+        const QSignalBlocker blockFrom(m_fromDate);
+        const QSignalBlocker blockTo(m_toDate);
+        const QSignalBlocker blockEntity(m_entity);
+        m_fromDate->setDate(m_fromDate->minimumDate());
+        m_toDate->setDate(m_toDate->minimumDate());
+        m_issue->setCurrentIndex(0);
+        m_tag->setCurrentIndex(0);
+        m_entity->clear();
+        m_entityType.clear();
+        m_thisIssue->setChecked(false);
+    }
     reloadFacets();
     if (!m_db)
         return;
@@ -235,13 +335,79 @@ void SearchPanel::stopWorker()
 
 void SearchPanel::reloadFacets()
 {
-    const QVariant chosen = m_tag->currentData();
-    while (m_tag->count() > 1)
-        m_tag->removeItem(1);
+    const store::SearchOptions before = facetOptions();
+    {
+        // Refilling the boxes is not the user choosing.
+        const QSignalBlocker blockTag(m_tag);
+        const QVariant chosenTag = m_tag->currentData();
+        for (int i = m_tag->count() - 1; i > 0; --i)
+            m_tag->removeItem(i);
+        QDate first, last;
+        if (m_db) {
+            for (const store::Tag &tag : store::TagStore(m_db).tags())
+                m_tag->addItem(tag.name, tag.id);
+            std::tie(first, last) = store::IssueStore(m_db).dateRange();
+        }
+        m_tag->setCurrentIndex(std::max(0, chosenTag.isValid() ? m_tag->findData(chosenTag) : 0));
+        setDateBounds(first, last);
+    }
+    // Thousands of issues are read when the user goes to the box, not on every edit; a chosen
+    // one is checked now, since it may be gone.
+    m_issuesStale = true;
+    if (m_issue->currentIndex() > 0 || m_issue->hasFocus())
+        loadIssues();
+    // Recognition may have found new names (or lost some): read them when next needed.
+    m_entityNamesStale = true;
+    if (m_entity->hasFocus())
+        loadEntityNames();
+    updateFilterSummary();
+    const store::SearchOptions after = facetOptions();
+    if (before.tagId != after.tagId || before.issueId != after.issueId || before.from != after.from ||
+        before.to != after.to)
+        facetChanged(); // a chosen tag or issue is gone: the hits must not pretend otherwise
+}
+
+void SearchPanel::loadIssues()
+{
+    if (!m_issuesStale)
+        return;
+    m_issuesStale = false;
+    const QSignalBlocker blockIssue(m_issue);
+    const QVariant chosen = m_issue->currentData();
+    for (int i = m_issue->count() - 1; i > 0; --i)
+        m_issue->removeItem(i);
+    if (m_db) {
+        for (const store::IssueRecord &issue : store::IssueStore(m_db).issues(0, IssueChoices)) {
+            m_issue->addItem(issueLabel(issue), issue.id);
+            m_issue->setItemData(m_issue->count() - 1, issueLabel(issue), Qt::ToolTipRole);
+        }
+    }
+    m_issue->setCurrentIndex(std::max(0, chosen.isValid() ? m_issue->findData(chosen) : 0));
+}
+
+void SearchPanel::setDateBounds(const QDate &first, const QDate &last)
+{
+    // "any" sits just below the archive's first day, so the first step up from it is that day.
+    const QDate minimum = first.isValid() ? first.addDays(-1) : NoDate;
+    const QDate maximum = last.isValid() ? std::max(last, minimum.addDays(1)) : LastDate;
+    const QSignalBlocker blockFrom(m_fromDate);
+    const QSignalBlocker blockTo(m_toDate);
+    for (QDateEdit *box : {m_fromDate, m_toDate}) {
+        const bool any = box->date() == box->minimumDate();
+        // A day chosen outside the archive's new bounds is kept (it still means what it said).
+        const QDate chosen = box->date();
+        box->setDateRange(any ? minimum : std::min(minimum, chosen), any ? maximum : std::max(maximum, chosen));
+        box->setDate(any ? box->minimumDate() : chosen);
+    }
+}
+
+void SearchPanel::loadEntityNames()
+{
+    if (!m_entityNamesStale)
+        return;
+    m_entityNamesStale = false;
     QStringList names;
     if (m_db) {
-        for (const store::Tag &tag : store::TagStore(m_db).tags())
-            m_tag->addItem(tag.name, tag.id);
         if (const auto entities =
                 store::EntityStore::index(m_db->connection(), QString(), QString(), CompletionNames, 0)) {
             for (const store::EntityCount &e : *entities)
@@ -250,23 +416,122 @@ void SearchPanel::reloadFacets()
     }
     names.removeDuplicates();
     m_entityNames->setStringList(names);
-    const int index = chosen.isValid() ? m_tag->findData(chosen) : 0;
-    m_tag->setCurrentIndex(std::max(0, index));
+}
+
+store::SearchOptions SearchPanel::facetOptions() const
+{
+    store::SearchOptions options;
+    if (m_thisIssue->isChecked() && m_issueId != 0)
+        options.issueId = m_issueId;
+    else if (!m_thisIssue->isChecked() && m_issue->currentIndex() > 0)
+        options.issueId = m_issue->currentData().toLongLong();
+    if (m_fromDate->date() != m_fromDate->minimumDate())
+        options.from = m_fromDate->date();
+    if (m_toDate->date() != m_toDate->minimumDate())
+        options.to = m_toDate->date();
+    if (m_tag->currentIndex() > 0)
+        options.tagId = m_tag->currentData().toLongLong();
+    options.entity = m_entity->text().trimmed();
+    if (!options.entity.isEmpty())
+        options.entityType = m_entityType;
+    return options;
+}
+
+void SearchPanel::updateFilterSummary()
+{
+    const store::SearchOptions options = facetOptions();
+    QStringList links;
+    if (options.from.isValid() || options.to.isValid()) {
+        const QString from = options.from.isValid() ? options.from.toString(Qt::ISODate) : QString();
+        const QString to = options.to.isValid() ? options.to.toString(Qt::ISODate) : QString();
+        const QString text = from.isEmpty() ? tr("until %1").arg(to)
+                             : to.isEmpty() ? tr("from %1").arg(from)
+                             : from == to   ? from
+                                            : from + QChar(0x2013) + to;
+        links << filterLink(QStringLiteral("dates"), text);
+    }
+    if (m_thisIssue->isChecked())
+        links << filterLink(QStringLiteral("thisIssue"), tr("this issue"));
+    else if (options.issueId)
+        links << filterLink(QStringLiteral("issue"), elided(m_issue->currentText()));
+    if (options.tagId)
+        links << filterLink(QStringLiteral("tag"), QLatin1Char('#') + elided(m_tag->currentText()));
+    if (!options.entity.isEmpty()) {
+        QString text = elided(options.entity);
+        if (!options.entityType.isEmpty())
+            text += QLatin1String(" (") + EntityLegend::typeName(options.entityType) + QLatin1Char(')');
+        links << filterLink(QStringLiteral("entity"), text);
+    }
+    const int active = int(links.size());
+    m_filtersToggle->setText(active == 0 ? tr("Filters") : tr("Filters (%1)").arg(active));
+    if (active > 1)
+        links << QStringLiteral("<a href=\"all\">%1</a>").arg(tr("clear all"));
+    m_filterSummary->setVisible(active > 0);
+    m_filterSummary->setText(active == 0 ? QString()
+                                         : tr("Only") + QLatin1Char(' ') + links.join(QLatin1String(" &nbsp; ")));
+}
+
+void SearchPanel::removeFilter(const QString &which)
+{
+    const bool all = which == u"all";
+    {
+        const QSignalBlocker blockFrom(m_fromDate);
+        const QSignalBlocker blockTo(m_toDate);
+        const QSignalBlocker blockEntity(m_entity);
+        const QSignalBlocker blockThisIssue(m_thisIssue);
+        if (all || which == u"dates") {
+            m_fromDate->setDate(m_fromDate->minimumDate());
+            m_toDate->setDate(m_toDate->minimumDate());
+        }
+        if (all || which == u"thisIssue") {
+            m_thisIssue->setChecked(false);
+            m_issue->setEnabled(true);
+        }
+        if (all || which == u"issue")
+            m_issue->setCurrentIndex(0);
+        if (all || which == u"tag")
+            m_tag->setCurrentIndex(0);
+        if (all || which == u"entity") {
+            m_entity->clear();
+            m_entityType.clear();
+        }
+    }
+    facetChanged();
+}
+
+void SearchPanel::clearFacets()
+{
+    removeFilter(QStringLiteral("all"));
 }
 
 void SearchPanel::setEntityFilter(const QString &type, const QString &text)
 {
-    Q_UNUSED(type); // a name is one filter whatever its type; SearchOptions match the text
     const QString trimmed = text.trimmed();
-    if (trimmed == m_entity->text())
+    const QString newType = trimmed.isEmpty() ? QString() : type;
+    if (trimmed == m_entity->text() && newType == m_entityType)
         return;
-    const QSignalBlocker blocker(m_entity);
-    m_entity->setText(trimmed);
+    {
+        const QSignalBlocker blocker(m_entity);
+        m_entity->setText(trimmed);
+        m_entityType = newType;
+    }
     facetChanged();
+}
+
+void SearchPanel::searchEntity(const QString &type, const QString &text)
+{
+    if (text.trimmed().isEmpty())
+        return;
+    if (!isActive())
+        m_field->setText(text.trimmed());
+    setEntityFilter(type, text);
+    searchNow(); // when the filter was already this entity, setEntityFilter searched nothing
 }
 
 void SearchPanel::facetChanged()
 {
+    m_appliedEntity = m_entity->text().trimmed();
+    updateFilterSummary();
     if (isActive())
         searchNow();
 }
@@ -342,15 +607,13 @@ void SearchPanel::search(bool append)
     options.sort = store::SearchOptions::Sort(m_sort->currentData().toInt());
     options.countTotal = !append;
     const bool inIssue = m_thisIssue->isChecked() && m_issueId != 0;
-    if (inIssue)
-        options.issueId = m_issueId;
-    if (m_fromYear->value() != AnyYear)
-        options.from = QDate(m_fromYear->value(), 1, 1);
-    if (m_toYear->value() != AnyYear)
-        options.to = QDate(m_toYear->value(), 12, 31);
-    if (m_tag->currentIndex() > 0)
-        options.tagId = m_tag->currentData().toLongLong();
-    options.entity = m_entity->text().trimmed();
+    const store::SearchOptions facets = facetOptions();
+    options.issueId = facets.issueId;
+    options.from = facets.from;
+    options.to = facets.to;
+    options.tagId = facets.tagId;
+    options.entity = facets.entity;
+    options.entityType = facets.entityType;
 
     if (append)
         m_loadingMore = true;
@@ -420,6 +683,17 @@ void SearchPanel::chooseHit(const QModelIndex &index)
 
 bool SearchPanel::eventFilter(QObject *watched, QEvent *event)
 {
+    if (watched == m_entity && event->type() == QEvent::FocusIn)
+        loadEntityNames();
+    // A calendar for "any" would open on the day before the first issue: the end of a range
+    // opens on the last issue's month instead.
+    if (watched == m_toDate->calendarWidget() && event->type() == QEvent::Show &&
+        m_toDate->date() == m_toDate->minimumDate() && m_toDate->maximumDate() < LastDate)
+        m_toDate->calendarWidget()->setCurrentPage(m_toDate->maximumDate().year(), m_toDate->maximumDate().month());
+    // Before the box opens, takes a key or turns under the wheel.
+    if (watched == m_issue && (event->type() == QEvent::FocusIn || event->type() == QEvent::MouseButtonPress ||
+                               event->type() == QEvent::Wheel))
+        loadIssues();
     if (watched == m_field && event->type() == QEvent::KeyPress) {
         auto *key = static_cast<QKeyEvent *>(event);
         switch (key->key()) {

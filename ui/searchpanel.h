@@ -11,8 +11,8 @@
 
 class QAction;
 class QComboBox;
+class QDateEdit;
 class QLabel;
-class QSpinBox;
 class QStringListModel;
 class QLineEdit;
 class QListView;
@@ -29,8 +29,8 @@ namespace baokan::ui {
 
 // Search as you type over the open archive: owns the search field (the window places it), the
 // list of hits with marked snippets, their count, the sort, the "this issue only" toggle and the
-// facets (year range, tag, entity), and
-// marks the query's matches in the reader and moves between them. Queries run on a thread of the
+// facets (date range, issue, tag, entity, each shown as a removable filter while it narrows the
+// hits), and marks the query's matches in the reader and moves between them. Queries run on a thread of the
 // panel's own, with that thread's connection, so a slow query never freezes typing; only the
 // newest query's results are shown. The widget itself is GUI thread only.
 class SearchPanel final : public QWidget
@@ -73,14 +73,23 @@ public:
     int currentMatch() const { return m_currentMatch; }
     void moveToMatch(int delta);
 
-    // Reads the archive's tags and entity names again for the facets (the tag list changes as
-    // the user tags articles). setDatabase() does this too.
-    void reloadFacets();
+    // The facets as search options (no query, paging or sort), as the next search will use them.
+    store::SearchOptions facetOptions() const;
+    // Removes every facet filter ("this issue only" included) and searches again.
+    void clearFacets();
 
 public Q_SLOTS:
-    // Narrows the search to articles mentioning the entity (e.g. one chosen in the Entities
-    // panel); an empty text removes the filter. Re-runs an active search.
+    // Reads the archive's tags, issues and date bounds again for the facets, and forgets the
+    // entity names (read again when the entity field is next used). Call it whenever the archive
+    // changes: after an import, a tag edit or its undo, a re-recognition. Cheap: a few small
+    // queries on the GUI thread. A facet whose choice is gone is cleared and the hits follow.
+    void reloadFacets();
+    // Narrows the search to articles mentioning the entity as this type (empty: any type), e.g.
+    // one chosen in the Entities panel; an empty text removes the filter. Re-runs an active search.
     void setEntityFilter(const QString &type, const QString &text);
+    // The Entities panel's "search for this entity": narrows an active search to it, or, with no
+    // query yet, searches for its name among the articles that mention it.
+    void searchEntity(const QString &type, const QString &text);
 
 Q_SIGNALS:
     // A query became active (true) or was cleared (false).
@@ -100,6 +109,11 @@ private:
     void stopWorker();
     void chooseHit(const QModelIndex &index);
     void facetChanged();
+    void updateFilterSummary();
+    void removeFilter(const QString &which);
+    void loadEntityNames();
+    void loadIssues();
+    void setDateBounds(const QDate &first, const QDate &last);
 
     const store::Database *m_db = nullptr;
     qint64 m_issueId = 0;
@@ -117,11 +131,19 @@ private:
     QLabel *m_countLabel;
     QComboBox *m_sort;
     QToolButton *m_thisIssue;
-    QSpinBox *m_fromYear; // the minimum stands for "any"
-    QSpinBox *m_toYear;
+    QToolButton *m_filtersToggle;
+    QWidget *m_facets;
+    QDateEdit *m_fromDate; // the minimum stands for "any"
+    QDateEdit *m_toDate;
+    QComboBox *m_issue;
     QComboBox *m_tag;
     QLineEdit *m_entity;
+    QString m_entityType; // of the entity chosen in the Entities panel; empty once the text is edited
     QStringListModel *m_entityNames;
+    bool m_entityNamesStale = true;
+    QString m_appliedEntity; // the entity name the hits were last narrowed to
+    bool m_issuesStale = true;
+    QLabel *m_filterSummary; // the active filters, each with a link that removes it
     QListView *m_list;
     QStandardItemModel *m_model;
     QAction *m_nextMatch;

@@ -13,6 +13,7 @@ const QString WindowGeometryKey = QStringLiteral("window/geometry");
 const QString SplitterStateKey = QStringLiteral("window/splitterState");
 const QString ReaderPointSizeKey = QStringLiteral("reader/pointSize");
 const QString HiddenEntityTypesKey = QStringLiteral("reader/hiddenEntityTypes");
+const QString SearchFiltersShownKey = QStringLiteral("search/filtersShown");
 
 // QSettings keys cannot hold arbitrary paths (slashes nest groups), so the path is hashed.
 QString lastArticleKeyFor(const QString &archivePath)
@@ -75,6 +76,16 @@ QStringList Settings::hiddenEntityTypes() const
 void Settings::setHiddenEntityTypes(const QStringList &types)
 {
     m_settings.setValue(HiddenEntityTypesKey, types);
+}
+
+bool Settings::searchFiltersShown() const
+{
+    return m_settings.value(SearchFiltersShownKey, true).toBool();
+}
+
+void Settings::setSearchFiltersShown(bool shown)
+{
+    m_settings.setValue(SearchFiltersShownKey, shown);
 }
 
 } // namespace baokan::ui

@@ -34,6 +34,10 @@ public:
     QStringList hiddenEntityTypes() const;
     void setHiddenEntityTypes(const QStringList &types);
 
+    // Whether the search panel shows its filter boxes (dates, issue, tag, entity); shown by default.
+    bool searchFiltersShown() const;
+    void setSearchFiltersShown(bool shown);
+
     void sync() { m_settings.sync(); }
 
 private:

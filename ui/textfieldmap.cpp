@@ -2,35 +2,39 @@
 #include "textfieldmap.h"
 
 #include <algorithm>
-#include <utility>
 
 namespace baokan::ui {
 
 namespace {
 
-const std::pair<ReaderField, const char *> kFieldNames[] = {
-    {ReaderField::Kicker, "kicker"}, {ReaderField::Title, "title"}, {ReaderField::Subtitle, "subtitle"},
-    {ReaderField::Byline, "byline"}, {ReaderField::Body, "body"},   {ReaderField::Caption, "caption"},
-    {ReaderField::Source, "source"},
+struct FieldName
+{
+    ReaderField field;
+    QLatin1String name;
+};
+
+constexpr FieldName fieldNames[] = {
+    {ReaderField::Kicker, QLatin1String("kicker")},     {ReaderField::Title, QLatin1String("title")},
+    {ReaderField::Subtitle, QLatin1String("subtitle")}, {ReaderField::Byline, QLatin1String("byline")},
+    {ReaderField::Body, QLatin1String("body")},         {ReaderField::Caption, QLatin1String("caption")},
+    {ReaderField::Source, QLatin1String("source")},
 };
 
 } // namespace
 
 QString readerFieldName(ReaderField field)
 {
-    for (const auto &[f, name] : kFieldNames) {
-        if (f == field)
-            return QString::fromLatin1(name);
-    }
+    for (const FieldName &f : fieldNames)
+        if (f.field == field)
+            return f.name;
     return {};
 }
 
 std::optional<ReaderField> readerFieldFromName(const QString &name)
 {
-    for (const auto &[f, fieldName] : kFieldNames) {
-        if (name == QLatin1String(fieldName))
-            return f;
-    }
+    for (const FieldName &f : fieldNames)
+        if (name == f.name)
+            return f.field;
     return std::nullopt;
 }
 

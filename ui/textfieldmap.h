@@ -11,8 +11,7 @@ namespace baokan::ui {
 // The parts of an article the reader shows, named as the archive names them.
 enum class ReaderField { Kicker, Title, Subtitle, Byline, Body, Caption, Source };
 
-// The archive's name of a field ("title", "body", "caption", …), and back; nothing for a name the
-// reader does not show.
+// The archive's name of a field ("kicker", "body", …: the field of a stored mention), and back.
 QString readerFieldName(ReaderField field);
 std::optional<ReaderField> readerFieldFromName(const QString &name);
 

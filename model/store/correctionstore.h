@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "store/userdatastore.h"
+#include "store/annotation.h"
 
 #include <QList>
 #include <QPair>
@@ -12,16 +12,9 @@
 
 namespace baokan::store {
 
-// The rows a correction edit touches, before or after it.
-struct CorrectionRows
-{
-    QList<Correction> corrections;
-    QList<LexiconEntry> lexicon;
-};
-
-// Reads and writes the user's corrections of the recognizer and the user lexicon, and keeps the
-// stored mentions in step with them. Import never touches these rows. Static functions on the
-// connection passed in (the calling thread's).
+// Reads the user's corrections of the recognizer and the user lexicon; CorrectionEdits write
+// them. Import never touches these rows. Static functions on the connection passed in (the
+// calling thread's).
 class CorrectionStore
 {
 public:
@@ -40,14 +33,6 @@ public:
     // The article's 'mention' corrections that no longer find their place (kept, not applied),
     // for the reader to offer for review or deletion.
     static std::optional<QList<Correction>> unplaced(const QSqlDatabase &db, const QString &articleKey);
-
-    // Turns the rows of state `from` into state `to` exactly (ids and times kept), then
-    // recognizes again the articles the changed rows can touch. The caller holds the transaction.
-    static bool writeRows(const QSqlDatabase &db, const CorrectionRows &from, const CorrectionRows &to, QString *error);
-
-    // Every column equal, ids and times included.
-    static bool same(const Correction &a, const Correction &b);
-    static bool same(const LexiconEntry &a, const LexiconEntry &b);
 };
 
 } // namespace baokan::store

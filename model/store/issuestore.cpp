@@ -67,6 +67,16 @@ QList<IssueRecord> IssueStore::issues(int offset, int limit) const
     return out;
 }
 
+std::pair<QDate, QDate> IssueStore::dateRange() const
+{
+    QSqlQuery q(m_db->connection());
+    if (!q.exec(QStringLiteral("SELECT min(coalesce(user_date, date)), max(coalesce(user_date, date)) FROM issue")) ||
+        !q.next())
+        return {};
+    return {QDate::fromString(q.value(0).toString(), Qt::ISODate),
+            QDate::fromString(q.value(1).toString(), Qt::ISODate)};
+}
+
 std::optional<IssueRecord> IssueStore::issue(qint64 id) const
 {
     QSqlQuery q(m_db->connection());

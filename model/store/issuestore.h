@@ -7,6 +7,7 @@
 #include <QString>
 
 #include <optional>
+#include <utility>
 
 namespace baokan::store {
 
@@ -54,6 +55,8 @@ public:
     // Newest first (by the date shown), undated issues last.
     QList<IssueRecord> issues(int offset, int limit) const;
     std::optional<IssueRecord> issue(qint64 id) const;
+    // The first and the last date shown among the issues; both invalid when none is dated.
+    std::pair<QDate, QDate> dateRange() const;
     std::optional<IssueRecord> issueBySource(const QString &source) const;
     QList<PageRecord> pages(qint64 issueId) const;
 

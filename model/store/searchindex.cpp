@@ -120,6 +120,11 @@ Where whereFor(const SearchQuery::Plan &plan, const SearchOptions &options)
         w.sql += QLatin1String(" AND ") + t + QLatin1String(".rowid <= :to");
         w.values << qMakePair(QStringLiteral(":to"), QVariant((options.to.toJulianDay() << DayShift) | WithinDay));
     }
+    // Undated issues sort as day 0: a range with only an end must not take them in.
+    if (options.to.isValid() && !options.from.isValid()) {
+        w.sql += QLatin1String(" AND ") + t + QLatin1String(".rowid > :dated");
+        w.values << qMakePair(QStringLiteral(":dated"), QVariant(WithinDay));
+    }
     const QString articleOfRow = QLatin1String("SELECT 1 FROM article_search s JOIN article a ON a.id = s.article_id ");
     const QString thisRow = QLatin1String(" s.sort_key = ") + t + QLatin1String(".rowid");
     if (options.issueId) {
@@ -136,8 +141,11 @@ Where whereFor(const SearchQuery::Plan &plan, const SearchOptions &options)
     if (!options.entity.isEmpty()) {
         w.sql += QLatin1String(" AND EXISTS (") + articleOfRow +
                  QLatin1String("JOIN entity_mention m ON m.article_id = a.id WHERE") + thisRow +
-                 QLatin1String(" AND m.text = :entity)");
+                 QLatin1String(" AND m.text = :entity") +
+                 QLatin1String(options.entityType.isEmpty() ? ")" : " AND m.type = :entityType)");
         w.values << qMakePair(QStringLiteral(":entity"), QVariant(options.entity));
+        if (!options.entityType.isEmpty())
+            w.values << qMakePair(QStringLiteral(":entityType"), QVariant(options.entityType));
     }
     return w;
 }

@@ -27,6 +27,10 @@ struct SearchOptions
     QDate to;
     std::optional<qint64> tagId; // only articles carrying this tag
     QString entity;              // only articles mentioning this entity text
+
+    // With entity: only mentions of this type (PER, LOC, …); empty: any type. A date range
+    // (from/to) never takes in undated issues.
+    QString entityType;
 };
 
 struct SearchHit
