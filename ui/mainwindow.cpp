@@ -41,6 +41,7 @@
 #include <QProgressBar>
 #include <QProgressDialog>
 #include <QPushButton>
+#include <QShowEvent>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -52,10 +53,14 @@
 
 #include <algorithm>
 #include <climits>
+#include <cmath>
 
 namespace baokan::ui {
 
 namespace {
+
+// QMainWindow::saveState's version: raise it when the docks change, so an old layout is ignored.
+constexpr int WindowStateVersion = 1;
 
 QTreeView *makeListView(const QString &objectName, QWidget *parent)
 {
@@ -272,16 +277,73 @@ void MainWindow::restoreSettings()
     m_reader->setTextPointSize(m_settings.readerPointSize());
     if (!restoreGeometry(m_settings.windowGeometry()))
         resize(1440, 880);
-    // The side docks were sized before the window had its size; without this they take what the
-    // layout leaves over and squeeze the reader to a few characters a line.
-    resizeDocks({m_notesPanel}, {qMin(340, width() / 4)}, Qt::Horizontal);
-    if (!m_splitter->restoreState(m_settings.splitterState()))
-        m_splitter->setSizes({200, 330, 700});
+    // Docks (open or closed, tab in front, width) as the user left them; a layout saved by a
+    // version with other docks is ignored (the version changes when the docks do).
+    m_dockStateRestored = restoreState(m_settings.windowState(), WindowStateVersion);
+    m_splitterStateRestored = m_splitter->restoreState(m_settings.splitterState());
+    // Without a saved layout the panes are sized on the first show, when the window has its size.
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (!m_panesFitted) {
+        m_panesFitted = true;
+        fitPanesToWidth();
+    }
+}
+
+void MainWindow::fitPanesToWidth()
+{
+    // Per character of the reader's text (its column is 38 ideographs wide).
+    const qreal em = m_reader->columnWidth() / 38.0;
+    // A line of `characters` ideographs plus the reader's side margins (2 em each), scroll bar
+    // and frame.
+    const auto readerFor = [em](int characters) { return int(std::ceil((characters + 4) * em)) + 24; };
+    const int listsMinimum = 330; // dates, issue names, and titles still readable
+    const int gaps = 12;          // splitter handles and the dock's separator
+    const int dockMinimum =
+        std::max(m_notesPanel->minimumSizeHint().width(), m_entitiesPanel->minimumSizeHint().width());
+    const int dockWidth = std::clamp(width() / 6, dockMinimum, std::max(dockMinimum, 340));
+
+    int central = width() - gaps;
+    int dockShown = 0;
+    if (m_dockStateRestored) {
+        if (m_notesPanel->isVisible() || m_entitiesPanel->isVisible())
+            dockShown = std::max(m_notesPanel->width(), m_entitiesPanel->width());
+    } else {
+        // Too narrow for the dock, the lists and 30 characters a line: the reader comes first, and
+        // View › Notes / Entities (or T for a tag) opens the dock.
+        const bool dockFits = central - dockWidth - listsMinimum >= readerFor(30);
+        // (show() on the tab behind would draw it over the one in front: only ever hide here.)
+        if (dockFits) {
+            resizeDocks({m_notesPanel}, {dockWidth}, Qt::Horizontal);
+            dockShown = dockWidth;
+        } else {
+            // Hidden before they were ever shown, the docks get no hide event to uncheck their
+            // View menu entries; without this the first click there would do nothing.
+            for (QDockWidget *dock :
+                 {static_cast<QDockWidget *>(m_notesPanel), static_cast<QDockWidget *>(m_entitiesPanel)}) {
+                dock->hide();
+                dock->toggleViewAction()->setChecked(false);
+            }
+        }
+    }
+    if (m_splitterStateRestored)
+        return;
+    central -= dockShown;
+    // About 32 characters a line, never fewer than 30 while the lists keep their minimum; what
+    // is left goes to the lists, whose titles are cut short first.
+    const int reader = std::max(std::min(readerFor(32), central - listsMinimum), std::min(readerFor(30), central / 2));
+    const int lists = central - reader;
+    const int issues = std::clamp(lists * 2 / 5, 165, 200);
+    m_splitter->setSizes({issues, lists - issues, reader});
 }
 
 void MainWindow::saveSettings()
 {
     m_settings.setWindowGeometry(saveGeometry());
+    m_settings.setWindowState(saveState(WindowStateVersion));
     m_settings.setSplitterState(m_splitter->saveState());
     m_settings.setReaderPointSize(m_reader->textPointSize());
     m_settings.sync();
@@ -903,9 +965,21 @@ void MainWindow::createEntitiesPanel()
                 m_tagFilter->showList(tr("articles mentioning %1").arg(description), int(keys.size()));
                 showArticleList(keys, tr("No article mentions %1.").arg(description));
             });
+    // The notes dock cannot be closed, so its own toggle is always disabled; a narrow window
+    // starts without it (see fitPanesToWidth), and this brings it back.
+    QAction *showNotes = makeAction(this, QStringLiteral("showNotesAction"), tr("&Notes"));
+    connect(showNotes, &QAction::triggered, this, [this] {
+        m_notesPanel->show();
+        m_notesPanel->raise();
+    });
+    // Chosen in the menu, a tab behind the notes comes to the front.
+    connect(m_entitiesPanel->toggleViewAction(), &QAction::triggered, m_entitiesPanel, [this](bool shown) {
+        if (shown)
+            m_entitiesPanel->raise();
+    });
     for (QAction *menu : menuBar()->actions()) {
         if (menu->menu() && menu->text() == tr("&View"))
-            menu->menu()->addAction(m_entitiesPanel->toggleViewAction());
+            menu->menu()->addActions({showNotes, m_entitiesPanel->toggleViewAction()});
     }
 }
 

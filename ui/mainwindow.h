@@ -78,6 +78,7 @@ Q_SIGNALS:
     void importEnded();
 
 protected:
+    void showEvent(QShowEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
@@ -87,6 +88,9 @@ private:
     void createMenus();
     void restoreSettings();
     void saveSettings();
+    // Without a saved layout: widths for the panes and the side dock that leave the reader a
+    // comfortable line at the window's width, the dock closed when the window is too narrow.
+    void fitPanesToWidth();
     void issueChanged(const QModelIndex &current);
     void articleChanged(const QModelIndex &current);
     void moveArticle(int delta);
@@ -125,6 +129,9 @@ private:
     void showEntityLexicon();
 
     Settings m_settings;
+    bool m_dockStateRestored = false;
+    bool m_splitterStateRestored = false;
+    bool m_panesFitted = false;
     std::unique_ptr<store::Database> m_db;
     QString m_archivePath;
     store::ImportJob *m_importJob = nullptr;

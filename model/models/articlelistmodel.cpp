@@ -10,26 +10,10 @@
 namespace baokan::models {
 
 ArticleListModel::ArticleListModel(store::Database *db, QObject *parent)
-    : QAbstractTableModel(parent)
+    : PagedTableModel(ColumnCount, parent)
     , m_db(db)
     , m_store(db)
 {}
-
-int ArticleListModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
-
-bool ArticleListModel::isRow(const QModelIndex &index) const
-{
-    return index.isValid() && index.model() == this && !index.parent().isValid() && index.row() < m_rows.size() &&
-           index.column() < ColumnCount;
-}
-
-int ArticleListModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
 
 QVariant ArticleListModel::data(const QModelIndex &index, int role) const
 {
@@ -128,47 +112,67 @@ Qt::ItemFlags ArticleListModel::flags(const QModelIndex &index) const
     return QAbstractTableModel::flags(index) | Qt::ItemNeverHasChildren;
 }
 
-bool ArticleListModel::canFetchMore(const QModelIndex &parent) const
+int ArticleListModel::countRows()
 {
-    if (parent.isValid() || m_fetching)
-        return false;
-    if (m_filter.keys)
-        return m_nextKey < m_filter.keys->size();
-    return m_rows.size() < m_total;
+    m_nextKey = 0;
+    return !m_filter.keys && m_filter.issueId ? m_store.countInIssue(m_filter.issueId) : 0;
 }
 
-void ArticleListModel::fetchMore(const QModelIndex &parent)
+bool ArticleListModel::hasMoreRows() const
 {
-    if (!canFetchMore(parent))
-        return;
+    if (m_filter.keys)
+        return m_nextKey < m_filter.keys->size();
+    return PagedTableModel::hasMoreRows();
+}
+
+QList<ArticleListRow> ArticleListModel::fetchRows(int offset, int limit)
+{
     QList<store::ArticleRow> articles;
-    if (m_filter.keys) {
-        const QStringList keys = m_filter.keys->mid(m_nextKey, kBatchSize);
+    if (!m_filter.keys) {
+        articles = m_store.summaries(m_filter.issueId, offset, limit);
+    } else {
+        const QStringList keys = m_filter.keys->mid(m_nextKey, limit);
         m_nextKey += keys.size();
         for (const store::ArticleRow &s : m_store.summariesByKeys(keys)) {
             if (!m_filter.issueId || s.issueId == m_filter.issueId)
                 articles << s;
         }
-    } else {
-        articles = m_store.summaries(m_filter.issueId, int(m_rows.size()), kBatchSize);
-        if (articles.isEmpty())
-            m_total = int(m_rows.size()); // articles went away since the count
     }
-    if (articles.isEmpty())
-        return;
-    QList<Row> batch;
+    QList<ArticleListRow> batch;
     batch.reserve(articles.size());
     for (const store::ArticleRow &a : std::as_const(articles))
-        batch << Row{a, {}};
+        batch << ArticleListRow{a, {}};
+    // One query for the batch's tags: painting reads them from the rows.
     const QHash<QString, QList<store::Tag>> tags = tagsFor(batch, 0, batch.size());
-    for (Row &row : batch)
+    for (ArticleListRow &row : batch)
         row.tags = tags.value(row.article.key);
-    // A view (or the model tester) may ask for more while the rows go in; it must wait.
-    m_fetching = true;
-    beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + batch.size() - 1));
-    m_rows += batch;
-    endInsertRows();
-    m_fetching = false;
+    return batch;
+}
+
+QHash<QString, QList<store::Tag>> ArticleListModel::tagsFor(const QList<ArticleListRow> &rows, qsizetype from,
+                                                            qsizetype count) const
+{
+    QStringList keys;
+    keys.reserve(count);
+    for (qsizetype i = from; i < from + count && i < rows.size(); ++i)
+        keys << rows.at(i).article.key;
+    return store::TagStore(m_db).tagsForArticles(keys);
+}
+
+void ArticleListModel::refreshTags()
+{
+    for (qsizetype from = 0; from < m_rows.size(); from += kBatchSize) {
+        const QHash<QString, QList<store::Tag>> tags = tagsFor(m_rows, from, kBatchSize);
+        for (qsizetype row = from; row < from + kBatchSize && row < m_rows.size(); ++row) {
+            QList<store::Tag> fresh = tags.value(m_rows.at(row).article.key);
+            // Counts are not columns and never filled here; names and colours are what shows.
+            if (fresh == m_rows.at(row).tags)
+                continue;
+            m_rows[row].tags = std::move(fresh);
+            const QModelIndex cell = index(int(row), TitleColumn);
+            Q_EMIT dataChanged(cell, cell, {TagNamesRole, TagColorsRole});
+        }
+    }
 }
 
 void ArticleListModel::setIssue(qint64 issueId)
@@ -189,42 +193,6 @@ void ArticleListModel::setFilter(const Filter &filter)
 {
     m_filter = filter;
     reload();
-}
-
-void ArticleListModel::reload()
-{
-    beginResetModel();
-    m_rows.clear();
-    m_nextKey = 0;
-    m_total = !m_filter.keys && m_filter.issueId ? m_store.countInIssue(m_filter.issueId) : 0;
-    endResetModel();
-}
-
-QHash<QString, QList<store::Tag>> ArticleListModel::tagsFor(const QList<Row> &rows, qsizetype from,
-                                                            qsizetype count) const
-{
-    QStringList keys;
-    keys.reserve(count);
-    for (qsizetype i = from; i < from + count && i < rows.size(); ++i)
-        keys << rows.at(i).article.key;
-    return store::TagStore(m_db).tagsForArticles(keys);
-}
-
-void ArticleListModel::refreshTags()
-{
-    for (qsizetype from = 0; from < m_rows.size(); from += kBatchSize) {
-        const QHash<QString, QList<store::Tag>> tags = tagsFor(m_rows, from, kBatchSize);
-        for (qsizetype row = from; row < from + kBatchSize && row < m_rows.size(); ++row) {
-            QList<store::Tag> fresh = tags.value(m_rows.at(row).article.key);
-            const QList<store::Tag> &old = m_rows.at(row).tags;
-            // Counts are not columns and never filled here; names and colours are what shows.
-            if (fresh == old)
-                continue;
-            m_rows[row].tags = std::move(fresh);
-            const QModelIndex cell = index(int(row), TitleColumn);
-            Q_EMIT dataChanged(cell, cell, {TagNamesRole, TagColorsRole});
-        }
-    }
 }
 
 QModelIndex ArticleListModel::indexOfKey(const QString &key)

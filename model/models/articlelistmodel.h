@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "models/pagedtablemodel.h"
 #include "store/annotation.h"
 #include "store/articlestore.h"
 
-#include <QAbstractTableModel>
 #include <QHash>
+
 #include <QList>
 #include <QStringList>
 
@@ -17,11 +18,18 @@ class Database;
 
 namespace baokan::models {
 
+// One row of the article list: the article's list fields and its tags.
+struct ArticleListRow
+{
+    store::ArticleRow article;
+    QList<store::Tag> tags;
+};
+
 // The articles of one issue, or of a list of keys (a tag filter, an entity), for the article
 // pane. Rows hold titles, bylines and tags only, never bodies, and come in batches through
 // canFetchMore()/fetchMore(), each batch with its tags read in one query, so a list of a million
 // stays small and painting never queries. GUI thread.
-class ArticleListModel final : public QAbstractTableModel
+class ArticleListModel final : public PagedTableModel<ArticleListRow>
 {
     Q_OBJECT
 
@@ -36,7 +44,6 @@ public:
         TagColorsRole,                // QStringList: their colours (#rrggbb), in the same order
         IssueDateRole,                // QDate: the issue's date; invalid when unknown
     };
-    static constexpr int kBatchSize = 200;
 
     // Which articles to list. With keys, in their order and limited to issueId when that is set;
     // without, the articles of issueId in page order. Nothing when neither is set.
@@ -48,21 +55,15 @@ public:
 
     explicit ArticleListModel(store::Database *db, QObject *parent = nullptr);
 
-    int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
-    bool canFetchMore(const QModelIndex &parent) const override;
-    void fetchMore(const QModelIndex &parent) override;
 
     void setIssue(qint64 issueId);
     void setArticleKeys(const QStringList &keys);
     void setFilter(const Filter &filter);
     Filter filter() const { return m_filter; }
     qint64 issueId() const { return m_filter.issueId; }
-    // Reads the articles again under the same filter, e.g. after an import.
-    void reload();
     // True when the rows come from a list of keys, possibly from many issues.
     bool isKeyList() const { return m_filter.keys.has_value(); }
     // Reads the tags of the rows fetched so far again (after tag edits, undo, rename, merge), a
@@ -76,21 +77,15 @@ public:
     qint64 articleId(int row) const;
 
 private:
-    struct Row
-    {
-        store::ArticleRow article;
-        QList<store::Tag> tags;
-    };
-    bool isRow(const QModelIndex &index) const;
-    QHash<QString, QList<store::Tag>> tagsFor(const QList<Row> &rows, qsizetype from, qsizetype count) const;
+    int countRows() override;
+    QList<ArticleListRow> fetchRows(int offset, int limit) override;
+    bool hasMoreRows() const override;
+    QHash<QString, QList<store::Tag>> tagsFor(const QList<ArticleListRow> &rows, qsizetype from, qsizetype count) const;
 
     const store::Database *m_db;
     store::ArticleStore m_store;
     Filter m_filter;
-    QList<Row> m_rows;
-    int m_total = 0;         // rows to expect in issue mode
     qsizetype m_nextKey = 0; // next key to look up in key mode
-    bool m_fetching = false;
 };
 
 } // namespace baokan::models

@@ -16,10 +16,14 @@ QString nullableString(const QVariant &v)
     return v.isNull() ? QString() : v.toString();
 }
 
-const QString kColumns =
-    QStringLiteral("id, scope, article_key, field, start, end, text, prefix, suffix, type, created");
+} // namespace
 
-Correction correctionFrom(const QSqlQuery &q)
+QString CorrectionStore::columns()
+{
+    return QStringLiteral("id, scope, article_key, field, start, end, text, prefix, suffix, type, created");
+}
+
+Correction CorrectionStore::fromRow(const QSqlQuery &q)
 {
     Correction c;
     c.id = q.value(0).toLongLong();
@@ -36,18 +40,20 @@ Correction correctionFrom(const QSqlQuery &q)
     return c;
 }
 
+namespace {
+
 std::optional<QList<Correction>> correctionsWhere(const QSqlDatabase &db, const QString &where, const QString &key)
 {
     QSqlQuery q(db);
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT %1 FROM correction WHERE %2 ORDER BY id").arg(kColumns, where));
+    q.prepare(QStringLiteral("SELECT %1 FROM correction WHERE %2 ORDER BY id").arg(CorrectionStore::columns(), where));
     if (!key.isNull())
         q.bindValue(QStringLiteral(":key"), key);
     if (!q.exec())
         return std::nullopt;
     QList<Correction> out;
     while (q.next())
-        out << correctionFrom(q);
+        out << CorrectionStore::fromRow(q);
     return out;
 }
 
@@ -67,11 +73,11 @@ std::optional<QList<Correction>> CorrectionStore::archiveCorrections(const QSqlD
 std::optional<Correction> CorrectionStore::correction(const QSqlDatabase &db, qint64 id)
 {
     QSqlQuery q(db);
-    q.prepare(QStringLiteral("SELECT %1 FROM correction WHERE id = :id").arg(kColumns));
+    q.prepare(QStringLiteral("SELECT %1 FROM correction WHERE id = :id").arg(columns()));
     q.bindValue(QStringLiteral(":id"), id);
     if (!q.exec() || !q.next())
         return std::nullopt;
-    return correctionFrom(q);
+    return fromRow(q);
 }
 
 std::optional<QList<LexiconEntry>> CorrectionStore::lexicon(const QSqlDatabase &db)

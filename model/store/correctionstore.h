@@ -10,6 +10,8 @@
 
 #include <optional>
 
+class QSqlQuery;
+
 namespace baokan::store {
 
 // Reads the user's corrections of the recognizer and the user lexicon; CorrectionEdits write
@@ -26,6 +28,10 @@ public:
     static std::optional<QList<LexiconEntry>> lexicon(const QSqlDatabase &db);
     static std::optional<LexiconEntry> lexiconEntry(const QSqlDatabase &db, const QString &text);
     static std::optional<qint64> nextCorrectionId(const QSqlDatabase &db);
+    // For a caller that prepares its own query of the correction table (once for many articles):
+    // the columns to select, and the Correction in the current row of such a query.
+    static QString columns();
+    static Correction fromRow(const QSqlQuery &q);
 
     // Where a 'mention' correction applies in its field's text now: its exact quote, the context
     // deciding among occurrences and the old offset breaking ties; nothing when the quote is gone.

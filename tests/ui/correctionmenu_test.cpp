@@ -23,6 +23,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QFocusEvent>
 #include <QLineEdit>
 #include <QMenu>
 #include <QProcess>
@@ -210,6 +211,9 @@ QStringList storedCorrections(const QString &archive)
 QStringList facetNames(ui::MainWindow *window)
 {
     auto *facet = child<QLineEdit>(window, QStringLiteral("searchEntity"));
+    // The names are read when the user goes to the field, as a user would before typing.
+    QFocusEvent focusIn(QEvent::FocusIn);
+    QApplication::sendEvent(facet, &focusIn);
     REQUIRE(facet->completer());
     QStringList names;
     QAbstractItemModel *model = facet->completer()->model();

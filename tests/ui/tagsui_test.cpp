@@ -160,7 +160,7 @@ TEST_CASE("the article list paints each row's tags as coloured chips from the mo
     for (const QString &color : colors) {
         INFO(color.toStdString());
         CHECK(pixelsOf(before, QColor(color)) == 0);
-        CHECK(pixelsOf(after, QColor(color)) > 40);
+        CHECK(pixelsOf(after, QColor(color)) > 12); // a chip, or a dot when the list is narrow
     }
 
     // The delegate paints on its own too, into a narrow cell, without a view.
