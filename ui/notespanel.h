@@ -53,7 +53,7 @@ public:
     // the window goes, and before undo/redo.
     void flush();
     // Highlights the reader's selection in the chosen colour; false (with a status message)
-    // when nothing in the body is selected.
+    // when nothing highlightable (title, kicker, subtitle, body, captions) is selected.
     bool highlightSelection();
     // Puts the keyboard focus in the tag editor.
     void focusTagEditor();

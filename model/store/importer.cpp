@@ -3,6 +3,7 @@
 
 #include "entities/articlefields.h"
 #include "parse/issueloader.h"
+#include "store/articlelookup.h"
 #include "store/articlematcher.h"
 #include "store/articlestore.h"
 #include "store/database.h"
@@ -121,6 +122,13 @@ const char *const kArticleFields[] = {"title",         "display_title", "kicker"
 constexpr int kFieldCount = int(sizeof(kArticleFields) / sizeof(kArticleFields[0]));
 constexpr int kBodyField = 10;
 constexpr int kCaptionsField = 11;
+
+// The fields highlights may be on, as they count them.
+QHash<QString, QString> highlightTexts(const QStringList &fields)
+{
+    return ArticleLookup::highlightTexts(fields.at(2), fields.at(0), fields.at(3), fields.at(kBodyField),
+                                         fields.at(kCaptionsField));
+}
 
 // What identifies an article's text: photo news may have captions and nothing else.
 QString identifyingText(const QStringList &fields)
@@ -652,7 +660,7 @@ bool Importer::write(const Unit &unit, const Prepared &prepared, Parsed parsed, 
         summary.error = QStringLiteral("cannot write to the archive %1: %2").arg(m_db->path(), transaction.lastError());
         return false;
     }
-    auto reanchor = [&](const QString &key, const QString &body) {
+    auto reanchor = [&](const QString &key, const QHash<QString, QString> &texts) {
         // Most articles have no notes: one indexed look-up instead of reading them all.
         st.hasNotes.bindValue(QStringLiteral(":key"), key);
         if (!st.hasNotes.exec())
@@ -663,7 +671,7 @@ bool Importer::write(const Unit &unit, const Prepared &prepared, Parsed parsed, 
             return true;
         ReanchorResult placed;
         QString why;
-        if (!NoteStore::reanchorArticle(db, key, body, &placed, &why)) {
+        if (!NoteStore::reanchorArticle(db, key, texts, &placed, &why)) {
             summary.error = QStringLiteral("cannot re-anchor the highlights of %1: %2").arg(key, why);
             return false;
         }
@@ -832,8 +840,9 @@ bool Importer::write(const Unit &unit, const Prepared &prepared, Parsed parsed, 
             if (!recognizeAndIndex(old.id, false, old.key, i))
                 return false;
             reindexed.insert(matches.at(i));
-            // Highlights point into the old body: place them in the new one, or send them to review.
-            if (old.fields.at(kBodyField) != fields.at(kBodyField) && !reanchor(old.key, fields.at(kBodyField)))
+            // Highlights point into the old text: place them in the new one, or send them to review.
+            const QHash<QString, QString> texts = highlightTexts(fields);
+            if (highlightTexts(old.fields) != texts && !reanchor(old.key, texts))
                 return false;
             ++updated;
             continue;
@@ -873,7 +882,7 @@ bool Importer::write(const Unit &unit, const Prepared &prepared, Parsed parsed, 
             return dbError(st.insertArticle);
         // Notes kept under this key (the article was dropped by an earlier import, or the notes
         // came from another archive) find their article again.
-        if (!reanchor(key, fields.at(kBodyField)))
+        if (!reanchor(key, highlightTexts(fields)))
             return false;
         if (!recognizeAndIndex(st.insertArticle.lastInsertId().toLongLong(), true, key, i))
             return false;
