@@ -16,6 +16,7 @@
 #include "store/database.h"
 #include "store/importjob.h"
 #include "store/issuestore.h"
+#include "store/reindexjob.h"
 
 #include <QAction>
 #include <QApplication>
@@ -176,6 +177,8 @@ MainWindow::~MainWindow()
     // The job's worker uses the archive: it must end before m_db goes.
     delete m_importJob;
     m_importJob = nullptr;
+    delete m_reindexJob;
+    m_reindexJob = nullptr;
     m_searchPanel->setDatabase(nullptr); // so does the search thread
     // A note typed but not yet autosaved goes in before the archive closes.
     m_notesPanel->setDatabase(nullptr);
@@ -299,6 +302,8 @@ bool MainWindow::openArchive(const QString &path, QString *error)
         m_actions.import->setEnabled(true);
         statusBar()->showMessage(tr("The import into the previous archive was cancelled."), 10000);
     }
+    delete m_reindexJob; // indexing the previous archive ends with it; it resumes when reopened
+    m_reindexJob = nullptr;
 
     // The views must let go of the old models before the archive they read goes.
     // setModel() leaves the old selection models to us.
@@ -348,6 +353,7 @@ bool MainWindow::openArchive(const QString &path, QString *error)
 
     setWindowTitle(tr("%1 — baokan").arg(QFileInfo(path).fileName()));
     updateStatus();
+    startIndexing();
     fetchFirstRows(m_issueModel);
     if (m_issueModel->rowCount() == 0) {
         m_reader->showMessage(tr("This archive is empty.\nImport pages with File › Import…, or drop files here."));
@@ -482,6 +488,23 @@ void MainWindow::endImport()
         selectFirstArticle();
     m_notesPanel->reload(); // re-imported articles may have had their highlights moved or sent to review
     Q_EMIT importEnded();
+}
+
+void MainWindow::startIndexing()
+{
+    m_reindexJob = new store::ReindexJob(m_db.get(), this);
+    connect(m_reindexJob, &store::ReindexJob::progressChanged, this, [this](qint64 done, qint64 total) {
+        if (total > 0 && done < total)
+            statusBar()->showMessage(tr("Preparing search: %L1 of %L2 articles indexed…").arg(done).arg(total));
+    });
+    connect(m_reindexJob, &store::ReindexJob::finished, this, [this](qint64 indexed) {
+        if (indexed > 0)
+            statusBar()->showMessage(tr("Search is ready: %L1 articles indexed.").arg(indexed), 10000);
+    });
+    connect(m_reindexJob, &store::ReindexJob::failed, this, [this](const QString &message) {
+        statusBar()->showMessage(tr("Search may miss articles: %1 (run baokan reindex)").arg(message), 15000);
+    });
+    m_reindexJob->start();
 }
 
 void MainWindow::importFinished(const store::ImportSummary &summary)

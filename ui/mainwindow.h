@@ -21,6 +21,7 @@ namespace baokan::store {
 class Database;
 class ImportJob;
 struct ImportSummary;
+class ReindexJob;
 } // namespace baokan::store
 
 namespace baokan::models {
@@ -96,6 +97,8 @@ private:
     void importFailed(const QString &message);
     void endImport();
     void stopImport();
+    // Indexes what the search index lacks (all of it after an index format change), in the background.
+    void startIndexing();
     // Search: the panel takes the article list's place while a query is active.
     void createSearch();
     void searchActiveChanged(bool active);
@@ -112,6 +115,7 @@ private:
     std::unique_ptr<store::Database> m_db;
     QString m_archivePath;
     store::ImportJob *m_importJob = nullptr;
+    store::ReindexJob *m_reindexJob = nullptr;
 
     QSplitter *m_splitter;
     QTreeView *m_issueView;

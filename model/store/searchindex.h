@@ -27,6 +27,9 @@ struct SearchOptions
     QDate to;
     std::optional<qint64> tagId; // only articles carrying this tag
     QString entity;              // only articles mentioning this entity text
+    // Relevance sort scores only the newest this many matches (ranking reads every scored row's
+    // positions); older matches follow them, newest first.
+    int rankWindow = 5000;
 };
 
 struct SearchHit
@@ -36,7 +39,7 @@ struct SearchHit
     QString issueDate; // ISO date, empty when unknown
     QString title;
     QString snippet;  // a piece of the body, matches between SearchIndex::MatchOpen and MatchClose
-    double score = 0; // higher is more relevant (negated bm25); 0 unless sorted by relevance
+    double score = 0; // higher is more relevant (negated baokan_rank); 0 unless ranked
 };
 
 struct SearchResult
@@ -66,6 +69,11 @@ public:
     // A cancelled rebuild leaves the articles not yet reached out of the index: run it again.
     static bool rebuild(const QSqlDatabase &db, const Progress &progress, const std::atomic<bool> *cancel,
                         QString *error);
+    // Indexes the articles that are not in the index (all of them after migration 0005 emptied
+    // it, the rest after a cancelled rebuild), in batches of their own transactions. Returns how
+    // many it indexed.
+    static std::optional<qint64> indexMissing(const QSqlDatabase &db, const Progress &progress,
+                                              const std::atomic<bool> *cancel, QString *error);
 
     static std::optional<SearchResult> search(const QSqlDatabase &db, const QString &query,
                                               const SearchOptions &options, QString *error);

@@ -271,12 +271,17 @@ void scan(std::string_view in, Mode mode, Emit &&emit)
         word.clear();
         inWord = false;
     };
+    // A run's last character is in the pair before it, so only a run of one character needs a
+    // token of its own: a query ending in one character after a word ("2024年") matches it or a
+    // pair it starts. Tails of longer runs were a tenth of the index and answered no query.
     auto flushTail = [&](bool atEnd) {
         if (!pending)
             return;
-        buffer.clear();
-        appendUtf8(buffer, last.folded);
-        emitToken(buffer, last.start, last.end, last.end, last.byteStart, last.byteEnd, true, true, atEnd);
+        if (runLength == 1) {
+            buffer.clear();
+            appendUtf8(buffer, last.folded);
+            emitToken(buffer, last.start, last.end, last.end, last.byteStart, last.byteEnd, true, true, atEnd);
+        }
         pending = false;
         runLength = 0;
     };

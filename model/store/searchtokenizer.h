@@ -14,8 +14,9 @@ namespace baokan::store {
 // The FTS5 tokenizer `baokan` and the same tokenization for C++ callers (query building, match
 // ranges), so index and query fold and split text identically. Every character is folded
 // (NFKC case fold: full-width → half-width, upper → lower; traditional → simplified); Latin,
-// digits and other alphabets form words; each CJK character yields one token: in Bigram mode the
-// pair it starts (its last character alone, a "tail"), in Unigram mode itself. Whitespace between
+// digits and other alphabets form words; in Bigram mode each CJK character but a run's last yields
+// the pair it starts, and a run of one character yields that character (a "tail"); in Unigram
+// mode each CJK character yields itself. Whitespace between
 // two CJK characters is ignored, as extracted pages put spurious spaces there. All functions are
 // thread-safe; the folding and pinyin tables are built once per process.
 class SearchTokenizer
@@ -33,9 +34,9 @@ public:
         int byteStart;
         int byteEnd;
         bool cjk;
-        bool tail;     // the last character of a CJK run, alone
+        bool tail;     // a CJK run of one character
         bool atEnd;    // a tail with nothing but whitespace after it in the input
-        int runLength; // characters in the CJK run (tails only)
+        int runLength; // characters in the CJK run (tails only: always 1)
     };
     using Callback = std::function<void(const Token &)>;
 
