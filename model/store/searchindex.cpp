@@ -61,6 +61,27 @@ qint64 dayOf(const QString &isoDate)
     return date.isValid() && date.toJulianDay() > 0 ? date.toJulianDay() : 0;
 }
 
+// The pinyin column's text: the title's, then each name's not already contained in a line kept
+// before it (a pinyin query matches syllables in a row, so 内蒙古 is found inside
+// 内蒙古自治区). Names are most of an imported article's pinyin, and many repeat in longer ones.
+// Never NULL (the column is NOT NULL): a title without Chinese has no pinyin.
+QString pinyinLines(const QString &title, QStringList names)
+{
+    std::stable_sort(names.begin(), names.end(),
+                     [](const QString &a, const QString &b) { return a.size() > b.size(); });
+    QStringList kept;
+    QString all = QLatin1Char(' ') + title + QLatin1Char(' ');
+    for (const QString &name : std::as_const(names)) {
+        if (name.isEmpty() || all.contains(QLatin1Char(' ') + name + QLatin1Char(' ')))
+            continue;
+        kept << name;
+        all += QLatin1Char('\n') + QLatin1Char(' ') + name + QLatin1Char(' ');
+    }
+    if (!title.isEmpty())
+        kept.prepend(title);
+    return kept.isEmpty() ? QStringLiteral("") : kept.join(QLatin1Char('\n'));
+}
+
 QString tableName(SearchQuery::Table table)
 {
     return table == SearchQuery::Table::Unigram ? QStringLiteral("article_uni") : QStringLiteral("article_fts");
@@ -257,15 +278,13 @@ bool SearchIndex::indexArticles(const QSqlDatabase &db, const QList<qint64> &art
 
         // Pinyin for the title and the names in the article: enough to find 包头 by "baotou"
         // without indexing the pinyin of every body character.
-        QStringList pinyin{SearchTokenizer::pinyin(title)};
+        QStringList names;
         entities.bindValue(0, id);
         if (!entities.exec())
             return fail(error, QStringLiteral("cannot read entities of article %1").arg(id), entities);
         while (entities.next())
-            pinyin << SearchTokenizer::pinyin(entities.value(0).toString());
-        // Never NULL (the column is NOT NULL): a title without Chinese has no pinyin.
-        const QString pinyinText =
-            pinyin.join(QLatin1Char('\n')).isEmpty() ? QStringLiteral("") : pinyin.join(QLatin1Char('\n'));
+            names << SearchTokenizer::pinyin(entities.value(0).toString());
+        const QString pinyinText = pinyinLines(SearchTokenizer::pinyin(title), names);
 
         insertRow.bindValue(0, id);
         insertRow.bindValue(1, key);

@@ -18,7 +18,7 @@ int main(int argc, char **argv)
                "Writes ISSUES folders OUTDIR/issue-NNNNNN, each of PAGES_PER_ISSUE (default 4) page files\n"
                "p1.txt... made from the sample pages (layout kept, paragraphs recombined, numbers and years\n"
                "varied), for `baokan import OUTDIR`. The same SEED (default 1) writes the same text.\n"
-               "A page holds about 14 articles, so 1,000,000 articles take about 18,000 issues of 4 pages.\n"
+               "A page holds about 7 articles, so 1,000,000 articles take about 34,000 issues of 4 pages.\n"
                "Then: baokan import --db ARCHIVE OUTDIR; searchbench --db ARCHIVE --raw OUTDIR\n";
         return 0;
     }

@@ -15,6 +15,7 @@
 
 #include <memory>
 #include <thread>
+#include <utility>
 
 using baokan::store::Database;
 using baokan::store::SearchIndex;
@@ -194,6 +195,36 @@ TEST_CASE("pinyin finds characters in titles and entity names")
     CHECK(a.keys(u("baiyongping")) == QStringList{u("entity")});
     CHECK(a.keys(u("huhehaote")) == QStringList{u("none")});
     CHECK(a.keys(u("baotoux")).isEmpty());
+}
+
+TEST_CASE("a name inside a longer name or the title is indexed in pinyin once and still found")
+{
+    Archive a;
+    const qint64 id = a.add(u("k"), u("包头召开会议"), u("赤峰代表和包头代表出席内蒙古自治区会议。"));
+    QSqlQuery q(a.connection());
+    q.prepare(QStringLiteral("INSERT INTO entity_mention (article_id, field, start, end, type, text) "
+                             "VALUES (?, 'body', 0, 1, ?, ?)"));
+    for (const auto &[type, text] : {std::pair{"LOC", "包头"}, std::pair{"LOC", "内蒙古"},
+                                     std::pair{"ORG", "内蒙古自治区"}, std::pair{"LOC", "赤峰"}}) {
+        q.addBindValue(id);
+        q.addBindValue(QString::fromLatin1(type));
+        q.addBindValue(u(text));
+        REQUIRE(q.exec());
+    }
+    QString error;
+    REQUIRE(SearchIndex::indexArticles(a.connection(), {id}, &error));
+    REQUIRE(q.exec(QStringLiteral("SELECT pinyin FROM article_search WHERE article_id = %1").arg(id)));
+    REQUIRE(q.next());
+    const QString pinyin = q.value(0).toString();
+    CHECK(pinyin.count(u("bao tou")) == 1);
+    CHECK(pinyin.count(u("nei meng gu")) == 1);
+    CHECK(pinyin.count(u("chi feng")) == 1);
+    for (const char *query : {"baotou", "neimenggu", "chifeng", "nei meng gu zi zhi"})
+        CHECK(a.keys(u(query)) == QStringList{u("k")});
+    // Removing the article deletes exactly what was indexed.
+    REQUIRE(q.exec(QStringLiteral("DELETE FROM article WHERE id = %1").arg(id)));
+    CHECK(a.keys(u("neimenggu")).isEmpty());
+    CHECK(q.exec(QStringLiteral("INSERT INTO article_fts (article_fts, rank) VALUES ('integrity-check', 0)")));
 }
 
 TEST_CASE("Latin words do not match the pinyin of titles, only the syllables in a row do")
