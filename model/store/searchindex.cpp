@@ -368,6 +368,14 @@ bool SearchIndex::rebuild(const QSqlDatabase &db, const Progress &progress, cons
     return true;
 }
 
+bool SearchIndex::isEmptyForArticles(const QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    return q.exec(
+               QStringLiteral("SELECT EXISTS (SELECT 1 FROM article) AND NOT EXISTS (SELECT 1 FROM article_search)")) &&
+           q.next() && q.value(0).toBool();
+}
+
 std::optional<qint64> SearchIndex::indexMissing(const QSqlDatabase &db, const Progress &progress,
                                                 const std::atomic<bool> *cancel, QString *error)
 {

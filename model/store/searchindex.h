@@ -72,6 +72,9 @@ public:
     // Indexes the articles that are not in the index (all of them after migration 0005 emptied
     // it, the rest after a cancelled rebuild), in batches of their own transactions. Returns how
     // many it indexed.
+    // True when the archive has articles but the index has none, as right after migration 0005;
+    // cheap enough to ask before every command-line search.
+    static bool isEmptyForArticles(const QSqlDatabase &db);
     static std::optional<qint64> indexMissing(const QSqlDatabase &db, const Progress &progress,
                                               const std::atomic<bool> *cancel, QString *error);
 

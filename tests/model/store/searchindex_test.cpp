@@ -503,8 +503,10 @@ TEST_CASE("an index emptied by a change of its format is filled again in the bac
         QSqlQuery q(a.connection());
         REQUIRE(q.exec(QStringLiteral("PRAGMA user_version = 3")));
     }
+    CHECK_FALSE(SearchIndex::isEmptyForArticles(a.connection()));
     a.reopen();
     CHECK(a.keys(u("包头")).isEmpty());
+    CHECK(SearchIndex::isEmptyForArticles(a.connection()));
 
     baokan::store::ReindexJob job(&a.database());
     QSignalSpy progress(&job, &baokan::store::ReindexJob::progressChanged);
@@ -518,6 +520,7 @@ TEST_CASE("an index emptied by a change of its format is filled again in the bac
     CHECK(progress.last().at(0).toLongLong() == 3);
     CHECK(a.keys(u("包头")) == QStringList{u("a"), u("b")});
     CHECK(a.keys(u("赤")) == QStringList{u("b"), u("c")});
+    CHECK_FALSE(SearchIndex::isEmptyForArticles(a.connection()));
 
     // Nothing is missing now: a second run indexes nothing.
     QString error;
