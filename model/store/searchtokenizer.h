@@ -15,8 +15,8 @@ namespace baokan::store {
 // ranges), so index and query fold and split text identically. Every character is folded
 // (NFKC case fold: full-width → half-width, upper → lower; traditional → simplified); Latin,
 // digits and other alphabets form words; in Bigram mode each CJK character but a run's last yields
-// the pair it starts, and a run of one character yields that character (a "tail"); in Unigram
-// mode each CJK character yields itself. Whitespace between
+// the pair it starts, and a run's last character yields itself (a "tail") when the run has one
+// character or a word follows it; in Unigram mode each CJK character yields itself. Whitespace between
 // two CJK characters is ignored, as extracted pages put spurious spaces there. All functions are
 // thread-safe; the folding and pinyin tables are built once per process.
 class SearchTokenizer
@@ -34,9 +34,9 @@ public:
         int byteStart;
         int byteEnd;
         bool cjk;
-        bool tail;     // a CJK run of one character
+        bool tail;     // a CJK run's last character alone
         bool atEnd;    // a tail with nothing but whitespace after it in the input
-        int runLength; // characters in the CJK run (tails only: always 1)
+        int runLength; // characters in the CJK run (tails only)
     };
     using Callback = std::function<void(const Token &)>;
 

@@ -5,8 +5,8 @@
 --   articles below every date. FTS5 stores each posting's rowid as a varint delta, and the old
 --   shift of 20 made every hop between days cost a byte more.
 -- - The tokenizer no longer indexes the last character of every CJK run on its own (the pair
---   before it holds it); only a run of one character gets such a token. Those tokens were a
---   tenth of article_fts and answered no query.
+--   before it holds it); only a run of one character or a run right before a word ("今年3月")
+--   gets such a token. Those after punctuation were a tenth of article_fts and answered no query.
 -- Neither kind of old entry can be mixed with new ones or deleted with the new tokenizer, so the
 -- index is emptied here and built again: the application indexes an archive's articles that
 -- are not in the index in the background with progress (store::ReindexJob), and

@@ -133,6 +133,24 @@ TEST_CASE("one- and two-character queries find text at the start, middle and end
     CHECK(a.keys(u("市包")).isEmpty());
 }
 
+TEST_CASE("one character next to a word matches at the start, middle or end of a run")
+{
+    Archive a;
+    a.add(u("end"), u("会议"), u("会议于2024年。召开"));
+    a.add(u("start"), u("会议"), u("2024年度报告发布"));
+    a.add(u("alone"), u("会议"), u("2024年12月召开"));
+    a.add(u("before"), u("会议"), u("今年3月召开"));
+    a.add(u("other"), u("会议"), u("2024月报，年3"));
+    CHECK(sorted(a.keys(u("2024年"))) == QStringList{u("alone"), u("end"), u("start")});
+    CHECK(sorted(a.keys(u("2024年12月"))) == QStringList{u("alone")});
+    CHECK(sorted(a.keys(u("年12"))) == QStringList{u("alone")});
+    CHECK(sorted(a.keys(u("年3月"))) == QStringList{u("before")});
+    CHECK(sorted(a.keys(u("今年3月召开"))) == QStringList{u("before")});
+    CHECK(sorted(a.keys(u("\"2024年度\""))) == QStringList{u("start")});
+    // Each hit's text contains the query: the reader marks it there.
+    CHECK(SearchIndex::matchRanges(u("年3月"), u("今年3月召开")) == QList<TextRange>{{1, 4}});
+}
+
 TEST_CASE("longer strings match only where they are contiguous")
 {
     Archive a;
