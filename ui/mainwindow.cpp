@@ -22,6 +22,7 @@
 #include "store/importjob.h"
 #include "store/issuestore.h"
 #include "store/recognitionjob.h"
+#include "store/reindexjob.h"
 #include "store/tagstore.h"
 
 #include <QAction>
@@ -193,6 +194,8 @@ MainWindow::~MainWindow()
     m_importJob = nullptr;
     delete m_recognitionJob;
     m_recognitionJob = nullptr;
+    delete m_reindexJob;
+    m_reindexJob = nullptr;
     m_searchPanel->setDatabase(nullptr); // so does the search thread
     // A note typed but not yet autosaved goes in before the archive closes.
     m_notesPanel->setDatabase(nullptr);
@@ -374,6 +377,8 @@ bool MainWindow::openArchive(const QString &path, QString *error)
         m_actions.import->setEnabled(true);
         statusBar()->showMessage(tr("The import into the previous archive was cancelled."), 10000);
     }
+    delete m_reindexJob; // indexing the previous archive ends with it; it resumes when reopened
+    m_reindexJob = nullptr;
 
     // A re-recognition of the old archive ends (its batch rolls back or commits) before it goes.
     delete m_recognitionJob;
@@ -437,6 +442,7 @@ bool MainWindow::openArchive(const QString &path, QString *error)
     setWindowTitle(tr("%1 — baokan").arg(QFileInfo(path).fileName()));
     updateStatus();
     recognizeStaleEntities();
+    startIndexing();
     fetchFirstRows(m_issueModel);
     if (m_issueModel->rowCount() == 0) {
         m_reader->showMessage(tr("This archive is empty.\nImport pages with File › Import…, or drop files here."));
@@ -595,6 +601,23 @@ void MainWindow::endImport()
         selectFirstArticle();
     m_notesPanel->reload(); // re-imported articles may have had their highlights moved or sent to review
     Q_EMIT importEnded();
+}
+
+void MainWindow::startIndexing()
+{
+    m_reindexJob = new store::ReindexJob(m_db.get(), this);
+    connect(m_reindexJob, &store::ReindexJob::progressChanged, this, [this](qint64 done, qint64 total) {
+        if (total > 0 && done < total)
+            statusBar()->showMessage(tr("Preparing search: %L1 of %L2 articles indexed…").arg(done).arg(total));
+    });
+    connect(m_reindexJob, &store::ReindexJob::finished, this, [this](qint64 indexed) {
+        if (indexed > 0)
+            statusBar()->showMessage(tr("Search is ready: %L1 articles indexed.").arg(indexed), 10000);
+    });
+    connect(m_reindexJob, &store::ReindexJob::failed, this, [this](const QString &message) {
+        statusBar()->showMessage(tr("Search may miss articles: %1 (run baokan reindex)").arg(message), 15000);
+    });
+    m_reindexJob->start();
 }
 
 void MainWindow::importFinished(const store::ImportSummary &summary)

@@ -22,6 +22,7 @@ class Database;
 class ImportJob;
 class RecognitionJob;
 struct ImportSummary;
+class ReindexJob;
 } // namespace baokan::store
 
 namespace baokan::models {
@@ -106,6 +107,8 @@ private:
     void importFailed(const QString &message);
     void endImport();
     void stopImport();
+    // Indexes what the search index lacks (all of it after an index format change), in the background.
+    void startIndexing();
     // Search: the panel takes the article list's place while a query is active.
     void createSearch();
     void searchActiveChanged(bool active);
@@ -139,6 +142,7 @@ private:
     // Re-recognizes, in the background, articles whose entities an older recognizer wrote.
     void recognizeStaleEntities();
     store::RecognitionJob *m_recognitionJob = nullptr;
+    store::ReindexJob *m_reindexJob = nullptr;
 
     QSplitter *m_splitter;
     QTreeView *m_issueView;

@@ -2,9 +2,12 @@
 #include "store/searchindexwriter.h"
 
 #include "store/database.h"
+#include "store/searchsortkey.h"
 #include "store/searchtokenizer.h"
 
 #include <QDate>
+
+#include <algorithm>
 
 #include <sqlite3.h>
 
@@ -12,16 +15,25 @@ namespace baokan::store {
 
 namespace {
 
-// A sort key is (Julian day << DayShift) + the article's number within that day (as SearchIndex).
-constexpr int DayShift = 20;
-constexpr qint64 WithinDay = (qint64(1) << DayShift) - 1;
-
-// Hits come out of FTS5 in rowid order, so the rowid carries the issue date; undated issues
-// sort first (day 0).
-qint64 dayOf(const QString &isoDate)
+// The pinyin column's text: the title's, then each name's not already contained in a line kept
+// before it (a pinyin query matches syllables in a row, so 内蒙古 is found inside
+// 内蒙古自治区). Names are most of an imported article's pinyin, and many repeat in longer ones.
+// Never NULL (the column is NOT NULL): a title without Chinese has no pinyin.
+QString pinyinLines(const QString &title, QStringList names)
 {
-    const QDate date = QDate::fromString(isoDate.left(10), Qt::ISODate);
-    return date.isValid() ? date.toJulianDay() : 0;
+    std::stable_sort(names.begin(), names.end(),
+                     [](const QString &a, const QString &b) { return a.size() > b.size(); });
+    QStringList kept;
+    QString all = QLatin1Char(' ') + title + QLatin1Char(' ');
+    for (const QString &name : std::as_const(names)) {
+        if (name.isEmpty() || all.contains(QLatin1Char(' ') + name + QLatin1Char(' ')))
+            continue;
+        kept << name;
+        all += QLatin1Char('\n') + QLatin1Char(' ') + name + QLatin1Char(' ');
+    }
+    if (!title.isEmpty())
+        kept.prepend(title);
+    return kept.isEmpty() ? QStringLiteral("") : kept.join(QLatin1Char('\n'));
 }
 
 // Removal statements, the same as the triggers' in 0002_search.sql.
@@ -131,17 +143,16 @@ void SearchIndexWriter::begin()
     m_nextKey.clear();
 }
 
-std::optional<qint64> SearchIndexWriter::previousKey(qint64 id, QString *error)
+bool SearchIndexWriter::previousKey(qint64 id, std::optional<qint64> *previous, QString *error)
 {
+    // Keys of undated articles are negative: "not indexed" cannot be a key value.
     sqlite3_bind_int64(m_oldKey, 1, id);
     const int rc = sqlite3_step(m_oldKey);
-    const qint64 previous = rc == SQLITE_ROW ? sqlite3_column_int64(m_oldKey, 0) : -1;
+    *previous = rc == SQLITE_ROW ? std::optional<qint64>(sqlite3_column_int64(m_oldKey, 0)) : std::nullopt;
     sqlite3_reset(m_oldKey);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-        fail(QStringLiteral("cannot read the search index"), error);
-        return std::nullopt;
-    }
-    return previous;
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return fail(QStringLiteral("cannot read the search index"), error);
+    return true;
 }
 
 bool SearchIndexWriter::remove(qint64 id, QString *error)
@@ -156,11 +167,11 @@ bool SearchIndexWriter::remove(qint64 id, QString *error)
 
 bool SearchIndexWriter::index(qint64 id, QString *error)
 {
-    const auto previous = previousKey(id, error);
-    if (!previous)
+    std::optional<qint64> previous;
+    if (!previousKey(id, &previous, error))
         return false;
     // An article_search row exists exactly when the article is in the index.
-    if (*previous >= 0 && !remove(id, error))
+    if (previous && !remove(id, error))
         return false;
     sqlite3_bind_int64(m_text, 1, id);
     int rc = sqlite3_step(m_text);
@@ -188,58 +199,58 @@ bool SearchIndexWriter::index(qint64 id, QString *error)
     sqlite3_reset(m_entities);
     if (rc != SQLITE_DONE)
         return fail(QStringLiteral("cannot read entities of article %1").arg(id), error);
-    return write(id, *previous, text, date, names, error);
+    return write(id, previous, text, date, names, error);
 }
 
 bool SearchIndexWriter::index(qint64 id, const Text &text, const QString &isoDate, const QStringList &names,
                               QString *error)
 {
-    const auto previous = previousKey(id, error);
-    if (!previous)
+    std::optional<qint64> previous;
+    if (!previousKey(id, &previous, error))
         return false;
-    if (*previous >= 0 && !remove(id, error))
+    if (previous && !remove(id, error))
         return false;
-    return write(id, *previous, text, isoDate, names, error);
+    return write(id, previous, text, isoDate, names, error);
 }
 
-bool SearchIndexWriter::write(qint64 id, qint64 previous, const Text &text, const QString &isoDate,
+bool SearchIndexWriter::write(qint64 id, std::optional<qint64> previous, const Text &text, const QString &isoDate,
                               const QStringList &names, QString *error)
 {
-    const qint64 day = dayOf(isoDate);
+    const qint64 day = SearchSortKey::dayOf(isoDate);
+    const SearchSortKey range = SearchSortKey::rangeOf(day);
     // An article re-indexed on the same date keeps its place among that day's articles.
     qint64 key = 0;
-    if (previous >= 0 && (previous >> DayShift) == day) {
-        key = previous;
+    if (previous && range.contains(*previous)) {
+        key = *previous;
     } else {
         if (const auto next = m_nextKey.constFind(day); next != m_nextKey.cend()) {
             key = *next;
         } else {
-            sqlite3_bind_int64(m_lastKey, 1, day << DayShift);
-            sqlite3_bind_int64(m_lastKey, 2, (day << DayShift) | WithinDay);
+            sqlite3_bind_int64(m_lastKey, 1, range.first);
+            sqlite3_bind_int64(m_lastKey, 2, range.last);
             if (sqlite3_step(m_lastKey) != SQLITE_ROW) {
                 sqlite3_reset(m_lastKey);
                 return fail(QStringLiteral("cannot read the search index"), error);
             }
-            key = sqlite3_column_type(m_lastKey, 0) == SQLITE_NULL ? day << DayShift
-                                                                   : sqlite3_column_int64(m_lastKey, 0) + 1;
+            key =
+                sqlite3_column_type(m_lastKey, 0) == SQLITE_NULL ? range.first : sqlite3_column_int64(m_lastKey, 0) + 1;
             sqlite3_reset(m_lastKey);
         }
         m_nextKey.insert(day, key + 1);
-        if ((key >> DayShift) != day) {
+        if (!range.contains(key)) {
             if (error)
-                *error = QStringLiteral("more than %1 articles on one date cannot be indexed").arg(WithinDay);
+                *error =
+                    QStringLiteral("more than %1 articles on one date cannot be indexed").arg(SearchSortKey::WithinDay);
             return false;
         }
     }
-
     // Pinyin for the title column (kicker, display title, subtitle) and the names in the article:
     // enough to find 包头 by "baotou" without indexing the pinyin of every body character.
-    QStringList pinyin{SearchTokenizer::pinyin(QString::fromUtf8(text.title))};
+    QStringList pinyinNames;
     for (const QString &name : names)
-        pinyin << SearchTokenizer::pinyin(name);
-    // Never NULL (the column is NOT NULL): a title without Chinese has no pinyin.
-    const QByteArray pinyinText = pinyin.join(QLatin1Char('\n')).toUtf8();
-
+        pinyinNames << SearchTokenizer::pinyin(name);
+    const QByteArray pinyinText =
+        pinyinLines(SearchTokenizer::pinyin(QString::fromUtf8(text.title)), pinyinNames).toUtf8();
     sqlite3_bind_int64(m_insertRow, 1, id);
     sqlite3_bind_int64(m_insertRow, 2, key);
     bindText(m_insertRow, 3, pinyinText);

@@ -54,9 +54,9 @@ public:
     bool remove(qint64 id, QString *error);
 
 private:
-    bool write(qint64 id, qint64 previous, const Text &text, const QString &isoDate, const QStringList &names,
-               QString *error);
-    std::optional<qint64> previousKey(qint64 id, QString *error);
+    bool write(qint64 id, std::optional<qint64> previous, const Text &text, const QString &isoDate,
+               const QStringList &names, QString *error);
+    bool previousKey(qint64 id, std::optional<qint64> *previous, QString *error);
     bool fail(const QString &what, QString *error) const;
 
     QSqlDatabase m_db;
