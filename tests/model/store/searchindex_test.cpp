@@ -519,7 +519,7 @@ TEST_CASE("an index emptied by a change of its format is filled again in the bac
     {
         // An archive of the previous format: migration 0005 runs again when it opens.
         QSqlQuery q(a.connection());
-        REQUIRE(q.exec(QStringLiteral("PRAGMA user_version = 3")));
+        REQUIRE(q.exec(QStringLiteral("PRAGMA user_version = 4"))); // the version before 0005
     }
     CHECK_FALSE(SearchIndex::isEmptyForArticles(a.connection()));
     a.reopen();
