@@ -40,7 +40,7 @@ bool CorrectionEdit::transition(const QSqlDatabase &db, bool forward, QString *e
                                    : QStringLiteral("the edit is not applied"));
     WriteScope scope(db);
     if (!scope.isActive())
-        return fail(error, QStringLiteral("cannot start a transaction: %1").arg(db.lastError().text()));
+        return fail(error, QStringLiteral("cannot start a transaction: %1").arg(scope.lastError()));
     if (!m_planned) {
         CorrectionRows before;
         CorrectionRows after;
@@ -54,7 +54,7 @@ bool CorrectionEdit::transition(const QSqlDatabase &db, bool forward, QString *e
     if (!ok)
         return false;
     if (!scope.commit())
-        return fail(error, QStringLiteral("cannot commit: %1").arg(db.lastError().text()));
+        return fail(error, QStringLiteral("cannot commit: %1").arg(scope.lastError()));
     m_planned = true;
     m_applied = forward;
     return true;
