@@ -44,6 +44,11 @@ std::optional<Issue> IssueLoader::load(const QString &path, QString *error, QStr
         why = QStringLiteral("%1: no such file or folder").arg(QDir::toNativeSeparators(path));
         return std::nullopt;
     }
+    if (!info.isDir() && !info.isFile()) {
+        // A FIFO or device would block the read, or never end it.
+        why = QStringLiteral("%1: not a regular file").arg(QDir::toNativeSeparators(path));
+        return std::nullopt;
+    }
     QStringList files;
     QStringList texts;
     if (info.isDir()) {
