@@ -24,8 +24,14 @@ std::optional<QString> readPage(const QString &file, QString *error)
         *error = QStringLiteral("%1: %2").arg(QDir::toNativeSeparators(file), f.errorString());
         return std::nullopt;
     }
+    const QByteArray bytes = f.readAll();
+    if (f.error() != QFileDevice::NoError) {
+        // Not "empty": the file is there but could not be read to its end.
+        *error = QStringLiteral("%1: cannot read: %2").arg(QDir::toNativeSeparators(file), f.errorString());
+        return std::nullopt;
+    }
     QString why;
-    const auto decoded = text::TextDecoder::decode(f.readAll(), &why);
+    const auto decoded = text::TextDecoder::decode(bytes, &why);
     if (!decoded) {
         *error = QStringLiteral("%1: %2").arg(QDir::toNativeSeparators(file), why);
         return std::nullopt;
