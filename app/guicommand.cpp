@@ -14,6 +14,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QMessageBox>
+#include <QRegularExpression>
 #include <QTextStream>
 
 namespace baokan::app {
@@ -50,9 +51,14 @@ int runGui(int &argc, char **argv)
     const QCommandLineOption search(QStringLiteral("search"),
                                     QStringLiteral("With --screenshot: search for QUERY and open the first hit."),
                                     QStringLiteral("QUERY"));
+    const QCommandLineOption size(QStringLiteral("size"),
+                                  QStringLiteral("Open the window at this size, e.g. 1100x700 (to look at small "
+                                                 "screens with --screenshot)."),
+                                  QStringLiteral("WxH"));
     parser.addOption(screenshot);
     parser.addOption(db);
     parser.addOption(search);
+    parser.addOption(size);
     parser.process(app);
     const bool screenshotMode = parser.isSet(screenshot);
 
@@ -72,9 +78,23 @@ int runGui(int &argc, char **argv)
         if (!store::SampleArchive::prepare(&prepared, &error))
             return fail(error);
     }
+    QSize windowSize;
+    if (parser.isSet(size)) {
+        static const QRegularExpression format(QStringLiteral("^(\\d{2,5})[xX](\\d{2,5})$"));
+        const QRegularExpressionMatch m = format.match(parser.value(size));
+        if (!m.hasMatch()) {
+            QTextStream(stderr) << "baokan: --size wants WIDTHxHEIGHT in pixels, e.g. 1100x700, not "
+                                << parser.value(size) << '\n';
+            return 1;
+        }
+        windowSize = QSize(m.captured(1).toInt(), m.captured(2).toInt());
+    }
+
     ui::MainWindow window;
     if (!window.openArchive(archive, &error))
         return fail(error);
+    if (windowSize.isValid())
+        window.resize(windowSize);
 
     if (screenshotMode) {
         window.show();

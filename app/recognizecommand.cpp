@@ -31,15 +31,7 @@ int runRecognize(const QStringList &args)
     }
     QElapsedTimer timer;
     timer.start();
-    qint64 lastShown = -1;
-    const auto progress = [&](qint64 done, qint64 total) {
-        // A line per second at most keeps a log readable; the first and last are always shown.
-        if (done != total && done != 0 && lastShown >= 0 && timer.elapsed() - lastShown < 1000)
-            return;
-        lastShown = timer.elapsed();
-        err << "recognized " << done << " of " << total << " articles\n";
-        err.flush();
-    };
+    const auto progress = progressLines(err, QStringLiteral("recognized"));
     const auto summary = store::EntityStore::recognizeAll(archive->connection(), 200, progress, nullptr, &error);
     if (!summary) {
         err << "baokan recognize: " << error << '\n';

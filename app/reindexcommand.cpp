@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "commands.h"
+#include "verbarchive.h"
 
 #include "store/database.h"
 #include "store/samplearchive.h"
@@ -40,15 +41,7 @@ int runReindex(const QStringList &args)
     }
     QElapsedTimer timer;
     timer.start();
-    qint64 lastShown = -1;
-    const auto progress = [&](qint64 done, qint64 total) {
-        // A line per second at most keeps a log readable; the first and last are always shown.
-        if (done != total && done != 0 && lastShown >= 0 && timer.elapsed() - lastShown < 1000)
-            return;
-        lastShown = timer.elapsed();
-        err << "indexed " << done << " of " << total << " articles\n";
-        err.flush();
-    };
+    const auto progress = progressLines(err, QStringLiteral("indexed"));
     if (!store::SearchIndex::rebuild(database.connection(), progress, nullptr, &error)) {
         err << "baokan reindex: " << error << '\n';
         return 1;

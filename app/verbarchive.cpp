@@ -5,6 +5,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QTextStream>
 
@@ -40,6 +41,19 @@ std::unique_ptr<store::Database> openArchive(const QString &path, bool create, Q
     if (!store::SampleArchive::prepare(db.get(), error))
         return nullptr;
     return db;
+}
+
+std::function<void(qint64, qint64)> progressLines(QTextStream &err, const QString &done)
+{
+    QElapsedTimer timer;
+    timer.start();
+    return [&err, done, timer, lastShown = qint64(-1)](qint64 count, qint64 total) mutable {
+        if (count != total && count != 0 && lastShown >= 0 && timer.elapsed() - lastShown < 1000)
+            return;
+        lastShown = timer.elapsed();
+        err << done << ' ' << count << " of " << total << " articles\n";
+        err.flush();
+    };
 }
 
 } // namespace baokan::app

@@ -5,9 +5,11 @@
 
 #include <QString>
 
+#include <functional>
 #include <memory>
 
 class QCommandLineParser;
+class QTextStream;
 
 // What the annotation verbs share: the --db option and opening the archive it names.
 namespace baokan::app {
@@ -22,5 +24,9 @@ bool parseVerbArguments(QCommandLineParser &parser, const QString &verb, const Q
 // Opens the archive at path. A missing file is an error unless create is true, so a mistyped
 // --db never leaves an empty archive behind.
 std::unique_ptr<store::Database> openArchive(const QString &path, bool create, QString *error);
+
+// Progress of a long verb for err: "<done> DONE of TOTAL articles", a line a second at most so a
+// log stays readable, the first and the last always.
+std::function<void(qint64 done, qint64 total)> progressLines(QTextStream &err, const QString &done);
 
 } // namespace baokan::app

@@ -37,11 +37,11 @@ EditCommand::EditCommand(store::Database *db, store::Edit edit)
 
 void EditCommand::redo()
 {
-    if (m_edit.isApplied())
-        return;
     QString error;
-    if (!m_edit.apply(m_db->connection(), &error))
+    if (!m_edit.isApplied() && !m_edit.apply(m_db->connection(), &error))
         qWarning("Redo failed: %s", qUtf8Printable(error));
+    if (m_changed)
+        m_changed();
 }
 
 void EditCommand::undo()
@@ -49,6 +49,8 @@ void EditCommand::undo()
     QString error;
     if (!m_edit.revert(m_db->connection(), &error))
         qWarning("Undo failed: %s", qUtf8Printable(error));
+    if (m_changed)
+        m_changed();
 }
 
 bool EditCommand::mergeWith(const QUndoCommand *other)

@@ -5,6 +5,8 @@
 
 #include <QUndoCommand>
 
+#include <functional>
+
 namespace baokan::store {
 class Database;
 }
@@ -25,11 +27,15 @@ public:
     bool mergeWith(const QUndoCommand *other) override;
 
     const store::Edit &edit() const { return m_edit; }
+    // Called after every redo() and undo(), the first redo() of push() included, so views
+    // derived from the edited rows (the entity highlights after a correction) can follow.
+    void setChanged(std::function<void()> changed) { m_changed = std::move(changed); }
 
 private:
     store::Database *m_db;
     store::Edit m_edit;
     int m_id = -1;
+    std::function<void()> m_changed;
 };
 
 } // namespace baokan::ui

@@ -4,6 +4,7 @@
 #include "entitylegend.h"
 #include "readerview.h"
 #include "settings.h"
+#include "unplacedcorrections.h"
 
 #include "store/database.h"
 
@@ -31,20 +32,6 @@ constexpr int IndexLimit = 300;     // rows of the archive index shown; the filt
 constexpr int ArticlesLimit = 1000; // articles listed for one entity
 
 enum Role { TypeRole = Qt::UserRole + 1, TextRole, KeyRole };
-
-std::optional<ReaderField> readerField(const QString &name)
-{
-    static const QHash<QString, ReaderField> fields = {
-        {QStringLiteral("kicker"), ReaderField::Kicker},     {QStringLiteral("title"), ReaderField::Title},
-        {QStringLiteral("subtitle"), ReaderField::Subtitle}, {QStringLiteral("byline"), ReaderField::Byline},
-        {QStringLiteral("body"), ReaderField::Body},         {QStringLiteral("caption"), ReaderField::Caption},
-        {QStringLiteral("source"), ReaderField::Source},
-    };
-    const auto it = fields.find(name);
-    if (it == fields.end())
-        return std::nullopt;
-    return *it;
-}
 
 QTreeWidget *makeTree(const QString &name, const QStringList &headers, QWidget *parent)
 {
@@ -88,7 +75,14 @@ EntitiesPanel::EntitiesPanel(ReaderView *reader, Settings *settings, QWidget *pa
 
     m_articleEntities = makeTree(QStringLiteral("articleEntities"), {tr("In this article"), tr("Mentions")}, split);
     m_articleEntities->setRootIsDecorated(true);
-    split->addWidget(m_articleEntities);
+    auto *articleBox = new QWidget(split);
+    auto *articleLayout = new QVBoxLayout(articleBox);
+    articleLayout->setContentsMargins(0, 0, 0, 0);
+    m_articleEntities->setParent(articleBox);
+    articleLayout->addWidget(m_articleEntities, 1);
+    m_unplaced = new UnplacedCorrections(articleBox);
+    articleLayout->addWidget(m_unplaced);
+    split->addWidget(articleBox);
 
     auto *indexBox = new QWidget(split);
     auto *indexLayout = new QVBoxLayout(indexBox);
@@ -209,13 +203,15 @@ void EntitiesPanel::reload()
     m_postsCache.clear();
     setArticle(m_articleId);
     reloadIndex();
+    if (!m_chosenType.isEmpty())
+        chooseEntity(m_chosenType, m_chosenText);
 }
 
 void EntitiesPanel::applyHighlights()
 {
     QList<ReaderView::Highlight> highlights;
     for (const store::StoredMention &m : m_mentions) {
-        const std::optional<ReaderField> field = readerField(m.field);
+        const std::optional<ReaderField> field = readerFieldFromName(m.field);
         if (!field || !m_legend->isShown(m.type))
             continue;
         highlights.append(
@@ -227,6 +223,8 @@ void EntitiesPanel::applyHighlights()
 void EntitiesPanel::reloadArticleEntities()
 {
     m_articleEntities->clear();
+    m_unplaced->setArticle(m_articleId > 0 ? m_db : nullptr,
+                           m_reader->hasArticle() ? m_reader->article().key : QString());
     if (!m_db || m_articleId <= 0)
         return;
     const auto found = store::EntityStore::articleEntities(m_db->connection(), m_articleId);
@@ -367,21 +365,30 @@ void EntitiesPanel::showEntityMenu(QTreeWidget *tree, const QPoint &pos)
     }
 }
 
-const store::StoredMention *EntitiesPanel::mentionAt(int position) const
+std::optional<store::StoredMention> EntitiesPanel::mentionAt(int position) const
 {
     const std::optional<FieldRange> at = m_reader->fieldMap().fromDocument(position, position + 1);
     if (!at)
-        return nullptr;
+        return std::nullopt;
     for (const store::StoredMention &m : m_mentions) {
-        if (readerField(m.field) == at->field && at->start >= m.start && at->start < m.end && m_legend->isShown(m.type))
-            return &m;
+        if (readerFieldFromName(m.field) == at->field && at->start >= m.start && at->start < m.end &&
+            m_legend->isShown(m.type))
+            return m;
     }
-    return nullptr;
+    return std::nullopt;
+}
+
+int EntitiesPanel::characterAt(const QPoint &viewportPos) const
+{
+    const QTextCursor cursor = m_reader->cursorForPosition(viewportPos);
+    // cursorForPosition gives the nearest gap; the character is the one under the pointer.
+    const QRect caret = m_reader->cursorRect(cursor);
+    return viewportPos.x() < caret.x() && cursor.position() > 0 ? cursor.position() - 1 : cursor.position();
 }
 
 QString EntitiesPanel::toolTipAt(int position)
 {
-    if (const store::StoredMention *found = mentionAt(position)) {
+    if (const std::optional<store::StoredMention> found = mentionAt(position)) {
         const store::StoredMention &m = *found;
         QString tip = QStringLiteral("<b>%1</b> — %2").arg(m.text.toHtmlEscaped(), EntityLegend::typeName(m.type));
         if (m.type == u"PER" && m_db) {
@@ -405,15 +412,6 @@ QString EntitiesPanel::toolTipAt(int position)
     return {};
 }
 
-int EntitiesPanel::characterAt(const QPoint &viewportPos) const
-{
-    const QTextCursor cursor = m_reader->cursorForPosition(viewportPos);
-    const int position = cursor.position();
-    // cursorForPosition gives the nearest gap; the character is the one under the pointer.
-    const QRect caret = m_reader->cursorRect(cursor);
-    return viewportPos.x() < caret.x() && position > 0 ? position - 1 : position;
-}
-
 bool EntitiesPanel::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_reader->viewport() && event->type() == QEvent::ToolTip) {
@@ -429,11 +427,9 @@ bool EntitiesPanel::eventFilter(QObject *watched, QEvent *event)
     if (watched == m_reader->viewport() && event->type() == QEvent::MouseButtonRelease) {
         auto *mouse = static_cast<QMouseEvent *>(event);
         if (mouse->button() == Qt::LeftButton && (mouse->modifiers() & Qt::ControlModifier)) {
-            if (const store::StoredMention *m = mentionAt(characterAt(mouse->position().toPoint()))) {
-                const QString type = m->type; // chooseEntity() leaves m_mentions alone, but copy anyway
-                const QString text = m->text;
-                chooseEntity(type, text);
-                Q_EMIT searchRequested(type, text);
+            if (const std::optional<store::StoredMention> m = mentionAt(characterAt(mouse->position().toPoint()))) {
+                chooseEntity(m->type, m->text);
+                Q_EMIT searchRequested(m->type, m->text);
                 return true;
             }
         }

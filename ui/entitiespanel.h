@@ -23,6 +23,7 @@ namespace baokan::ui {
 class EntityLegend;
 class ReaderView;
 class Settings;
+class UnplacedCorrections;
 
 // The Entities dock: draws the current article's recognized entities into the reader (one colour
 // per type, switched by the legend), explains them on hover, lists them by type with counts, and
@@ -38,12 +39,15 @@ public:
     void setDatabase(store::Database *db);
     // The article the reader shows (0: none); its mentions are highlighted at once.
     void setArticle(qint64 articleId);
-    // Reads the article's entities and the archive index again (after an import).
+    // Reads the article's entities, the archive index and the chosen entity's articles again
+    // (after an import or a correction).
     void reload();
     // Draws the mentions again, e.g. after the reader re-rendered for another article.
     void applyHighlights();
 
     EntityLegend *legend() const { return m_legend; }
+    // The article's corrections that a re-import left without their words.
+    UnplacedCorrections *unplacedCorrections() const { return m_unplaced; }
     const QList<store::StoredMention> &mentions() const { return m_mentions; }
     // The entity whose articles are listed; empty type when none is chosen.
     QString chosenType() const { return m_chosenType; }
@@ -51,6 +55,10 @@ public:
     void chooseEntity(const QString &type, const QString &text);
     // The tooltip for document position `position` of the reader; empty where no entity is.
     QString toolTipAt(int position);
+    // The shown mention covering the character at document position `position`.
+    std::optional<store::StoredMention> mentionAt(int position) const;
+    // The document position of the character under a point of the reader's viewport.
+    int characterAt(const QPoint &viewportPos) const;
 
 public Q_SLOTS:
     // Whether a search is running, so the search action says whether it narrows it or starts one.
@@ -72,10 +80,6 @@ private:
     void reloadIndex();
     void entityItemChosen(QTreeWidgetItem *item);
     void showEntityMenu(QTreeWidget *tree, const QPoint &pos);
-    // The shown mention at a document position of the reader, or nullptr.
-    const store::StoredMention *mentionAt(int position) const;
-    // The document position of the character under a point of the reader's viewport.
-    int characterAt(const QPoint &viewportPos) const;
     QString searchActionText(const QString &text) const;
 
     ReaderView *m_reader;
@@ -90,6 +94,7 @@ private:
 
     EntityLegend *m_legend;
     QTreeWidget *m_articleEntities;
+    UnplacedCorrections *m_unplaced;
     QLineEdit *m_filter;
     QComboBox *m_typeFilter;
     QTreeWidget *m_index;

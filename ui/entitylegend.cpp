@@ -5,7 +5,7 @@
 
 #include <QCheckBox>
 #include <QEvent>
-#include <QHBoxLayout>
+#include <QGridLayout>
 #include <QPainter>
 #include <QPixmap>
 
@@ -26,9 +26,13 @@ EntityLegend::EntityLegend(Settings *settings, QWidget *parent)
     , m_settings(settings)
 {
     setObjectName(QStringLiteral("entityLegend"));
-    auto *layout = new QHBoxLayout(this);
+    // Three to a row: in one row the six boxes made this the widest thing in the side dock, and
+    // the dock took its width from the reader.
+    auto *layout = new QGridLayout(this);
     layout->setContentsMargins(4, 2, 4, 2);
-    layout->setSpacing(8);
+    layout->setHorizontalSpacing(8);
+    layout->setVerticalSpacing(2);
+    constexpr int PerRow = 3;
     const QStringList hidden = m_settings->hiddenEntityTypes();
     for (const QString &type : types()) {
         auto *box = new QCheckBox(type, this);
@@ -44,10 +48,10 @@ EntityLegend::EntityLegend(Settings *settings, QWidget *parent)
             m_settings->setHiddenEntityTypes(off);
             Q_EMIT shownTypesChanged();
         });
-        layout->addWidget(box);
+        layout->addWidget(box, int(m_boxes.size()) / PerRow, int(m_boxes.size()) % PerRow);
         m_boxes[type] = box;
     }
-    layout->addStretch(1);
+    layout->setColumnStretch(PerRow, 1);
     updateSwatches();
 }
 

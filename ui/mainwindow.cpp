@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "mainwindow.h"
 
+#include "correctionmenu.h"
 #include "entitiespanel.h"
+#include "entitylexicondialog.h"
 #include "exportnotesdialog.h"
 #include "notespanel.h"
 #include "readerarticle.h"
@@ -35,6 +37,7 @@
 #include <QProgressBar>
 #include <QProgressDialog>
 #include <QPushButton>
+#include <QShowEvent>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -45,10 +48,14 @@
 
 #include <algorithm>
 #include <climits>
+#include <cmath>
 
 namespace baokan::ui {
 
 namespace {
+
+// QMainWindow::saveState's version: raise it when the docks change, so an old layout is ignored.
+constexpr int WindowStateVersion = 1;
 
 QTreeView *makeListView(const QString &objectName, QWidget *parent)
 {
@@ -166,6 +173,7 @@ MainWindow::MainWindow(QWidget *parent)
     createNotesPanel();
     createEntitiesPanel();
     connectSearchFacets();
+    createCorrections();
     restoreSettings();
     connect(m_reader, &ReaderView::textPointSizeChanged, this,
             [this](qreal points) { m_settings.setReaderPointSize(points); });
@@ -181,6 +189,7 @@ MainWindow::~MainWindow()
     // A note typed but not yet autosaved goes in before the archive closes.
     m_notesPanel->setDatabase(nullptr);
     m_entitiesPanel->setDatabase(nullptr);
+    m_corrections->setDatabase(nullptr);
     // A dying QUndoStack clears itself and says so: let it go while its listeners (panel, actions,
     // tag manager) and the archive still exist.
     delete m_undoStack;
@@ -263,16 +272,73 @@ void MainWindow::restoreSettings()
     m_reader->setTextPointSize(m_settings.readerPointSize());
     if (!restoreGeometry(m_settings.windowGeometry()))
         resize(1440, 880);
-    // The side docks were sized before the window had its size; without this they take what the
-    // layout leaves over and squeeze the reader to a few characters a line.
-    resizeDocks({m_notesPanel}, {qMin(340, width() / 4)}, Qt::Horizontal);
-    if (!m_splitter->restoreState(m_settings.splitterState()))
-        m_splitter->setSizes({200, 330, 700});
+    // Docks (open or closed, tab in front, width) as the user left them; a layout saved by a
+    // version with other docks is ignored (the version changes when the docks do).
+    m_dockStateRestored = restoreState(m_settings.windowState(), WindowStateVersion);
+    m_splitterStateRestored = m_splitter->restoreState(m_settings.splitterState());
+    // Without a saved layout the panes are sized on the first show, when the window has its size.
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (!m_panesFitted) {
+        m_panesFitted = true;
+        fitPanesToWidth();
+    }
+}
+
+void MainWindow::fitPanesToWidth()
+{
+    // Per character of the reader's text (its column is 38 ideographs wide).
+    const qreal em = m_reader->columnWidth() / 38.0;
+    // A line of `characters` ideographs plus the reader's side margins (2 em each), scroll bar
+    // and frame.
+    const auto readerFor = [em](int characters) { return int(std::ceil((characters + 4) * em)) + 24; };
+    const int listsMinimum = 330; // dates, issue names, and titles still readable
+    const int gaps = 12;          // splitter handles and the dock's separator
+    const int dockMinimum =
+        std::max(m_notesPanel->minimumSizeHint().width(), m_entitiesPanel->minimumSizeHint().width());
+    const int dockWidth = std::clamp(width() / 6, dockMinimum, std::max(dockMinimum, 340));
+
+    int central = width() - gaps;
+    int dockShown = 0;
+    if (m_dockStateRestored) {
+        if (m_notesPanel->isVisible() || m_entitiesPanel->isVisible())
+            dockShown = std::max(m_notesPanel->width(), m_entitiesPanel->width());
+    } else {
+        // Too narrow for the dock, the lists and 30 characters a line: the reader comes first, and
+        // View › Notes / Entities (or T for a tag) opens the dock.
+        const bool dockFits = central - dockWidth - listsMinimum >= readerFor(30);
+        // (show() on the tab behind would draw it over the one in front: only ever hide here.)
+        if (dockFits) {
+            resizeDocks({m_notesPanel}, {dockWidth}, Qt::Horizontal);
+            dockShown = dockWidth;
+        } else {
+            // Hidden before they were ever shown, the docks get no hide event to uncheck their
+            // View menu entries; without this the first click there would do nothing.
+            for (QDockWidget *dock :
+                 {static_cast<QDockWidget *>(m_notesPanel), static_cast<QDockWidget *>(m_entitiesPanel)}) {
+                dock->hide();
+                dock->toggleViewAction()->setChecked(false);
+            }
+        }
+    }
+    if (m_splitterStateRestored)
+        return;
+    central -= dockShown;
+    // About 32 characters a line, never fewer than 30 while the lists keep their minimum; what
+    // is left goes to the lists, whose titles are cut short first.
+    const int reader = std::max(std::min(readerFor(32), central - listsMinimum), std::min(readerFor(30), central / 2));
+    const int lists = central - reader;
+    const int issues = std::clamp(lists * 2 / 5, 165, 200);
+    m_splitter->setSizes({issues, lists - issues, reader});
 }
 
 void MainWindow::saveSettings()
 {
     m_settings.setWindowGeometry(saveGeometry());
+    m_settings.setWindowState(saveState(WindowStateVersion));
     m_settings.setSplitterState(m_splitter->saveState());
     m_settings.setReaderPointSize(m_reader->textPointSize());
     m_settings.sync();
@@ -321,11 +387,13 @@ bool MainWindow::openArchive(const QString &path, QString *error)
     m_searchPanel->setDatabase(nullptr); // its thread lets go of the old archive first
     m_notesPanel->setDatabase(nullptr);  // saves a pending note into the archive it belongs to
     m_entitiesPanel->setDatabase(nullptr);
+    m_corrections->setDatabase(nullptr);
     m_undoStack->clear();
     m_db = std::move(db);
     m_searchPanel->setDatabase(m_db.get());
     m_notesPanel->setDatabase(m_db.get());
     m_entitiesPanel->setDatabase(m_db.get());
+    m_corrections->setDatabase(m_db.get());
     m_archivePath = QFileInfo(path).absoluteFilePath();
 
     m_issueModel = new models::IssueListModel(m_db.get(), this);
@@ -892,9 +960,21 @@ void MainWindow::createEntitiesPanel()
                         .arg(description),
                     15000);
             });
+    // The notes dock cannot be closed, so its own toggle is always disabled; a narrow window
+    // starts without it (see fitPanesToWidth), and this brings it back.
+    QAction *showNotes = makeAction(this, QStringLiteral("showNotesAction"), tr("&Notes"));
+    connect(showNotes, &QAction::triggered, this, [this] {
+        m_notesPanel->show();
+        m_notesPanel->raise();
+    });
+    // Chosen in the menu, a tab behind the notes comes to the front.
+    connect(m_entitiesPanel->toggleViewAction(), &QAction::triggered, m_entitiesPanel, [this](bool shown) {
+        if (shown)
+            m_entitiesPanel->raise();
+    });
     for (QAction *menu : menuBar()->actions()) {
         if (menu->menu() && menu->text() == tr("&View"))
-            menu->menu()->addAction(m_entitiesPanel->toggleViewAction());
+            menu->menu()->addActions({showNotes, m_entitiesPanel->toggleViewAction()});
     }
 }
 
@@ -910,6 +990,34 @@ void MainWindow::connectSearchFacets()
     // corrections), which is cheap enough to do on each.
     connect(this, &MainWindow::importEnded, m_searchPanel, &SearchPanel::reloadFacets);
     connect(m_undoStack, &QUndoStack::indexChanged, m_searchPanel, &SearchPanel::reloadFacets);
+}
+
+// ---- Entity corrections: reader context menu, keyboard route, user lexicon ----
+
+void MainWindow::createCorrections()
+{
+    m_corrections = new CorrectionMenu(m_reader, m_entitiesPanel, m_undoStack, this);
+    connect(m_corrections, &CorrectionMenu::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    addAction(m_corrections->markAction());
+    m_actions.entityLexicon = makeAction(this, QStringLiteral("entityLexiconAction"), tr("Entity &Lexicon…"));
+    connect(m_actions.entityLexicon, &QAction::triggered, this, &MainWindow::showEntityLexicon);
+    for (QAction *menu : menuBar()->actions()) {
+        if (menu->menu() && menu->text() == tr("&Edit")) {
+            menu->menu()->addSeparator();
+            menu->menu()->addAction(m_corrections->markAction());
+            menu->menu()->addAction(m_actions.entityLexicon);
+        }
+    }
+}
+
+void MainWindow::showEntityLexicon()
+{
+    if (!m_db)
+        return;
+    auto *dialog = new EntityLexiconDialog(m_db.get(), m_corrections, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open(); // modal to the window, so the archive cannot change under it
 }
 
 } // namespace baokan::ui

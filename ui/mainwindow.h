@@ -34,6 +34,7 @@ class ReaderView;
 class SearchPanel;
 class NotesPanel;
 class EntitiesPanel;
+class CorrectionMenu;
 
 // The application window: issues, the articles of the chosen issue, and the reader, side by side,
 // with the menus and keyboard commands that move between them, and imports running in the
@@ -67,12 +68,14 @@ public:
     NotesPanel *notesPanel() const { return m_notesPanel; }
     QUndoStack *undoStack() const { return m_undoStack; }
     EntitiesPanel *entitiesPanel() const { return m_entitiesPanel; }
+    CorrectionMenu *corrections() const { return m_corrections; }
 
 Q_SIGNALS:
     // An import has ended (finished, cancelled or failed) and the lists show its result.
     void importEnded();
 
 protected:
+    void showEvent(QShowEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
@@ -82,6 +85,9 @@ private:
     void createMenus();
     void restoreSettings();
     void saveSettings();
+    // Without a saved layout: widths for the panes and the side dock that leave the reader a
+    // comfortable line at the window's width, the dock closed when the window is too narrow.
+    void fitPanesToWidth();
     void issueChanged(const QModelIndex &current);
     void articleChanged(const QModelIndex &current);
     void moveArticle(int delta);
@@ -109,8 +115,14 @@ private:
     void createEntitiesPanel();
     // Search facets: the Entities panel narrows the search; facets follow archive changes.
     void connectSearchFacets();
+    // Entity corrections: the reader's context menu, the E key, the Entity Lexicon dialog.
+    void createCorrections();
+    void showEntityLexicon();
 
     Settings m_settings;
+    bool m_dockStateRestored = false;
+    bool m_splitterStateRestored = false;
+    bool m_panesFitted = false;
     std::unique_ptr<store::Database> m_db;
     QString m_archivePath;
     store::ImportJob *m_importJob = nullptr;
@@ -130,6 +142,7 @@ private:
     QUndoStack *m_undoStack = nullptr;
     NotesPanel *m_notesPanel = nullptr;
     EntitiesPanel *m_entitiesPanel = nullptr;
+    CorrectionMenu *m_corrections = nullptr;
 
     struct Actions
     {
@@ -150,6 +163,7 @@ private:
         QAction *focusTags = nullptr;
         QAction *exportNotes = nullptr;
         QAction *tagManager = nullptr;
+        QAction *entityLexicon = nullptr;
     } m_actions;
 };
 

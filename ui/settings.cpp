@@ -10,6 +10,7 @@ namespace baokan::ui {
 namespace {
 
 const QString WindowGeometryKey = QStringLiteral("window/geometry");
+const QString WindowStateKey = QStringLiteral("window/state");
 const QString SplitterStateKey = QStringLiteral("window/splitterState");
 const QString ReaderPointSizeKey = QStringLiteral("reader/pointSize");
 const QString HiddenEntityTypesKey = QStringLiteral("reader/hiddenEntityTypes");
@@ -32,6 +33,16 @@ QByteArray Settings::windowGeometry() const
 void Settings::setWindowGeometry(const QByteArray &geometry)
 {
     m_settings.setValue(WindowGeometryKey, geometry);
+}
+
+QByteArray Settings::windowState() const
+{
+    return m_settings.value(WindowStateKey).toByteArray();
+}
+
+void Settings::setWindowState(const QByteArray &state)
+{
+    m_settings.setValue(WindowStateKey, state);
 }
 
 QByteArray Settings::splitterState() const

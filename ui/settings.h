@@ -18,6 +18,10 @@ public:
     QByteArray windowGeometry() const;
     void setWindowGeometry(const QByteArray &geometry);
 
+    // QMainWindow::saveState(): where the docks are, which tab is in front, their sizes.
+    QByteArray windowState() const;
+    void setWindowState(const QByteArray &state);
+
     QByteArray splitterState() const;
     void setSplitterState(const QByteArray &state);
 

@@ -5,6 +5,39 @@
 
 namespace baokan::ui {
 
+namespace {
+
+struct FieldName
+{
+    ReaderField field;
+    QLatin1String name;
+};
+
+constexpr FieldName fieldNames[] = {
+    {ReaderField::Kicker, QLatin1String("kicker")},     {ReaderField::Title, QLatin1String("title")},
+    {ReaderField::Subtitle, QLatin1String("subtitle")}, {ReaderField::Byline, QLatin1String("byline")},
+    {ReaderField::Body, QLatin1String("body")},         {ReaderField::Caption, QLatin1String("caption")},
+    {ReaderField::Source, QLatin1String("source")},
+};
+
+} // namespace
+
+QString readerFieldName(ReaderField field)
+{
+    for (const FieldName &f : fieldNames)
+        if (f.field == field)
+            return f.name;
+    return {};
+}
+
+std::optional<ReaderField> readerFieldFromName(const QString &name)
+{
+    for (const FieldName &f : fieldNames)
+        if (name == f.name)
+            return f.field;
+    return std::nullopt;
+}
+
 int TextFieldMap::utf16Offset(const QString &text, int codePoint)
 {
     int cp = 0;

@@ -11,6 +11,10 @@ namespace baokan::ui {
 // The parts of an article the reader shows, named as the archive names them.
 enum class ReaderField { Kicker, Title, Subtitle, Byline, Body, Caption, Source };
 
+// The archive's name of a field ("kicker", "body", …: the field of a stored mention), and back.
+QString readerFieldName(ReaderField field);
+std::optional<ReaderField> readerFieldFromName(const QString &name);
+
 // A span of one field in Unicode code points, end exclusive. Body offsets count the paragraphs
 // joined by '\n', caption offsets the captions joined by '\n': the same text the archive stores.
 struct FieldRange

@@ -9,25 +9,9 @@
 namespace baokan::models {
 
 ArticleListModel::ArticleListModel(store::Database *db, QObject *parent)
-    : QAbstractTableModel(parent)
+    : PagedTableModel(ColumnCount, parent)
     , m_store(db)
 {}
-
-int ArticleListModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
-
-bool ArticleListModel::isRow(const QModelIndex &index) const
-{
-    return index.isValid() && index.model() == this && !index.parent().isValid() && index.row() < m_rows.size() &&
-           index.column() < ColumnCount;
-}
-
-int ArticleListModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
 
 QVariant ArticleListModel::data(const QModelIndex &index, int role) const
 {
@@ -97,40 +81,31 @@ Qt::ItemFlags ArticleListModel::flags(const QModelIndex &index) const
     return QAbstractTableModel::flags(index) | Qt::ItemNeverHasChildren;
 }
 
-bool ArticleListModel::canFetchMore(const QModelIndex &parent) const
+int ArticleListModel::countRows()
 {
-    if (parent.isValid() || m_fetching)
-        return false;
-    if (m_filter.keys)
-        return m_nextKey < m_filter.keys->size();
-    return m_rows.size() < m_total;
+    m_nextKey = 0;
+    return !m_filter.keys && m_filter.issueId ? m_store.countInIssue(m_filter.issueId) : 0;
 }
 
-void ArticleListModel::fetchMore(const QModelIndex &parent)
+bool ArticleListModel::hasMoreRows() const
 {
-    if (!canFetchMore(parent))
-        return;
+    if (m_filter.keys)
+        return m_nextKey < m_filter.keys->size();
+    return PagedTableModel::hasMoreRows();
+}
+
+QList<store::ArticleRow> ArticleListModel::fetchRows(int offset, int limit)
+{
+    if (!m_filter.keys)
+        return m_store.summaries(m_filter.issueId, offset, limit);
+    const QStringList keys = m_filter.keys->mid(m_nextKey, limit);
+    m_nextKey += keys.size();
     QList<store::ArticleRow> batch;
-    if (m_filter.keys) {
-        const QStringList keys = m_filter.keys->mid(m_nextKey, kBatchSize);
-        m_nextKey += keys.size();
-        for (const store::ArticleRow &s : m_store.summariesByKeys(keys)) {
-            if (!m_filter.issueId || s.issueId == m_filter.issueId)
-                batch << s;
-        }
-    } else {
-        batch = m_store.summaries(m_filter.issueId, int(m_rows.size()), kBatchSize);
-        if (batch.isEmpty())
-            m_total = int(m_rows.size()); // articles went away since the count
+    for (const store::ArticleRow &s : m_store.summariesByKeys(keys)) {
+        if (!m_filter.issueId || s.issueId == m_filter.issueId)
+            batch << s;
     }
-    if (batch.isEmpty())
-        return;
-    // A view (or the model tester) may ask for more while the rows go in; it must wait.
-    m_fetching = true;
-    beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + batch.size() - 1));
-    m_rows += batch;
-    endInsertRows();
-    m_fetching = false;
+    return batch;
 }
 
 void ArticleListModel::setIssue(qint64 issueId)
@@ -151,15 +126,6 @@ void ArticleListModel::setFilter(const Filter &filter)
 {
     m_filter = filter;
     reload();
-}
-
-void ArticleListModel::reload()
-{
-    beginResetModel();
-    m_rows.clear();
-    m_nextKey = 0;
-    m_total = !m_filter.keys && m_filter.issueId ? m_store.countInIssue(m_filter.issueId) : 0;
-    endResetModel();
 }
 
 QModelIndex ArticleListModel::indexOfKey(const QString &key)

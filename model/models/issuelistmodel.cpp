@@ -8,26 +8,10 @@
 namespace baokan::models {
 
 IssueListModel::IssueListModel(store::Database *db, QObject *parent)
-    : QAbstractTableModel(parent)
+    : PagedTableModel(ColumnCount, parent)
     , m_store(db)
 {
     m_total = m_store.count();
-}
-
-int IssueListModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
-
-bool IssueListModel::isRow(const QModelIndex &index) const
-{
-    return index.isValid() && index.model() == this && !index.parent().isValid() && index.row() < m_rows.size() &&
-           index.column() < ColumnCount;
-}
-
-int IssueListModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
 }
 
 QVariant IssueListModel::data(const QModelIndex &index, int role) const
@@ -125,6 +109,9 @@ bool IssueListModel::setData(const QModelIndex &index, const QVariant &value, in
     }
     case NameColumn: {
         const QString name = value.toString().trimmed();
+        // The editor starts with the readable name; leaving it as it was must not pin it as the user's.
+        if (name == issue.displayName())
+            return true;
         if (!m_store.setUserName(issue.id, name))
             return false;
         issue.userName = name.isEmpty() ? QString() : name;
@@ -137,36 +124,14 @@ bool IssueListModel::setData(const QModelIndex &index, const QVariant &value, in
     return true;
 }
 
-bool IssueListModel::canFetchMore(const QModelIndex &parent) const
+int IssueListModel::countRows()
 {
-    return !parent.isValid() && !m_fetching && m_rows.size() < m_total;
+    return m_store.count();
 }
 
-void IssueListModel::fetchMore(const QModelIndex &parent)
+QList<store::IssueRecord> IssueListModel::fetchRows(int offset, int limit)
 {
-    if (!canFetchMore(parent))
-        return;
-    const QList<store::IssueRecord> batch =
-        m_store.issues(int(m_rows.size()), qMin(kBatchSize, m_total - int(m_rows.size())));
-    if (batch.isEmpty()) {
-        // Issues went away since the count (another window deleted them): stop here.
-        m_total = int(m_rows.size());
-        return;
-    }
-    // A view (or the model tester) may ask for more while the rows go in; it must wait.
-    m_fetching = true;
-    beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + batch.size() - 1));
-    m_rows += batch;
-    endInsertRows();
-    m_fetching = false;
-}
-
-void IssueListModel::reload()
-{
-    beginResetModel();
-    m_rows.clear();
-    m_total = m_store.count();
-    endResetModel();
+    return m_store.issues(offset, qMin(limit, m_total - offset));
 }
 
 QModelIndex IssueListModel::indexOfIssue(qint64 issueId) const

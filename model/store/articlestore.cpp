@@ -2,6 +2,7 @@
 #include "store/articlestore.h"
 
 #include "store/database.h"
+#include "store/issuestore.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -66,7 +67,7 @@ std::optional<ArticleRecord> ArticleStore::articleWhere(const QString &column, c
                              "coalesce(i.user_date, i.date), i.user_date IS NULL AND i.date_inferred, "
                              "coalesce(p.ordinal, 0), a.ordinal, a.title, a.display_title, a.kicker, a.subtitle, "
                              "a.dateline, a.reporters, a.correspondents, a.interns, a.photographers, a.source, "
-                             "a.body, a.captions "
+                             "a.body, a.captions, i.user_name IS NULL "
                              "FROM article a JOIN issue i ON i.id = a.issue_id LEFT JOIN page p ON p.id = a.page_id "
                              "WHERE %1 = :value")
                   .arg(column));
@@ -78,7 +79,8 @@ std::optional<ArticleRecord> ArticleStore::articleWhere(const QString &column, c
     r.id = q.value(0).toLongLong();
     r.key = q.value(1).toString();
     r.issueId = q.value(2).toLongLong();
-    r.issueName = q.value(3).toString();
+    // The reader names the issue as the issue list does.
+    r.issueName = q.value(20).toBool() ? IssueRecord::readableName(q.value(3).toString()) : q.value(3).toString();
     r.issueDate = QDate::fromString(q.value(4).toString(), Qt::ISODate);
     r.issueDateInferred = q.value(5).toBool();
     r.page = q.value(6).toInt();

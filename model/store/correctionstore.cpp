@@ -4,8 +4,6 @@
 #include "annotate/highlightanchor.h"
 #include "store/entitystore.h"
 
-#include <QSet>
-#include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -13,32 +11,19 @@ namespace baokan::store {
 
 namespace {
 
-bool fail(QString *error, const QString &message)
-{
-    if (error)
-        *error = message;
-    return false;
-}
-
-QVariant nullable(const QString &s)
-{
-    return s.isNull() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
-}
-
-QVariant nullable(qint64 offset)
-{
-    return offset < 0 ? QVariant(QMetaType::fromType<qint64>()) : QVariant(offset);
-}
-
 QString nullableString(const QVariant &v)
 {
     return v.isNull() ? QString() : v.toString();
 }
 
-const QString kColumns =
-    QStringLiteral("id, scope, article_key, field, start, end, text, prefix, suffix, type, created");
+} // namespace
 
-Correction correctionFrom(const QSqlQuery &q)
+QString CorrectionStore::columns()
+{
+    return QStringLiteral("id, scope, article_key, field, start, end, text, prefix, suffix, type, created");
+}
+
+Correction CorrectionStore::fromRow(const QSqlQuery &q)
 {
     Correction c;
     c.id = q.value(0).toLongLong();
@@ -55,52 +40,24 @@ Correction correctionFrom(const QSqlQuery &q)
     return c;
 }
 
+namespace {
+
 std::optional<QList<Correction>> correctionsWhere(const QSqlDatabase &db, const QString &where, const QString &key)
 {
     QSqlQuery q(db);
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT %1 FROM correction WHERE %2 ORDER BY id").arg(kColumns, where));
+    q.prepare(QStringLiteral("SELECT %1 FROM correction WHERE %2 ORDER BY id").arg(CorrectionStore::columns(), where));
     if (!key.isNull())
         q.bindValue(QStringLiteral(":key"), key);
     if (!q.exec())
         return std::nullopt;
     QList<Correction> out;
     while (q.next())
-        out << correctionFrom(q);
+        out << CorrectionStore::fromRow(q);
     return out;
 }
 
-template<typename T, typename Same>
-const T *find(const QList<T> &rows, const T &row, Same sameKey)
-{
-    for (const T &r : rows)
-        if (sameKey(r, row))
-            return &r;
-    return nullptr;
-}
-
-bool sameId(const Correction &a, const Correction &b)
-{
-    return a.id == b.id;
-}
-
-bool sameText(const LexiconEntry &a, const LexiconEntry &b)
-{
-    return a.text == b.text;
-}
-
 } // namespace
-
-bool CorrectionStore::same(const Correction &a, const Correction &b)
-{
-    return a.id == b.id && a.sameAs(b) && a.type.isNull() == b.type.isNull() && a.prefix == b.prefix &&
-           a.suffix == b.suffix && a.created == b.created;
-}
-
-bool CorrectionStore::same(const LexiconEntry &a, const LexiconEntry &b)
-{
-    return a.text == b.text && a.type == b.type && a.type.isNull() == b.type.isNull() && a.created == b.created;
-}
 
 std::optional<QList<Correction>> CorrectionStore::corrections(const QSqlDatabase &db, const QString &articleKey)
 {
@@ -116,11 +73,11 @@ std::optional<QList<Correction>> CorrectionStore::archiveCorrections(const QSqlD
 std::optional<Correction> CorrectionStore::correction(const QSqlDatabase &db, qint64 id)
 {
     QSqlQuery q(db);
-    q.prepare(QStringLiteral("SELECT %1 FROM correction WHERE id = :id").arg(kColumns));
+    q.prepare(QStringLiteral("SELECT %1 FROM correction WHERE id = :id").arg(columns()));
     q.bindValue(QStringLiteral(":id"), id);
     if (!q.exec() || !q.next())
         return std::nullopt;
-    return correctionFrom(q);
+    return fromRow(q);
 }
 
 std::optional<QList<LexiconEntry>> CorrectionStore::lexicon(const QSqlDatabase &db)
@@ -182,86 +139,6 @@ std::optional<QList<Correction>> CorrectionStore::unplaced(const QSqlDatabase &d
             out << c;
     }
     return out;
-}
-
-bool CorrectionStore::writeRows(const QSqlDatabase &db, const CorrectionRows &from, const CorrectionRows &to,
-                                QString *error)
-{
-    QSet<QString> keys;
-    QSet<QString> texts;
-    auto touched = [&](const Correction &c) {
-        if (c.scope == QLatin1String("archive"))
-            texts.insert(c.text);
-        else
-            keys.insert(c.articleKey);
-    };
-    QSqlQuery del(db);
-    del.prepare(QStringLiteral("DELETE FROM correction WHERE id = :id"));
-    for (const Correction &c : from.corrections) {
-        if (find(to.corrections, c, sameId))
-            continue;
-        del.bindValue(QStringLiteral(":id"), c.id);
-        if (!del.exec())
-            return fail(error, del.lastError().text());
-        touched(c);
-    }
-    QSqlQuery put(db);
-    put.prepare(QStringLiteral(
-        "INSERT INTO correction (id, scope, article_key, field, start, end, text, prefix, suffix, type, created) "
-        "VALUES (:id, :scope, :key, :field, :start, :end, :text, :prefix, :suffix, :type, :created) "
-        "ON CONFLICT (id) DO UPDATE SET scope = excluded.scope, article_key = excluded.article_key, "
-        "field = excluded.field, start = excluded.start, end = excluded.end, text = excluded.text, "
-        "prefix = excluded.prefix, suffix = excluded.suffix, type = excluded.type, created = excluded.created"));
-    for (const Correction &c : to.corrections) {
-        const Correction *old = find(from.corrections, c, sameId);
-        if (old && same(*old, c))
-            continue;
-        put.bindValue(QStringLiteral(":id"), c.id);
-        put.bindValue(QStringLiteral(":scope"), c.scope);
-        put.bindValue(QStringLiteral(":key"), nullable(c.articleKey));
-        put.bindValue(QStringLiteral(":field"), nullable(c.field));
-        put.bindValue(QStringLiteral(":start"), nullable(c.start));
-        put.bindValue(QStringLiteral(":end"), nullable(c.end));
-        put.bindValue(QStringLiteral(":text"), c.text);
-        put.bindValue(QStringLiteral(":prefix"), nullable(c.prefix));
-        put.bindValue(QStringLiteral(":suffix"), nullable(c.suffix));
-        put.bindValue(QStringLiteral(":type"), nullable(c.type));
-        put.bindValue(QStringLiteral(":created"), c.created);
-        if (!put.exec())
-            return fail(error, put.lastError().text());
-        touched(c);
-        if (old)
-            touched(*old);
-    }
-    QSqlQuery delWord(db);
-    delWord.prepare(QStringLiteral("DELETE FROM user_lexicon WHERE text = :text"));
-    for (const LexiconEntry &e : from.lexicon) {
-        if (find(to.lexicon, e, sameText))
-            continue;
-        delWord.bindValue(QStringLiteral(":text"), e.text);
-        if (!delWord.exec())
-            return fail(error, delWord.lastError().text());
-        texts.insert(e.text);
-    }
-    QSqlQuery putWord(db);
-    putWord.prepare(
-        QStringLiteral("INSERT INTO user_lexicon (text, type, created) VALUES (:text, :type, :created) "
-                       "ON CONFLICT (text) DO UPDATE SET type = excluded.type, created = excluded.created"));
-    for (const LexiconEntry &e : to.lexicon) {
-        const LexiconEntry *old = find(from.lexicon, e, sameText);
-        if (old && same(*old, e))
-            continue;
-        putWord.bindValue(QStringLiteral(":text"), e.text);
-        putWord.bindValue(QStringLiteral(":type"), nullable(e.type));
-        putWord.bindValue(QStringLiteral(":created"), e.created);
-        if (!putWord.exec())
-            return fail(error, putWord.lastError().text());
-        texts.insert(e.text);
-    }
-    // Stored mentions are derived from the recognizer and these rows: bring them in step now, in
-    // the same transaction, so the reader never shows a correction half applied.
-    return EntityStore::recognizeAffected(db, QStringList(keys.begin(), keys.end()),
-                                          QStringList(texts.begin(), texts.end()), error);
 }
 
 } // namespace baokan::store

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "store/userdatastore.h"
+#include "store/annotation.h"
 
 #include <QList>
 #include <QPair>
@@ -10,18 +10,13 @@
 
 #include <optional>
 
+class QSqlQuery;
+
 namespace baokan::store {
 
-// The rows a correction edit touches, before or after it.
-struct CorrectionRows
-{
-    QList<Correction> corrections;
-    QList<LexiconEntry> lexicon;
-};
-
-// Reads and writes the user's corrections of the recognizer and the user lexicon, and keeps the
-// stored mentions in step with them. Import never touches these rows. Static functions on the
-// connection passed in (the calling thread's).
+// Reads the user's corrections of the recognizer and the user lexicon; CorrectionEdits write
+// them. Import never touches these rows. Static functions on the connection passed in (the
+// calling thread's).
 class CorrectionStore
 {
 public:
@@ -33,6 +28,10 @@ public:
     static std::optional<QList<LexiconEntry>> lexicon(const QSqlDatabase &db);
     static std::optional<LexiconEntry> lexiconEntry(const QSqlDatabase &db, const QString &text);
     static std::optional<qint64> nextCorrectionId(const QSqlDatabase &db);
+    // For a caller that prepares its own query of the correction table (once for many articles):
+    // the columns to select, and the Correction in the current row of such a query.
+    static QString columns();
+    static Correction fromRow(const QSqlQuery &q);
 
     // Where a 'mention' correction applies in its field's text now: its exact quote, the context
     // deciding among occurrences and the old offset breaking ties; nothing when the quote is gone.
@@ -40,14 +39,6 @@ public:
     // The article's 'mention' corrections that no longer find their place (kept, not applied),
     // for the reader to offer for review or deletion.
     static std::optional<QList<Correction>> unplaced(const QSqlDatabase &db, const QString &articleKey);
-
-    // Turns the rows of state `from` into state `to` exactly (ids and times kept), then
-    // recognizes again the articles the changed rows can touch. The caller holds the transaction.
-    static bool writeRows(const QSqlDatabase &db, const CorrectionRows &from, const CorrectionRows &to, QString *error);
-
-    // Every column equal, ids and times included.
-    static bool same(const Correction &a, const Correction &b);
-    static bool same(const LexiconEntry &a, const LexiconEntry &b);
 };
 
 } // namespace baokan::store

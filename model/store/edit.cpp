@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "store/edit.h"
 
+#include "store/correctionstore.h"
+#include "store/entitystore.h"
 #include "store/notestore.h"
 #include "store/tagstore.h"
 #include "store/writescope.h"
 
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -229,6 +232,12 @@ bool isCurrent(const QSqlDatabase &db, const RowSet &from, const RowSet &to)
     for (const Note &n : from.notes)
         if (notes.note(n.id) != std::optional<Note>(n))
             return false;
+    for (const Correction &c : from.corrections)
+        if (CorrectionStore::correction(db, c.id) != std::optional<Correction>(c))
+            return false;
+    for (const LexiconEntry &e : from.lexicon)
+        if (CorrectionStore::lexiconEntry(db, e.text) != std::optional<LexiconEntry>(e))
+            return false;
     for (const Tag &t : to.tags)
         if (!findRow(from.tags, t) && tags.tag(t.id))
             return false;
@@ -237,6 +246,12 @@ bool isCurrent(const QSqlDatabase &db, const RowSet &from, const RowSet &to)
             return false;
     for (const Note &n : to.notes)
         if (!findRow(from.notes, n) && notes.note(n.id))
+            return false;
+    for (const Correction &c : to.corrections)
+        if (!findRow(from.corrections, c) && CorrectionStore::correction(db, c.id))
+            return false;
+    for (const LexiconEntry &e : to.lexicon)
+        if (!findRow(from.lexicon, e) && CorrectionStore::lexiconEntry(db, e.text))
             return false;
     return true;
 }
@@ -278,9 +293,10 @@ bool Edit::transition(const QSqlDatabase &db, bool forward, QString *error)
     const RowSet &from = forward ? m_before : m_after;
     const RowSet &to = forward ? m_after : m_before;
     if (m_planned && !isCurrent(db, from, to))
-        return fail(error, QStringLiteral("“%1” cannot be %2: the notes or tags it touched have changed since "
-                                          "(in another window, or by a re-import)")
-                               .arg(m_text, forward ? QStringLiteral("redone") : QStringLiteral("undone")));
+        return fail(error,
+                    QStringLiteral("“%1” cannot be %2: the notes, tags or corrections it touched have changed since "
+                                   "(in another window, or by a re-import)")
+                        .arg(m_text, forward ? QStringLiteral("redone") : QStringLiteral("undone")));
     const bool ok = writeRows(db, from, to, error);
     if (!ok)
         return false;
@@ -319,21 +335,53 @@ bool Edit::writeRows(const QSqlDatabase &db, const RowSet &from, const RowSet &t
     const QString deleteNote = QStringLiteral("DELETE FROM note WHERE id = :id");
     const QString deleteTag = QStringLiteral("DELETE FROM tag WHERE id = :id");
     const QString deleteCorrection = QStringLiteral("DELETE FROM correction WHERE id = :id");
+    // What the changed corrections and lexicon entries can touch: an article, or a text anywhere.
+    QSet<QString> keys;
+    QSet<QString> texts;
+    auto touched = [&](const Correction &c) {
+        if (c.scope == QLatin1String("archive"))
+            texts.insert(c.text);
+        else
+            keys.insert(c.articleKey);
+    };
+    auto writeCorrection = [&](const Correction &c) {
+        touched(c);
+        if (const auto old = findRow(from.corrections, c))
+            touched(*old);
+        return upsertCorrection(db, c, error);
+    };
+    auto writeLexicon = [&](const LexiconEntry &e) {
+        texts.insert(e.text);
+        return upsertLexicon(db, e, error);
+    };
     // Links go before tags (a tag's deletion would cascade to them) and come back after them.
-    return deleteGone(from.articleTags, to.articleTags,
-                      [&](const ArticleTag &a) { return deleteLink(db, a, error); }) &&
-           deleteGone(from.notes, to.notes, [&](const Note &n) { return deleteById(db, deleteNote, n.id, error); }) &&
-           deleteGone(from.tags, to.tags, [&](const Tag &t) { return deleteById(db, deleteTag, t.id, error); }) &&
-           deleteGone(from.corrections, to.corrections,
-                      [&](const Correction &c) { return deleteById(db, deleteCorrection, c.id, error); }) &&
-           deleteGone(from.lexicon, to.lexicon, [&](const LexiconEntry &e) { return deleteLexicon(db, e, error); }) &&
-           writeChanged(from.tags, to.tags, [&](const Tag &t) { return upsertTag(db, t, error); }) &&
-           writeChanged(from.articleTags, to.articleTags,
-                        [&](const ArticleTag &a) { return upsertLink(db, a, error); }) &&
-           writeChanged(from.notes, to.notes, [&](const Note &n) { return upsertNote(db, n, error); }) &&
-           writeChanged(from.corrections, to.corrections,
-                        [&](const Correction &c) { return upsertCorrection(db, c, error); }) &&
-           writeChanged(from.lexicon, to.lexicon, [&](const LexiconEntry &e) { return upsertLexicon(db, e, error); });
+    const bool written =
+        deleteGone(from.articleTags, to.articleTags, [&](const ArticleTag &a) { return deleteLink(db, a, error); }) &&
+        deleteGone(from.notes, to.notes, [&](const Note &n) { return deleteById(db, deleteNote, n.id, error); }) &&
+        deleteGone(from.tags, to.tags, [&](const Tag &t) { return deleteById(db, deleteTag, t.id, error); }) &&
+        deleteGone(from.corrections, to.corrections,
+                   [&](const Correction &c) {
+                       touched(c);
+                       return deleteById(db, deleteCorrection, c.id, error);
+                   }) &&
+        deleteGone(from.lexicon, to.lexicon,
+                   [&](const LexiconEntry &e) {
+                       texts.insert(e.text);
+                       return deleteLexicon(db, e, error);
+                   }) &&
+        writeChanged(from.tags, to.tags, [&](const Tag &t) { return upsertTag(db, t, error); }) &&
+        writeChanged(from.articleTags, to.articleTags, [&](const ArticleTag &a) { return upsertLink(db, a, error); }) &&
+        writeChanged(from.notes, to.notes, [&](const Note &n) { return upsertNote(db, n, error); }) &&
+        writeChanged(from.corrections, to.corrections, writeCorrection) &&
+        writeChanged(from.lexicon, to.lexicon, writeLexicon);
+    if (!written)
+        return false;
+    if (keys.isEmpty() && texts.isEmpty())
+        return true;
+    // Stored mentions derive from the recognizer and these rows: bring them in step in the same
+    // transaction, so the reader never shows a correction half applied.
+    return EntityStore::recognizeAffected(db, QStringList(keys.begin(), keys.end()),
+                                          QStringList(texts.begin(), texts.end()), error);
 }
 
 } // namespace baokan::store

@@ -10,7 +10,8 @@
 
 namespace baokan::store {
 
-// One undoable change to the user's annotations. On its first apply() it plans the change: it
+// One undoable change to the user's annotations (tags, notes, entity corrections, the user
+// lexicon). On its first apply() it plans the change: it
 // reads the rows it will touch and works out what they become (new ids and times included).
 // From then on apply() and revert() only write those recorded states, each in one transaction,
 // so undo and redo restore rows exactly. The model has no QtGui, so the UI wraps an Edit in a
@@ -44,8 +45,10 @@ public:
     const RowSet &before() const { return m_before; }
     const RowSet &after() const { return m_after; }
 
-    // Writes the rows needed to turn state `from` into state `to`. The caller holds the
-    // transaction. Also used by the notes importer and re-anchoring.
+    // Writes the rows needed to turn state `from` into state `to`. When corrections or lexicon
+    // entries change, the articles they can touch are recognized again in the same transaction,
+    // so stored mentions always agree with them. The caller holds the transaction. Also used by
+    // the notes importer and re-anchoring.
     static bool writeRows(const QSqlDatabase &db, const RowSet &from, const RowSet &to, QString *error);
 
 private:

@@ -134,26 +134,6 @@ void applyMentionCorrection(FieldState &f, const Correction &c)
     mark(f.mentions, int(at->first), int(at->second), type);
 }
 
-Correction correctionFrom(const QSqlQuery &q)
-{
-    Correction c;
-    c.id = q.value(0).toLongLong();
-    c.scope = q.value(1).toString();
-    c.articleKey = nullableString(q.value(2));
-    c.field = nullableString(q.value(3));
-    c.start = q.value(4).isNull() ? -1 : q.value(4).toLongLong();
-    c.end = q.value(5).isNull() ? -1 : q.value(5).toLongLong();
-    c.text = q.value(6).toString();
-    c.prefix = nullableString(q.value(7));
-    c.suffix = nullableString(q.value(8));
-    c.type = nullableString(q.value(9));
-    c.created = q.value(10).toString();
-    return c;
-}
-
-const QString kCorrectionColumns =
-    QStringLiteral("id, scope, article_key, field, start, end, text, prefix, suffix, type, created");
-
 const QString kArticleColumns = QStringLiteral("id, key, title, kicker, subtitle, dateline, reporters, "
                                                "correspondents, interns, photographers, source, body, captions");
 
@@ -230,7 +210,7 @@ bool EntityStore::recognizeArticles(const QSqlDatabase &db, const QList<qint64> 
     if (!load.prepare(QStringLiteral("SELECT %1 FROM article WHERE id = :id").arg(kArticleColumns)) ||
         !corrections.prepare(QStringLiteral("SELECT %1 FROM correction WHERE article_key = :key "
                                             "AND scope IN ('mention', 'article') ORDER BY id")
-                                 .arg(kCorrectionColumns)) ||
+                                 .arg(CorrectionStore::columns())) ||
         !deleteMentions.prepare(QStringLiteral("DELETE FROM entity_mention WHERE article_id = :id")) ||
         !deletePosts.prepare(QStringLiteral("DELETE FROM person_post WHERE article_id = :id")) ||
         !insertMention.prepare(QStringLiteral("INSERT INTO entity_mention (article_id, field, start, end, type, text) "
@@ -267,7 +247,7 @@ bool EntityStore::recognizeArticles(const QSqlDatabase &db, const QList<qint64> 
         if (!run(corrections, error))
             return false;
         while (corrections.next()) {
-            const Correction c = correctionFrom(corrections);
+            const Correction c = CorrectionStore::fromRow(corrections);
             if (c.scope == QLatin1String("mention"))
                 anchored << c;
             else if (const auto r = textRule(c.text, c.type))

@@ -3,12 +3,11 @@
 
 #include "store/database.h"
 
-#include <QThread>
-
 namespace baokan::store {
 
 ImportJob::ImportJob(const Params &params, QObject *parent)
-    : QObject(parent)
+    : BackgroundJob(params.database, QStringLiteral("baokan-import"), QStringLiteral("no archive to import into"),
+                    parent)
     , m_params(params)
 {
     qRegisterMetaType<baokan::store::ImportSummary>();
@@ -16,55 +15,26 @@ ImportJob::ImportJob(const Params &params, QObject *parent)
 
 ImportJob::~ImportJob()
 {
-    if (m_thread) {
-        m_cancel = true;
-        m_thread->wait();
-        delete m_thread;
-    }
+    stopWorker();
 }
 
-bool ImportJob::isRunning() const
+void ImportJob::run(const Database &db)
 {
-    return m_thread && m_thread->isRunning();
+    Importer importer(&db);
+    Importer::Options options;
+    options.reparseUnchanged = m_params.reparseUnchanged;
+    importer.setOptions(options);
+    importer.setCancelFlag(&m_cancel);
+    importer.setProgress([this](int done, int total, const ImportSummary &) { Q_EMIT progressChanged(done, total); });
+    m_summary = importer.importPaths(m_params.paths);
 }
 
-void ImportJob::start()
+void ImportJob::report()
 {
-    if (isRunning())
-        return;
-    delete m_thread;
-    m_cancel = false;
-    m_thread = QThread::create([this] {
-        const Database *db = m_params.database;
-        if (!db) {
-            Q_EMIT failed(QStringLiteral("no archive to import into"));
-            return;
-        }
-        // The worker's own connection, closed below before the thread ends.
-        if (!db->connection().isOpen()) {
-            db->closeThreadConnection();
-            Q_EMIT failed(QStringLiteral("cannot open the archive %1").arg(db->path()));
-            return;
-        }
-        ImportSummary summary;
-        {
-            Importer importer(db);
-            Importer::Options options;
-            options.reparseUnchanged = m_params.reparseUnchanged;
-            importer.setOptions(options);
-            importer.setCancelFlag(&m_cancel);
-            importer.setProgress(
-                [this](int done, int total, const ImportSummary &) { Q_EMIT progressChanged(done, total); });
-            summary = importer.importPaths(m_params.paths);
-        }
-        db->closeThreadConnection();
-        if (!summary.error.isEmpty())
-            Q_EMIT failed(summary.error + QStringLiteral(" (") + summary.text() + QLatin1Char(')'));
-        else
-            Q_EMIT finished(summary);
-    });
-    m_thread->setObjectName(QStringLiteral("baokan-import"));
-    m_thread->start();
+    if (!m_summary.error.isEmpty())
+        Q_EMIT failed(m_summary.error + QStringLiteral(" (") + m_summary.text() + QLatin1Char(')'));
+    else
+        Q_EMIT finished(m_summary);
 }
 
 } // namespace baokan::store

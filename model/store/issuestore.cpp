@@ -3,6 +3,7 @@
 
 #include "store/database.h"
 
+#include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -36,6 +37,20 @@ bool fail(const QSqlQuery &q, QString *error)
 }
 
 } // namespace
+
+QString IssueRecord::readableName(const QString &storedName)
+{
+    // A short Latin suffix is a file type; a folder named "2023.11" keeps its dot.
+    static const QRegularExpression extension(QStringLiteral("\\.[A-Za-z][A-Za-z0-9]{0,3}$"));
+    // Eight or more hex digits, both digits and letters among them, after a separator: a hash,
+    // not a word and not a date such as 20231115.
+    static const QRegularExpression hash(
+        QStringLiteral("[-_.~ ]+(?=[0-9A-Fa-f]*[0-9])(?=[0-9A-Fa-f]*[A-Fa-f])[0-9A-Fa-f]{8,}$"));
+    QString readable = storedName.trimmed();
+    readable.remove(extension);
+    readable.remove(hash);
+    return readable.isEmpty() ? storedName : readable;
+}
 
 IssueStore::IssueStore(const Database *db)
     : m_db(db)

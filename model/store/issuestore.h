@@ -27,10 +27,17 @@ struct IssueRecord
     int articleCount = 0;
     QDateTime imported;
 
-    QString displayName() const { return userName.isEmpty() ? name : userName; }
+    // The user's name, else the imported file name made readable (see readableName()).
+    QString displayName() const { return userName.isEmpty() ? readableName(name) : userName; }
     QDate displayDate() const { return userDate.isValid() ? userDate : date; }
     // True when the date shown was guessed from the text rather than given.
     bool displayDateInferred() const { return !userDate.isValid() && date.isValid() && dateInferred; }
+
+    // A stored (file or folder) name as a person would write it: without the file extension and
+    // without a trailing content hash that tools append to make file names unique
+    // ("000_8cb0eb0426f5551b.txt" → "000"). The stored name stays as it was, so it still tells
+    // issues apart (and the tooltip shows the source).
+    static QString readableName(const QString &storedName);
 };
 
 // One page file of an issue: what import needs to tell an unchanged page from a changed one.

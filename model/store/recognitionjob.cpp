@@ -3,12 +3,11 @@
 
 #include "store/database.h"
 
-#include <QThread>
-
 namespace baokan::store {
 
 RecognitionJob::RecognitionJob(const Params &params, QObject *parent)
-    : QObject(parent)
+    : BackgroundJob(params.database, QStringLiteral("baokan-recognize"), QStringLiteral("no archive to recognize"),
+                    parent)
     , m_params(params)
 {
     qRegisterMetaType<baokan::store::RecognitionSummary>();
@@ -16,47 +15,23 @@ RecognitionJob::RecognitionJob(const Params &params, QObject *parent)
 
 RecognitionJob::~RecognitionJob()
 {
-    if (m_thread) {
-        m_cancel = true;
-        m_thread->wait();
-        delete m_thread;
-    }
+    stopWorker();
 }
 
-bool RecognitionJob::isRunning() const
+void RecognitionJob::run(const Database &db)
 {
-    return m_thread && m_thread->isRunning();
+    m_error.clear();
+    m_summary = EntityStore::recognizeAll(
+        db.connection(), m_params.batchSize,
+        [this](qint64 done, qint64 total) { Q_EMIT progressChanged(int(done), int(total)); }, &m_cancel, &m_error);
 }
 
-void RecognitionJob::start()
+void RecognitionJob::report()
 {
-    if (isRunning())
-        return;
-    delete m_thread;
-    m_cancel = false;
-    m_thread = QThread::create([this] {
-        const Database *db = m_params.database;
-        if (!db) {
-            Q_EMIT failed(QStringLiteral("no archive to recognize"));
-            return;
-        }
-        if (!db->connection().isOpen()) {
-            db->closeThreadConnection();
-            Q_EMIT failed(QStringLiteral("cannot open the archive %1").arg(db->path()));
-            return;
-        }
-        QString error;
-        const auto summary = EntityStore::recognizeAll(
-            db->connection(), m_params.batchSize,
-            [this](qint64 done, qint64 total) { Q_EMIT progressChanged(int(done), int(total)); }, &m_cancel, &error);
-        db->closeThreadConnection();
-        if (!summary)
-            Q_EMIT failed(error);
-        else
-            Q_EMIT finished(*summary);
-    });
-    m_thread->setObjectName(QStringLiteral("baokan-recognize"));
-    m_thread->start();
+    if (!m_summary)
+        Q_EMIT failed(m_error);
+    else
+        Q_EMIT finished(*m_summary);
 }
 
 } // namespace baokan::store

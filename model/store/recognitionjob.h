@@ -1,14 +1,12 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "store/backgroundjob.h"
 #include "store/entitystore.h"
 
 #include <QMetaType>
-#include <QObject>
 
-#include <atomic>
-
-class QThread;
+#include <optional>
 
 namespace baokan::store {
 
@@ -18,8 +16,8 @@ class Database;
 // the user lexicon changed: create it on the GUI thread, connect, start(). The worker opens its
 // own connection and writes one transaction per batch, so a cancelled run leaves every article
 // consistent (as before, or recognized again). Exactly one of finished() (also after cancel())
-// and failed() ends a run.
-class RecognitionJob final : public QObject
+// and failed() ends a run; cancel() ends it after the current batch.
+class RecognitionJob final : public BackgroundJob
 {
     Q_OBJECT
 
@@ -34,20 +32,17 @@ public:
     // Cancels a running job and waits for its batch to end.
     ~RecognitionJob() override;
 
-    void start();
-    // Ends the run after the current batch; safe from any thread.
-    void cancel() { m_cancel = true; }
-    bool isRunning() const;
-
 Q_SIGNALS:
-    void progressChanged(int done, int total);
     void finished(const baokan::store::RecognitionSummary &summary);
-    void failed(const QString &message);
 
 private:
+    void run(const Database &db) override;
+    void report() override;
+
     Params m_params;
-    std::atomic_bool m_cancel{false};
-    QThread *m_thread = nullptr;
+    // Written and read by the worker only.
+    std::optional<RecognitionSummary> m_summary;
+    QString m_error;
 };
 
 } // namespace baokan::store

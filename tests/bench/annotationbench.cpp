@@ -2,6 +2,7 @@
 // Prints how long the annotation paths take on a synthetic archive: adding highlights, CSV and
 // JSON export, JSON import, and re-anchoring every highlight after every body changed.
 // Usage: bench_annotations [ARTICLES] [HIGHLIGHTS_PER_ARTICLE]
+#include "benchargs.h"
 #include "export/notesexporter.h"
 #include "export/notesimporter.h"
 #include "store/database.h"
@@ -40,9 +41,16 @@ QString randomText(QRandomGenerator &rng, int length)
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    const QStringList args = app.arguments();
-    const int articles = args.size() > 1 ? args[1].toInt() : 1000;
-    const int perArticle = args.size() > 2 ? args[2].toInt() : 5;
+    const auto args = bench::benchArguments(
+        QStringLiteral("Times adding highlights, CSV and JSON export, JSON import and re-anchoring on a synthetic "
+                       "archive."),
+        {{QStringLiteral("ARTICLES"), QStringLiteral("articles in the archive (1000)"), QStringLiteral("1000")},
+         {QStringLiteral("HIGHLIGHTS_PER_ARTICLE"), QStringLiteral("highlights on each article (5)"),
+          QStringLiteral("5")}});
+    if (!args)
+        return 2;
+    const int articles = args->at(0).toInt();
+    const int perArticle = args->at(1).toInt();
     QTextStream out(stdout);
     QTemporaryDir dir;
     store::Database database(dir.filePath(QStringLiteral("bench.sqlite")));

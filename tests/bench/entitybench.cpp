@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Entity recognition in the archive: the sample pages imported N times (each copy its own
 // issue), then the whole archive recognized again as `baokan recognize` does. Prints figures.
+#include "benchargs.h"
 #include "store/database.h"
 #include "store/entitystore.h"
 #include "store/importer.h"
@@ -19,7 +20,13 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     QTextStream out(stdout);
-    const int copies = argc > 1 ? QString::fromLocal8Bit(argv[1]).toInt() : 10;
+    const auto args = baokan::bench::benchArguments(
+        QStringLiteral("Imports the sample pages COPIES times with entity recognition, then recognizes the archive "
+                       "again; prints articles/s."),
+        {{QStringLiteral("COPIES"), QStringLiteral("copies of the sample pages (10)"), QStringLiteral("10")}});
+    if (!args)
+        return 2;
+    const int copies = args->at(0).toInt();
     QList<store::PageBytes> pages;
     const QDir dir(QStringLiteral(BAOKAN_SAMPLE_DIR));
     for (const QString &name : dir.entryList({QStringLiteral("*.txt")}, QDir::Files, QDir::Name)) {

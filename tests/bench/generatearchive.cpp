@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
-// bench_generate_archive ISSUES OUTDIR [PAGES_PER_ISSUE] [SEED]: writes a synthetic archive of
+// bench_generate_archive ISSUES OUTDIR [PAGES] [SEED]: writes a synthetic archive of
 // page files for `baokan import`.
 #include "archivegenerator.h"
+#include "benchargs.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -9,15 +10,19 @@
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    const QStringList args = QCoreApplication::arguments().mid(1);
-    QTextStream err(stderr);
-    if (args.size() < 2) {
-        err << "usage: bench_generate_archive ISSUES OUTDIR [PAGES_PER_ISSUE] [SEED]\n";
+    const auto parsed = baokan::bench::benchArguments(
+        QStringLiteral("Writes a synthetic archive of page files for `baokan import`."),
+        {{QStringLiteral("ISSUES"), QStringLiteral("issues to write"), QString()},
+         {QStringLiteral("OUTDIR"), QStringLiteral("folder to write them under"), QString(), false},
+         {QStringLiteral("PAGES"), QStringLiteral("pages in each issue (4)"), QStringLiteral("4")},
+         {QStringLiteral("SEED"), QStringLiteral("random seed (1)"), QStringLiteral("1")}});
+    if (!parsed)
         return 2;
-    }
+    const QStringList &args = *parsed;
+    QTextStream err(stderr);
     const int issues = args.at(0).toInt();
-    const int pages = args.size() > 2 ? args.at(2).toInt() : 4;
-    const quint32 seed = args.size() > 3 ? args.at(3).toUInt() : 1;
+    const int pages = args.at(2).toInt();
+    const quint32 seed = args.at(3).toUInt();
     const baokan::bench::ArchiveGenerator generator(seed);
     const qint64 bytes = generator.write(args.at(1), 0, issues, pages);
     if (bytes < 0) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Throughput of the entity recognizer on one core: the sample pages' text repeated to about
 // 20 MB, recognized line by line. Prints the lexicon load time and MB/s; asserts nothing.
+#include "benchargs.h"
 #include "entities/entityrecognizer.h"
 #include "entities/lexicon.h"
 
@@ -17,7 +18,12 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     QTextStream out(stdout);
-    const double targetMb = argc > 1 ? QString::fromLocal8Bit(argv[1]).toDouble() : 20.0;
+    const auto args = baokan::bench::benchArguments(
+        QStringLiteral("Recognizes the sample pages' text repeated to about MB megabytes; prints MB/s."),
+        {{QStringLiteral("MB"), QStringLiteral("megabytes of text to recognize (20)"), QStringLiteral("20")}});
+    if (!args)
+        return 2;
+    const double targetMb = args->at(0).toDouble();
 
     QStringList lines;
     qint64 bytes = 0;

@@ -2,6 +2,7 @@
 // Prints how fast pages are decoded and parsed: the five sample pages, and one large file made
 // of them repeated (a stand-in for a whole year pasted into one file). Not a test: it asserts
 // nothing and is not registered with CTest.
+#include "benchargs.h"
 #include "parse/pageparser.h"
 #include "text/textdecoder.h"
 
@@ -17,7 +18,13 @@ using baokan::text::TextDecoder;
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    const int repeat = argc > 1 ? QString::fromLocal8Bit(argv[1]).toInt() : 200;
+    const auto args = baokan::bench::benchArguments(
+        QStringLiteral("Times decoding and parsing the sample pages, and one file of them repeated REPEAT times."),
+        {{QStringLiteral("REPEAT"), QStringLiteral("copies of the sample pages in the large file (200)"),
+          QStringLiteral("200")}});
+    if (!args)
+        return 2;
+    const int repeat = args->at(0).toInt();
     QTextStream out(stdout);
 
     QByteArray all;

@@ -8,6 +8,7 @@
 #include "models/articlelistmodel.h"
 
 #include "uitestscope.h"
+#include "uitestwindow.h"
 
 #include <catch2/catch.hpp>
 
@@ -29,6 +30,9 @@ using namespace baokan;
 
 namespace {
 
+using test::child;
+using test::openWindow;
+
 struct Scope : test::UiScope
 {
     Scope()
@@ -38,35 +42,15 @@ struct Scope : test::UiScope
 
 using test::samplePage;
 
-std::unique_ptr<ui::MainWindow> openWindow(const QString &archive)
-{
-    auto window = std::make_unique<ui::MainWindow>();
-    window->resize(1500, 900);
-    QString error;
-    REQUIRE(window->openArchive(archive, &error));
-    window->show();
-    QApplication::setActiveWindow(window.get());
-    REQUIRE(QTest::qWaitForWindowActive(window.get()));
-    return window;
-}
-
 // A window on an archive holding the first sample page, showing its first article.
 std::unique_ptr<ui::MainWindow> windowWithPage(const Scope &scope)
 {
-    auto window = openWindow(scope.archive());
+    auto window = openWindow(scope.archive(), {1500, 900});
     QSignalSpy ended(window.get(), &ui::MainWindow::importEnded);
     REQUIRE(window->importPaths({samplePage(0)}));
     REQUIRE((ended.count() > 0 || ended.wait(60000)));
     REQUIRE(window->reader()->hasArticle());
     return window;
-}
-
-template<typename T>
-T *child(QObject *window, const char *name)
-{
-    auto *w = window->findChild<T *>(QString::fromLatin1(name));
-    REQUIRE(w);
-    return w;
 }
 
 QString codePoints(const QString &s, int start, int end)
@@ -191,7 +175,7 @@ TEST_CASE("unchecking a type in the legend removes its highlights and the choice
         return at;
     }();
 
-    auto window = openWindow(scope.archive());
+    auto window = openWindow(scope.archive(), {1500, 900});
     REQUIRE(window->reader()->hasArticle());
     CHECK_FALSE(child<QCheckBox>(window.get(), "legend_PER")->isChecked());
     CHECK(child<QCheckBox>(window.get(), "legend_LOC")->isChecked());

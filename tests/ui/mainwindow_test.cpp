@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: MIT
+#include "entitiespanel.h"
 #include "mainwindow.h"
+#include "notespanel.h"
 #include "readerview.h"
 #include "settings.h"
 
 #include "uitestscope.h"
+#include "uitestwindow.h"
 
 #include <catch2/catch.hpp>
 
@@ -24,6 +27,7 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
@@ -36,6 +40,9 @@ using namespace baokan;
 
 namespace {
 
+using test::child;
+using test::openWindow;
+
 struct Scope : test::UiScope
 {
     Scope()
@@ -44,17 +51,6 @@ struct Scope : test::UiScope
 };
 
 using test::samplePage;
-
-std::unique_ptr<ui::MainWindow> openWindow(const QString &archive)
-{
-    auto window = std::make_unique<ui::MainWindow>();
-    QString error;
-    REQUIRE(window->openArchive(archive, &error));
-    window->show();
-    QApplication::setActiveWindow(window.get());
-    REQUIRE(QTest::qWaitForWindowActive(window.get()));
-    return window;
-}
 
 // Imports through the window, as File › Import and drag and drop do, and waits for the end.
 void importThroughWindow(ui::MainWindow *window, const QStringList &paths)
@@ -70,14 +66,6 @@ void prepareArchive(const Scope &scope)
     auto window = openWindow(scope.archive());
     importThroughWindow(window.get(), {samplePage(0), samplePage(1)});
     window->close();
-}
-
-template<typename T>
-T *child(QWidget *window, const char *name)
-{
-    auto *w = window->findChild<T *>(QString::fromLatin1(name));
-    REQUIRE(w);
-    return w;
 }
 
 } // namespace
@@ -414,4 +402,90 @@ TEST_CASE("window size and pane widths are restored on the next start", "[ui][wi
     auto again = openWindow(scope.archive());
     CHECK(again->size() == QSize(1100, 700));
     CHECK(child<QSplitter>(again.get(), "mainSplitter")->sizes() == sizes);
+}
+
+namespace {
+
+// Tabbed docks behind the one in front stay "visible", moved out of the window.
+bool inFront(const QWidget *dock)
+{
+    return dock->isVisible() && !dock->visibleRegion().isEmpty();
+}
+
+} // namespace
+
+TEST_CASE("on a first start the reader keeps about 30 characters a line at 1440x900 and at 1100x700", "[ui][window]")
+{
+    Scope scope;
+    prepareArchive(scope);
+    QSettings().clear(); // a first start: no saved geometry, docks or panes
+    struct Case
+    {
+        QSize size;
+        bool dockOpen;
+    };
+    // At 1100 the side dock cannot sit beside the lists and a 30-character reader: it starts closed.
+    for (const Case &c : {Case{{1440, 900}, true}, Case{{1100, 700}, false}}) {
+        INFO(c.size.width() << "x" << c.size.height());
+        auto window = openWindow(scope.archive(), c.size);
+        window->selectFirstArticle();
+        QCoreApplication::processEvents();
+        ui::ReaderView *reader = window->reader();
+        REQUIRE(reader->hasArticle());
+        const qreal em = reader->columnWidth() / 38.0;
+        // The reader keeps 2 em of margin on either side of its text.
+        const qreal characters = reader->viewport()->width() / em - 4;
+        CHECK(characters >= 29.5);
+        CHECK(characters <= 40);
+        CHECK(window->notesPanel()->isVisible() == c.dockOpen);
+        CHECK(window->entitiesPanel()->isVisibleTo(window.get()) == c.dockOpen);
+        if (c.dockOpen) {
+            CHECK(window->notesPanel()->width() < window->width() / 4);
+        } else {
+            child<QAction>(window.get(), "showNotesAction")->trigger(); // View › Notes
+            CHECK(window->notesPanel()->isVisible());
+            window->entitiesPanel()->toggleViewAction()->trigger(); // View › Entities
+            CHECK(inFront(window->entitiesPanel()));
+        }
+        window->close();
+        QSettings().clear();
+    }
+}
+
+TEST_CASE("the side dock's layout is restored on the next start", "[ui][window]")
+{
+    Scope scope;
+    prepareArchive(scope);
+    {
+        auto window = openWindow(scope.archive(), {1440, 900});
+        REQUIRE(inFront(window->notesPanel()));
+        // Click the Entities tab under the dock, as a user would.
+        QTabBar *tabs = nullptr;
+        for (QTabBar *bar : window->findChildren<QTabBar *>()) {
+            for (int i = 0; i < bar->count(); ++i) {
+                if (bar->tabText(i) == window->entitiesPanel()->windowTitle()) {
+                    tabs = bar;
+                    bar->setCurrentIndex(i);
+                }
+            }
+        }
+        REQUIRE(tabs);
+        QCoreApplication::processEvents();
+        REQUIRE(inFront(window->entitiesPanel()));
+        REQUIRE_FALSE(inFront(window->notesPanel()));
+        window->close();
+    }
+    {
+        auto again = openWindow(scope.archive(), {1440, 900});
+        CHECK(inFront(again->entitiesPanel())); // the tab in front stays in front
+        CHECK_FALSE(inFront(again->notesPanel()));
+        // Closing the dock is remembered too, even where a first start would open it.
+        again->entitiesPanel()->close(); // the docks' close buttons
+        again->notesPanel()->close();
+        CHECK_FALSE(again->notesPanel()->isVisibleTo(again.get()));
+        again->close();
+    }
+    auto third = openWindow(scope.archive(), {1440, 900});
+    CHECK_FALSE(third->notesPanel()->isVisibleTo(third.get()));
+    CHECK_FALSE(third->entitiesPanel()->isVisibleTo(third.get()));
 }

@@ -11,6 +11,7 @@
 #include "store/tagstore.h"
 
 #include "uitestscope.h"
+#include "uitestwindow.h"
 
 #include <catch2/catch.hpp>
 
@@ -38,6 +39,9 @@ using namespace baokan;
 
 namespace {
 
+using test::child;
+using test::openWindow;
+
 struct Scope : test::UiScope
 {
     Scope()
@@ -46,17 +50,6 @@ struct Scope : test::UiScope
 };
 
 using test::samplePage;
-
-std::unique_ptr<ui::MainWindow> openWindow(const QString &archive)
-{
-    auto window = std::make_unique<ui::MainWindow>();
-    QString error;
-    REQUIRE(window->openArchive(archive, &error));
-    window->show();
-    QApplication::setActiveWindow(window.get());
-    REQUIRE(QTest::qWaitForWindowActive(window.get()));
-    return window;
-}
 
 // A window on an archive holding one sample page, showing its first article.
 std::unique_ptr<ui::MainWindow> windowWithPage(const Scope &scope)
@@ -68,14 +61,6 @@ std::unique_ptr<ui::MainWindow> windowWithPage(const Scope &scope)
     REQUIRE(window->reader()->hasArticle());
     REQUIRE_FALSE(window->notesPanel()->articleKey().isEmpty());
     return window;
-}
-
-template<typename T>
-T *child(QObject *window, const char *name)
-{
-    auto *w = window->findChild<T *>(QString::fromLatin1(name));
-    REQUIRE(w);
-    return w;
 }
 
 // Code points [start, end) of s.

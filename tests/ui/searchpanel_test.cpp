@@ -13,6 +13,7 @@
 #include "store/tagstore.h"
 
 #include "uitestscope.h"
+#include "uitestwindow.h"
 
 #include <catch2/catch.hpp>
 
@@ -48,6 +49,9 @@ using namespace baokan;
 
 namespace {
 
+using test::child;
+using test::openWindow;
+
 struct Scope : test::UiScope
 {
     Scope()
@@ -63,17 +67,6 @@ QStringList samplePages()
         paths << dir.filePath(name);
     REQUIRE(paths.size() >= 2);
     return paths;
-}
-
-std::unique_ptr<ui::MainWindow> openWindow(const QString &archive)
-{
-    auto window = std::make_unique<ui::MainWindow>();
-    QString error;
-    REQUIRE(window->openArchive(archive, &error));
-    window->show();
-    QApplication::setActiveWindow(window.get());
-    REQUIRE(QTest::qWaitForWindowActive(window.get()));
-    return window;
 }
 
 // Every sample page imported through the window, as a user would.
@@ -112,14 +105,6 @@ std::set<QString> keysContaining(const QString &archive, const QString &needle)
         }
     }
     return found;
-}
-
-template<typename T>
-T *child(QWidget *window, const char *name)
-{
-    auto *w = window->findChild<T *>(QString::fromLatin1(name));
-    REQUIRE(w);
-    return w;
 }
 
 // Types into the search field and waits for the results that follow the typing pause.

@@ -239,3 +239,39 @@ TEST_CASE("the article model pages an issue larger than one batch")
     fetchAll(model);
     CHECK(model.rowCount() == issue.articleCount + 450);
 }
+
+TEST_CASE("an issue imported from a file is listed without its extension and content hash, stored as imported")
+{
+    CHECK(store::IssueRecord::readableName(QStringLiteral("000_8cb0eb0426f5551b.txt")) == QStringLiteral("000"));
+    CHECK(store::IssueRecord::readableName(QStringLiteral("法治日报-2023-11-15.TXT")) ==
+          QStringLiteral("法治日报-2023-11-15"));
+    // A date in the name is not a hash, a folder's dot is not an extension, a word is kept.
+    CHECK(store::IssueRecord::readableName(QStringLiteral("page_20231115.txt")) == QStringLiteral("page_20231115"));
+    CHECK(store::IssueRecord::readableName(QStringLiteral("2023.11")) == QStringLiteral("2023.11"));
+    CHECK(store::IssueRecord::readableName(QStringLiteral("第一期_deadbeef")) == QStringLiteral("第一期_deadbeef"));
+    // Nothing left but the hash: the name stays as it was.
+    CHECK(store::IssueRecord::readableName(QStringLiteral("8cb0eb0426f5551b.txt")) ==
+          QStringLiteral("8cb0eb0426f5551b"));
+
+    Archive a;
+    IssueListModel model(&a.db);
+    fetchAll(model);
+    REQUIRE(model.rowCount() == 5);
+    QStringList shown;
+    for (int row = 0; row < model.rowCount(); ++row)
+        shown << model.index(row, IssueListModel::NameColumn).data().toString();
+    shown.sort();
+    CHECK(shown == QStringList{QStringLiteral("000"), QStringLiteral("001"), QStringLiteral("002"),
+                               QStringLiteral("003"), QStringLiteral("004")});
+
+    // Committing the editor unchanged pins nothing; a new name is the user's, the stored name stays.
+    const QModelIndex name = model.index(0, IssueListModel::NameColumn);
+    const qint64 id = name.data(IssueListModel::IssueIdRole).toLongLong();
+    const QString stored = store::IssueStore(&a.db).issue(id)->name;
+    CHECK(stored.endsWith(QStringLiteral(".txt")));
+    REQUIRE(model.setData(name, name.data(Qt::EditRole)));
+    CHECK(store::IssueStore(&a.db).issue(id)->userName.isNull());
+    REQUIRE(model.setData(name, QStringLiteral("创刊号")));
+    CHECK(store::IssueStore(&a.db).issue(id)->userName == QStringLiteral("创刊号"));
+    CHECK(store::IssueStore(&a.db).issue(id)->name == stored);
+}

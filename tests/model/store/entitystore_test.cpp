@@ -17,8 +17,8 @@
 #include <string>
 
 using namespace baokan;
-using store::CorrectionEdits;
 using store::Database;
+using store::CorrectionEdits;
 using store::EntityStore;
 using store::Importer;
 
@@ -111,7 +111,7 @@ int codePointIndex(const QString &text, const QString &part, int nth = 0)
     return at == std::u32string::npos ? -1 : int(at);
 }
 
-bool apply(const Archive &a, store::CorrectionEdit &edit)
+bool apply(const Archive &a, store::Edit &edit)
 {
     QString error;
     const bool ok = edit.apply(a.connection(), &error);
@@ -195,8 +195,8 @@ TEST_CASE("mention and archive corrections survive re-import of the same and of 
     REQUIRE(mentionsOf(a, QStringLiteral("王向东")).size() >= 1);
 
     // This one place becomes a location; 王向东 is no entity anywhere.
-    store::CorrectionEdit local = CorrectionEdits::mark(second.key, second.field, second.start, second.end,
-                                                        QStringLiteral("LOC"), QStringLiteral("mention"));
+    store::Edit local = CorrectionEdits::mark(second.key, second.field, second.start, second.end, QStringLiteral("LOC"),
+                                              QStringLiteral("mention"));
     REQUIRE(apply(a, local));
     const Row firstOne = before.at(0);
     const auto fields = EntityStore::fields(a.connection(), firstOne.key);
@@ -207,7 +207,7 @@ TEST_CASE("mention and archive corrections survive re-import of the same and of 
             body = f.text;
     const int wang = codePointIndex(body, QStringLiteral("王向东"));
     REQUIRE(wang >= 0);
-    store::CorrectionEdit everywhere =
+    store::Edit everywhere =
         CorrectionEdits::remove(firstOne.key, QStringLiteral("body"), wang, wang + 3, QStringLiteral("archive"));
     REQUIRE(apply(a, everywhere));
 
@@ -249,7 +249,7 @@ TEST_CASE("a mention correction whose quote is gone is not applied but kept")
     importPage(a, original);
     const Row r = mentionsOf(a, QStringLiteral("王向东")).value(0);
     REQUIRE(!r.key.isEmpty());
-    store::CorrectionEdit edit =
+    store::Edit edit =
         CorrectionEdits::mark(r.key, r.field, r.start, r.end, QStringLiteral("ORG"), QStringLiteral("mention"));
     REQUIRE(apply(a, edit));
     REQUIRE(mentionsOf(a, QStringLiteral("王向东")).value(0).type == QLatin1String("ORG"));
@@ -275,11 +275,11 @@ TEST_CASE("user lexicon entries: never an entity removes a name, always a type m
     const QString phrase = QStringLiteral("法治培训中心");
     REQUIRE(mentionsOf(a, phrase).isEmpty());
 
-    store::CorrectionEdit never = CorrectionEdits::setLexiconEntry(QStringLiteral("白永平"), QString());
+    store::Edit never = CorrectionEdits::setLexiconEntry(QStringLiteral("白永平"), QString());
     REQUIRE(apply(a, never));
     CHECK(mentionsOf(a, QStringLiteral("白永平")).isEmpty());
 
-    store::CorrectionEdit always = CorrectionEdits::setLexiconEntry(phrase, QStringLiteral("ORG"));
+    store::Edit always = CorrectionEdits::setLexiconEntry(phrase, QStringLiteral("ORG"));
     REQUIRE(apply(a, always));
     const QList<Row> marked = mentionsOf(a, phrase);
     REQUIRE(!marked.isEmpty());
@@ -302,7 +302,7 @@ TEST_CASE("undo and redo of a correction restore the corrections and the mention
     const QStringList original = allMentions(a);
     const Row r = mentionsOf(a, QStringLiteral("白永平")).value(0);
     REQUIRE(!r.key.isEmpty());
-    store::CorrectionEdit edit =
+    store::Edit edit =
         CorrectionEdits::mark(r.key, r.field, r.start, r.end, QStringLiteral("ORG"), QStringLiteral("article"));
     REQUIRE(apply(a, edit));
     const QStringList corrected = allMentions(a);
@@ -329,12 +329,12 @@ TEST_CASE("a correction with an unknown type or an empty selection is refused an
     Archive a;
     importPage(a, seed000());
     const Row r = mentionsOf(a, QStringLiteral("白永平")).value(0);
-    store::CorrectionEdit badType =
+    store::Edit badType =
         CorrectionEdits::mark(r.key, r.field, r.start, r.end, QStringLiteral("XYZ"), QStringLiteral("mention"));
     QString error;
     CHECK(!badType.apply(a.connection(), &error));
     CHECK(!error.isEmpty());
-    store::CorrectionEdit empty =
+    store::Edit empty =
         CorrectionEdits::mark(r.key, r.field, r.start, r.start, QStringLiteral("PER"), QStringLiteral("mention"));
     CHECK(!empty.apply(a.connection(), &error));
     CHECK(test::scalar(a.db, QStringLiteral("SELECT count(*) FROM correction")) == 0);
@@ -427,11 +427,11 @@ TEST_CASE("deleting a correction gives the recognizer's mentions back, and the a
     const int people = countOf(QStringLiteral("PER"));
     REQUIRE(people >= 2);
 
-    store::CorrectionEdit removal = CorrectionEdits::remove(r.key, r.field, r.start, r.end, QStringLiteral("mention"));
+    store::Edit removal = CorrectionEdits::remove(r.key, r.field, r.start, r.end, QStringLiteral("mention"));
     REQUIRE(apply(a, removal));
     CHECK(countOf(QStringLiteral("PER")) == people - 1);
 
-    store::CorrectionEdit takeBack = CorrectionEdits::deleteCorrection(removal.after().corrections.first().id);
+    store::Edit takeBack = CorrectionEdits::deleteCorrection(removal.after().corrections.first().id);
     REQUIRE(apply(a, takeBack));
     CHECK(allMentions(a) == original);
     CHECK(test::scalar(a.db, QStringLiteral("SELECT count(*) FROM correction")) == 0);
