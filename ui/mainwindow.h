@@ -20,6 +20,7 @@ class QUndoStack;
 namespace baokan::store {
 class Database;
 class ImportJob;
+class RecognitionJob;
 struct ImportSummary;
 } // namespace baokan::store
 
@@ -34,6 +35,8 @@ class ReaderView;
 class SearchPanel;
 class NotesPanel;
 class EntitiesPanel;
+class TagFilterBar;
+struct ReaderTag;
 class CorrectionMenu;
 
 // The application window: issues, the articles of the chosen issue, and the reader, side by side,
@@ -68,6 +71,7 @@ public:
     NotesPanel *notesPanel() const { return m_notesPanel; }
     QUndoStack *undoStack() const { return m_undoStack; }
     EntitiesPanel *entitiesPanel() const { return m_entitiesPanel; }
+    TagFilterBar *tagFilterBar() const { return m_tagFilter; }
     CorrectionMenu *corrections() const { return m_corrections; }
 
 Q_SIGNALS:
@@ -113,6 +117,12 @@ private:
     void showTagManager();
     // Entities: highlights in the reader, legend, and the Entities dock.
     void createEntitiesPanel();
+    // Lists across issues (tag filter, an entity's articles) and tag chips kept current.
+    QWidget *createArticlePage();
+    void showArticleList(const QStringList &keys, const QString &emptyMessage);
+    void leaveArticleList();
+    void undoIndexChanged(int index);
+    QList<ReaderTag> readerTags(const QString &articleKey) const;
     // Search facets: the Entities panel narrows the search; facets follow archive changes.
     void connectSearchFacets();
     // Entity corrections: the reader's context menu, the E key, the Entity Lexicon dialog.
@@ -126,6 +136,9 @@ private:
     std::unique_ptr<store::Database> m_db;
     QString m_archivePath;
     store::ImportJob *m_importJob = nullptr;
+    // Re-recognizes, in the background, articles whose entities an older recognizer wrote.
+    void recognizeStaleEntities();
+    store::RecognitionJob *m_recognitionJob = nullptr;
 
     QSplitter *m_splitter;
     QTreeView *m_issueView;
@@ -142,6 +155,8 @@ private:
     QUndoStack *m_undoStack = nullptr;
     NotesPanel *m_notesPanel = nullptr;
     EntitiesPanel *m_entitiesPanel = nullptr;
+    TagFilterBar *m_tagFilter = nullptr;
+    int m_undoIndex = 0; // the undo stack's index last seen, to tell which commands ran
     CorrectionMenu *m_corrections = nullptr;
 
     struct Actions

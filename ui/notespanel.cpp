@@ -4,6 +4,7 @@
 #include "editcommand.h"
 #include "readerview.h"
 
+#include "store/articlelookup.h"
 #include "store/database.h"
 #include "store/noteedits.h"
 #include "store/notestore.h"
@@ -52,6 +53,33 @@ QIcon swatch(const QString &color)
 QString textColorOn(const QColor &background)
 {
     return background.lightnessF() > 0.6 ? QStringLiteral("#202020") : QStringLiteral("#ffffff");
+}
+
+// The field a highlight is on, in the reader's terms.
+FieldRange readerRange(const store::Note &n)
+{
+    return FieldRange{readerFieldFromName(n.field).value_or(ReaderField::Body), int(n.start), int(n.end)};
+}
+
+// Where a highlight is, for the list; empty for the body.
+QString fieldLabel(const QString &field)
+{
+    if (field == QLatin1String("title"))
+        return NotesPanel::tr("Title");
+    if (field == QLatin1String("kicker"))
+        return NotesPanel::tr("Kicker");
+    if (field == QLatin1String("subtitle"))
+        return NotesPanel::tr("Subtitle");
+    if (field == QLatin1String("caption"))
+        return NotesPanel::tr("Caption");
+    return {};
+}
+
+// Highlights go on the fields the archive can anchor them in: headings, body and captions.
+bool highlightable(const std::optional<FieldRange> &range)
+{
+    return range && range->end > range->start &&
+           store::ArticleLookup::highlightFields().contains(readerFieldName(range->field));
 }
 
 QString elided(const QString &text, int length)
@@ -316,6 +344,8 @@ void NotesPanel::reloadHighlights()
     int row = -1;
     for (const store::Note &n : std::as_const(m_highlights)) {
         QString text = QStringLiteral("“%1”").arg(elided(n.quote, 80));
+        if (const QString where = fieldLabel(n.field); !where.isEmpty())
+            text = where + QStringLiteral(": ") + text; // the body goes without saying
         if (!n.note.isEmpty())
             text += QLatin1Char('\n') + QStringLiteral("— ") + n.note;
         auto *item = new QListWidgetItem(swatch(n.color), text, m_highlightList);
@@ -325,7 +355,7 @@ void NotesPanel::reloadHighlights()
         QTextCharFormat format;
         format.setBackground(QColor(n.color));
         format.setForeground(QColor(0x20, 0x20, 0x20));
-        drawn << ReaderView::Highlight{FieldRange{ReaderField::Body, int(n.start), int(n.end)}, format};
+        drawn << ReaderView::Highlight{readerRange(n), format};
     }
     m_highlightList->setCurrentRow(row);
     if (row < 0 && !m_comment->hasFocus())
@@ -388,12 +418,12 @@ bool NotesPanel::highlightSelection()
     if (!m_db || m_articleKey.isEmpty())
         return false;
     const std::optional<FieldRange> range = m_reader->selectedRange();
-    if (!range || range->field != ReaderField::Body || range->end <= range->start) {
-        Q_EMIT message(tr("Select a passage of the article's text to highlight it."));
+    if (!highlightable(range)) {
+        Q_EMIT message(tr("Select a passage of the article's title, text or captions to highlight it."));
         return false;
     }
-    store::Edit edit =
-        store::NoteEdits::addHighlight(m_articleKey, range->start, range->end, m_color->currentData().toString(), {});
+    store::Edit edit = store::NoteEdits::addHighlight(
+        m_articleKey, range->start, range->end, m_color->currentData().toString(), {}, readerFieldName(range->field));
     QString error;
     if (!edit.apply(m_db->connection(), &error)) {
         Q_EMIT message(error);
@@ -415,7 +445,7 @@ void NotesPanel::highlightChosen()
         return;
     const store::Note &n = m_highlights.at(row);
     m_comment->setText(n.note);
-    m_reader->scrollToRange(FieldRange{ReaderField::Body, int(n.start), int(n.end)});
+    m_reader->scrollToRange(readerRange(n));
 }
 
 void NotesPanel::commentEdited()
@@ -444,11 +474,11 @@ void NotesPanel::reattachChosenReview()
         return;
     const store::Note &n = m_review.at(row);
     const std::optional<FieldRange> range = m_reader->selectedRange();
-    if (n.articleKey != m_articleKey || !range || range->field != ReaderField::Body || range->end <= range->start) {
+    if (n.articleKey != m_articleKey || !highlightable(range)) {
         Q_EMIT message(tr("Open article %1 and select the passage the highlight belongs to.").arg(n.articleKey));
         return;
     }
-    push(store::NoteEdits::reattach(n.id, range->start, range->end));
+    push(store::NoteEdits::reattach(n.id, range->start, range->end, readerFieldName(range->field)));
 }
 
 void NotesPanel::deleteChosenReview()

@@ -58,7 +58,7 @@ public:
     // A note the archive refused is still only in the panel.
     bool hasUnsavedNotes() const { return m_noteDirty || !m_unsaved.isEmpty(); }
     // Highlights the reader's selection in the chosen colour; false (with a status message)
-    // when nothing in the body is selected.
+    // when nothing highlightable (title, kicker, subtitle, body, captions) is selected.
     bool highlightSelection();
     // Puts the keyboard focus in the tag editor.
     void focusTagEditor();

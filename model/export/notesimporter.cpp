@@ -190,8 +190,8 @@ bool NotesImporter::importJson(const QByteArray &json, NotesImportResult *result
     }
     // Offsets from another archive may not fit this one's text: place them as after a re-import.
     for (const QString &key : std::as_const(touched)) {
-        const auto body = articles.body(key);
-        if (body && !NoteStore::reanchorArticle(m_db, key, *body, nullptr, error))
+        const auto texts = articles.highlightTexts(key);
+        if (texts && !NoteStore::reanchorArticle(m_db, key, *texts, nullptr, error))
             return false;
     }
     for (const QString &key : std::as_const(touched))

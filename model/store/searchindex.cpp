@@ -2,6 +2,7 @@
 #include "store/searchindex.h"
 
 #include "store/database.h"
+#include "store/searchindexwriter.h"
 #include "store/searchtokenizer.h"
 #include "store/transaction.h"
 
@@ -33,14 +34,6 @@ bool fail(QString *error, const QString &what, const QSqlQuery &query)
 bool prepare(QSqlQuery &query, const QString &sql, QString *error)
 {
     return query.prepare(sql) || fail(error, QStringLiteral("cannot prepare search statement"), query);
-}
-
-// Hits come out of FTS5 in rowid order, so the rowid carries the issue date; undated issues
-// sort first (day 0).
-qint64 dayOf(const QString &isoDate)
-{
-    const QDate date = QDate::fromString(isoDate.left(10), Qt::ISODate);
-    return date.isValid() ? date.toJulianDay() : 0;
 }
 
 QString tableName(SearchQuery::Table table)
@@ -171,105 +164,12 @@ bool SearchIndex::indexArticles(const QSqlDatabase &db, const QList<qint64> &art
             return false;
         }
     }
-    Statements statements(db);
-    QSqlQuery text(db), entities(db), insertRow(db), insertFts(db), insertUni(db), oldKey(db), lastKey(db);
-    if (!statements.prepare(error) ||
-        !prepare(text,
-                 QStringLiteral("SELECT v.title, v.byline, v.body, v.captions, v.everything, "
-                                "coalesce(i.user_date, i.date) FROM article_search_text v "
-                                "JOIN article a ON a.id = v.id JOIN issue i ON i.id = a.issue_id WHERE v.id = ?"),
-                 error) ||
-        !prepare(entities,
-                 QStringLiteral("SELECT DISTINCT text FROM entity_mention "
-                                "WHERE article_id = ? AND type IN ('PER', 'LOC', 'ORG') ORDER BY text"),
-                 error) ||
-        !prepare(insertRow,
-                 QStringLiteral("INSERT INTO article_search (article_id, sort_key, pinyin) VALUES (?, ?, ?)"), error) ||
-        !prepare(insertFts,
-                 QStringLiteral("INSERT INTO article_fts (rowid, body, title, byline, captions, pinyin) "
-                                "VALUES (?, ?, ?, ?, ?, ?)"),
-                 error) ||
-        !prepare(oldKey, QStringLiteral("SELECT sort_key FROM article_search WHERE article_id = ?"), error) ||
-        !prepare(lastKey, QStringLiteral("SELECT max(sort_key) FROM article_search WHERE sort_key BETWEEN ? AND ?"),
-                 error) ||
-        !prepare(insertUni, QStringLiteral("INSERT INTO article_uni (rowid, text) VALUES (?, ?)"), error))
+    SearchIndexWriter writer(db);
+    if (!writer.prepare(error))
         return false;
-    text.setForwardOnly(true);
-    entities.setForwardOnly(true);
-
-    // The next free key of each day met in this call, to ask the index once per day.
-    QHash<qint64, qint64> nextKey;
     for (const qint64 id : articleIds) {
-        oldKey.bindValue(0, id);
-        if (!oldKey.exec())
-            return fail(error, QStringLiteral("cannot read the search index"), oldKey);
-        const qint64 previous = oldKey.next() ? oldKey.value(0).toLongLong() : -1;
-        oldKey.finish();
-        // An article_search row exists exactly when the article is in the index.
-        if (previous >= 0 && !statements.remove(id, error))
+        if (!writer.index(id, error))
             return false;
-        text.bindValue(0, id);
-        if (!text.exec())
-            return fail(error, QStringLiteral("cannot read article %1 for the search index").arg(id), text);
-        if (!text.next())
-            continue; // gone meanwhile: nothing to index
-        const QString title = text.value(0).toString();
-        const QString byline = text.value(1).toString();
-        const QString body = text.value(2).toString();
-        const QString captions = text.value(3).toString();
-        const QString everything = text.value(4).toString();
-        const qint64 day = dayOf(text.value(5).toString());
-        text.finish();
-        // An article re-indexed on the same date keeps its place among that day's articles.
-        qint64 key = 0;
-        if (previous >= 0 && (previous >> DayShift) == day) {
-            key = previous;
-        } else {
-            if (const auto next = nextKey.constFind(day); next != nextKey.cend()) {
-                key = *next;
-            } else {
-                lastKey.bindValue(0, day << DayShift);
-                lastKey.bindValue(1, (day << DayShift) | WithinDay);
-                if (!lastKey.exec() || !lastKey.next())
-                    return fail(error, QStringLiteral("cannot read the search index"), lastKey);
-                key = lastKey.value(0).isNull() ? day << DayShift : lastKey.value(0).toLongLong() + 1;
-                lastKey.finish();
-            }
-            nextKey.insert(day, key + 1);
-            if ((key >> DayShift) != day) {
-                if (error)
-                    *error = QStringLiteral("more than %1 articles on one date cannot be indexed").arg(WithinDay);
-                return false;
-            }
-        }
-
-        // Pinyin for the title and the names in the article: enough to find 包头 by "baotou"
-        // without indexing the pinyin of every body character.
-        QStringList pinyin{SearchTokenizer::pinyin(title)};
-        entities.bindValue(0, id);
-        if (!entities.exec())
-            return fail(error, QStringLiteral("cannot read entities of article %1").arg(id), entities);
-        while (entities.next())
-            pinyin << SearchTokenizer::pinyin(entities.value(0).toString());
-        // Never NULL (the column is NOT NULL): a title without Chinese has no pinyin.
-        const QString pinyinText =
-            pinyin.join(QLatin1Char('\n')).isEmpty() ? QStringLiteral("") : pinyin.join(QLatin1Char('\n'));
-
-        insertRow.bindValue(0, id);
-        insertRow.bindValue(1, key);
-        insertRow.bindValue(2, pinyinText);
-        insertFts.bindValue(0, key);
-        insertFts.bindValue(1, body);
-        insertFts.bindValue(2, title);
-        insertFts.bindValue(3, byline);
-        insertFts.bindValue(4, captions);
-        insertFts.bindValue(5, pinyinText);
-        insertUni.bindValue(0, key);
-        insertUni.bindValue(1, everything);
-        for (QSqlQuery *q : {&insertRow, &insertFts, &insertUni}) {
-            if (!q->exec())
-                return fail(error, QStringLiteral("cannot index article %1").arg(id), *q);
-        }
     }
     if (transaction && !transaction->commit()) {
         if (error)
