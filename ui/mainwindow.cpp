@@ -357,7 +357,14 @@ void MainWindow::saveSettings()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    m_notesPanel->flush();
+    if (!m_notesPanel->flush() &&
+        QMessageBox::warning(this, tr("Note not saved"),
+                             tr("A note could not be saved to the archive (see the status bar). Close anyway and "
+                                "lose it?"),
+                             QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Discard) {
+        event->ignore();
+        return;
+    }
     saveSettings();
     QMainWindow::closeEvent(event);
 }

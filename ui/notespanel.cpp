@@ -192,7 +192,13 @@ NotesPanel::NotesPanel(ReaderView *reader, QUndoStack *undoStack, QWidget *paren
 
 void NotesPanel::setDatabase(store::Database *db)
 {
-    flush();
+    if (!flush()) {
+        // These notes belong to the archive going away and must not land in the next one.
+        Q_EMIT message(tr("%n note(s) could not be saved to the previous archive.", nullptr,
+                          int(m_unsaved.size()) + (m_noteDirty ? 1 : 0)));
+    }
+    m_unsaved.clear();
+    m_noteDirty = false;
     m_db = db;
     m_articleKey.clear();
     reload();
@@ -205,6 +211,9 @@ void NotesPanel::setArticle(const QString &articleKey)
         return;
     }
     flush();
+    if (m_noteDirty) // the archive refused it: keep it for when the article comes back
+        m_unsaved.insert(m_articleKey, m_note->toPlainText());
+    m_noteDirty = false;
     m_articleKey = articleKey;
     reload();
 }
@@ -217,19 +226,31 @@ void NotesPanel::noteTextChanged()
     m_autosave->start();
 }
 
-void NotesPanel::flush()
+bool NotesPanel::flush()
 {
     m_autosave->stop();
-    if (!m_noteDirty)
-        return;
-    m_noteDirty = false;
-    if (!m_db || m_articleKey.isEmpty())
-        return;
-    const QString text = m_note->toPlainText();
-    const std::optional<store::Note> stored = store::NoteStore(m_db->connection()).articleNote(m_articleKey);
-    if ((stored ? stored->note : QString()) == text)
-        return;
-    push(store::NoteEdits::setArticleNote(m_articleKey, text));
+    if (!m_db)
+        return !hasUnsavedNotes();
+    auto save = [this](const QString &key, const QString &text) {
+        const std::optional<store::Note> stored = store::NoteStore(m_db->connection()).articleNote(key);
+        if ((stored ? stored->note : QString()) == text)
+            return true;
+        store::Edit edit = store::NoteEdits::setArticleNote(key, text);
+        QString error;
+        if (!edit.apply(m_db->connection(), &error)) {
+            Q_EMIT message(tr("The note could not be saved to the archive (%1). It is kept here and saved again "
+                              "with your next change.")
+                               .arg(error));
+            return false;
+        }
+        m_undoStack->push(new EditCommand(m_db, std::move(edit)));
+        return true;
+    };
+    if (m_noteDirty && !m_articleKey.isEmpty())
+        m_noteDirty = !save(m_articleKey, m_note->toPlainText());
+    for (auto it = m_unsaved.begin(); it != m_unsaved.end();)
+        it = save(it.key(), it.value()) ? m_unsaved.erase(it) : std::next(it);
+    return !hasUnsavedNotes();
 }
 
 bool NotesPanel::push(store::Edit edit)
@@ -253,6 +274,11 @@ void NotesPanel::reload()
          std::initializer_list<QWidget *>{m_note, m_tagEditor, m_color, m_highlightList, m_comment, m_deleteHighlight})
         w->setEnabled(enabled);
     // A note being typed stays as typed; anything else shows what the archive holds.
+    if (enabled && !m_noteDirty && m_unsaved.contains(m_articleKey)) {
+        // The archive refused this note earlier: show it as typed, and try again.
+        m_note->setPlainText(m_unsaved.take(m_articleKey));
+        m_noteDirty = true;
+    }
     if (!m_noteDirty) {
         QString text;
         if (enabled) {

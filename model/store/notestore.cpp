@@ -216,10 +216,10 @@ bool NoteStore::reanchorArticle(const QSqlDatabase &db, const QString &articleKe
         return true;
     WriteScope scope(db);
     if (!scope.isActive())
-        return fail(error, QStringLiteral("cannot start a transaction: %1").arg(db.lastError().text()));
+        return fail(error, QStringLiteral("cannot start a transaction: %1").arg(scope.lastError()));
     if (!Edit::writeRows(db, before, after, error))
         return false;
-    return scope.commit() || fail(error, db.lastError().text());
+    return scope.commit() || fail(error, QStringLiteral("cannot commit: %1").arg(scope.lastError()));
 }
 
 } // namespace baokan::store
