@@ -219,6 +219,10 @@ Importer::Parsed decodeAndParse(const QString &name, QList<PageData> pages)
             out.skipped << SkippedFile{page.file, why};
             continue;
         }
+        if (decoded->text.trimmed().isEmpty()) {
+            out.skipped << SkippedFile{page.file, QStringLiteral("no text (empty or only white space)")};
+            continue;
+        }
         texts << decoded->text;
         out.encodings << decoded->encoding;
         out.bytes += page.bytes.size();
@@ -412,6 +416,11 @@ void Importer::collect(const QString &path, QList<Unit> &units, ImportSummary &s
         summary.skipped << SkippedFile{path, QStringLiteral("no such file or folder")};
         return;
     }
+    if (!info.isDir() && !info.isFile()) {
+        // A pipe or a device would block the import or never end.
+        summary.skipped << SkippedFile{path, QStringLiteral("not a regular file")};
+        return;
+    }
     if (!info.isDir()) {
         Unit unit;
         unit.name = info.fileName();
@@ -573,7 +582,12 @@ Importer::Outcome Importer::prepare(const Unit &unit, Prepared &prepared, Import
             summary.skipped << SkippedFile{file, f.errorString()};
             continue;
         }
-        accept(file, QFileInfo(file).fileName(), f.readAll());
+        const QByteArray bytes = f.readAll();
+        if (f.error() != QFileDevice::NoError) {
+            summary.skipped << SkippedFile{file, QStringLiteral("cannot read: %1").arg(f.errorString())};
+            continue;
+        }
+        accept(file, QFileInfo(file).fileName(), bytes);
     }
     if (pages.isEmpty())
         return Outcome::Done;

@@ -20,6 +20,8 @@
 
 #include <atomic>
 
+#include <sys/stat.h>
+
 using namespace baokan;
 using store::Database;
 using store::Importer;
@@ -185,6 +187,23 @@ TEST_CASE("a file that cannot be a page is reported and the rest of the folder g
         store::IssueStore(&a.db).issueBySource(QFileInfo(root + QStringLiteral("/2023-11-15")).canonicalFilePath());
     REQUIRE(issue);
     CHECK(store::IssueStore(&a.db).pages(issue->id).size() == 1);
+}
+
+TEST_CASE("a page of only white space and a named pipe are reported, not written as issues")
+{
+    Archive a;
+    const QString blank = a.path(QStringLiteral("blank/p1.txt"));
+    REQUIRE(test::writeFile(blank, QByteArray(" \r\n\t\n\xe3\x80\x80\n"))); // U+3000 is white space too
+    const QString pipe = a.path(QStringLiteral("pipe.txt"));
+    // Reading a pipe nobody writes to would block the import for ever.
+    REQUIRE(::mkfifo(QFile::encodeName(pipe).constData(), 0600) == 0);
+
+    Importer importer(&a.db);
+    const ImportSummary s = importer.importPaths({blank, pipe, test::samplePages().at(2)});
+    CHECK(s.issuesAdded == 1);
+    CHECK(hasSkipped(s, QStringLiteral("p1.txt"), QStringLiteral("white space")));
+    CHECK(hasSkipped(s, QStringLiteral("pipe.txt"), QStringLiteral("not a regular file")));
+    CHECK(test::scalar(a.db, QStringLiteral("SELECT count(*) FROM issue")) == 1);
 }
 
 TEST_CASE("a GB18030 page is imported as the same text as its UTF-8 original")
