@@ -84,7 +84,7 @@ int runSearch(const QStringList &args)
     }
     if (store::SearchIndex::isEmptyForArticles(database.connection())) {
         // The index format changed (migration 0005): index the archive again before searching it.
-        err << "baokan search: indexing the archive for search first...\n";
+        err << "indexing the archive for search first...\n"; // progress, not an error: no prefix
         err.flush();
         if (!store::SearchIndex::indexMissing(database.connection(), {}, nullptr, &error)) {
             err << "baokan search: " << error << '\n';
