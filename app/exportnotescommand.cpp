@@ -68,12 +68,20 @@ int runExportNotes(const QStringList &args)
     if (parser.isSet(outOption)) {
         ok = exporter.writeFile(parser.value(outOption), options, &error, &rows);
     } else {
+        // The descriptor, not stdio's FILE: a write error (a full disk, /dev/full) then shows in
+        // flush() instead of vanishing in stdio's buffer at exit.
         QFile out;
-        ok = out.open(stdout, QIODevice::WriteOnly) && exporter.write(&out, options, &error, &rows);
-        ok = out.flush() && ok;
+        ok = out.open(1, QIODevice::WriteOnly) && exporter.write(&out, options, &error, &rows);
+        if (ok && (!out.flush() || out.error() != QFileDevice::NoError)) {
+            error = QStringLiteral("cannot write the notes to the standard output: %1").arg(out.errorString());
+            ok = false;
+        }
     }
     if (!ok) {
-        err << "baokan export-notes: " << error << '\n';
+        err << "baokan export-notes: " << error;
+        if (parser.isSet(outOption))
+            err << " (no file was written or changed)";
+        err << '\n';
         return 1;
     }
     if (parser.isSet(outOption))

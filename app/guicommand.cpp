@@ -5,6 +5,8 @@
 #include "searchpanel.h"
 #include "store/database.h"
 #include "store/samplearchive.h"
+#include "store/tagstore.h"
+#include "tagfilterbar.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -59,6 +61,11 @@ int runGui(int &argc, char **argv)
     parser.addOption(db);
     parser.addOption(search);
     parser.addOption(size);
+    const QCommandLineOption filterTags(QStringLiteral("filter-tags"),
+                                        QStringLiteral("With --screenshot: filter the article list by these "
+                                                       "comma-separated tags (any of them)."),
+                                        QStringLiteral("TAGS"));
+    parser.addOption(filterTags);
     parser.process(app);
     const bool screenshotMode = parser.isSet(screenshot);
 
@@ -101,6 +108,19 @@ int runGui(int &argc, char **argv)
         // The newest issue and its first article, so the picture shows the reader with text
         // whatever was read last.
         window.selectFirstArticle();
+        if (parser.isSet(filterTags)) {
+            store::Database tagsDb(archive);
+            if (!tagsDb.open(&error))
+                return fail(error);
+            QList<qint64> ids;
+            for (const QString &name : parser.value(filterTags).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+                if (const auto tag = store::TagStore(&tagsDb).findByName(name))
+                    ids << tag->id;
+                else
+                    QTextStream(stderr) << "baokan: no tag named " << name << '\n';
+            }
+            window.tagFilterBar()->setTagFilter(ids, false);
+        }
         if (parser.isSet(search)) {
             ui::SearchPanel *panel = window.searchPanel();
             panel->searchField()->setText(parser.value(search));

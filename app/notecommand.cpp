@@ -4,6 +4,8 @@
 
 #include "annotate/highlightanchor.h"
 #include "store/articlelookup.h"
+#include "store/database.h"
+#include "store/noteedits.h"
 #include "store/notestore.h"
 
 #include <QCommandLineParser>
@@ -59,19 +61,31 @@ int runNote(const QStringList &args)
         return 0;
     }
     const QString quote = parser.value(quoteOption);
-    const qsizetype at = quote.isEmpty() ? -1 : body->indexOf(quote);
+    // The body first, where passages are; then the headings and the captions.
+    const auto texts = store::ArticleLookup(archive.get()).highlightTexts(key);
+    QString field;
+    qsizetype at = -1;
+    for (const QString &f : {QStringLiteral("body"), QStringLiteral("title"), QStringLiteral("kicker"),
+                             QStringLiteral("subtitle"), QStringLiteral("caption")}) {
+        at = quote.isEmpty() || !texts ? -1 : texts->value(f).indexOf(quote);
+        if (at >= 0) {
+            field = f;
+            break;
+        }
+    }
     if (at < 0) {
         err << "baokan note: the quote “" << quote << "” does not occur in article " << key << '\n';
         return 1;
     }
-    const qint64 start = annotate::HighlightAnchor::toCodePoint(*body, at);
+    const QString fieldText = texts->value(field);
+    const qint64 start = annotate::HighlightAnchor::toCodePoint(fieldText, at);
     const qint64 end = start + annotate::HighlightAnchor::codePointCount(quote);
-    const auto id = notes.addHighlight(key, start, end, parser.value(colorOption), text, &error);
-    if (!id) {
+    store::Edit edit = store::NoteEdits::addHighlight(key, start, end, parser.value(colorOption), text, field);
+    if (!edit.apply(archive->connection(), &error)) {
         err << "baokan note: " << error << '\n';
         return 1;
     }
-    out << "highlight\t" << key << '\t' << *id << '\t' << start << '\t' << end << '\n';
+    out << "highlight\t" << key << '\t' << edit.after().notes.first().id << '\t' << start << '\t' << end << '\n';
     return 0;
 }
 

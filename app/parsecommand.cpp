@@ -37,6 +37,11 @@ int runParse(const QStringList &args)
             status = 1;
             continue;
         }
+        if (issue->articles.isEmpty()) {
+            // An empty or blank file parses to nothing; say so rather than print a quiet empty issue.
+            err << "baokan: " << file << ": no articles found (the file is empty or holds no page text)\n";
+            status = 1;
+        }
         issues << *issue;
     }
     QFile out;
@@ -44,6 +49,10 @@ int runParse(const QStringList &args)
         return 1;
     out.write(parse::IssueJson::document(issues));
     out.write("\n");
+    if (!out.flush()) {
+        err << "baokan parse: cannot write the output: " << out.errorString() << '\n';
+        return 1;
+    }
     return status;
 }
 

@@ -2,6 +2,7 @@
 #include "commands.h"
 #include "verbarchive.h"
 
+#include "entities/entityrecognizer.h"
 #include "store/entitystore.h"
 
 #include <QCommandLineParser>
@@ -17,10 +18,16 @@ int runRecognize(const QStringList &args)
     const QCommandLineOption dbOption(QStringLiteral("db"), QStringLiteral("The archive."), QStringLiteral("PATH"),
                                       defaultArchivePath());
     parser.addOption(dbOption);
+    const QCommandLineOption checkOption(QStringLiteral("check"),
+                                         QStringLiteral("Only report whether the archive's entities are stale."));
+    parser.addOption(checkOption);
+    const QCommandLineOption staleOption(QStringLiteral("stale"),
+                                         QStringLiteral("Recognize only the articles an older recognizer wrote."));
+    parser.addOption(staleOption);
     if (!parseVerbArguments(parser, QStringLiteral("recognize"), args))
         return 2;
     if (!parser.positionalArguments().isEmpty()) {
-        err << "usage: baokan recognize [--db PATH]\n";
+        err << "usage: baokan recognize [--db PATH] [--check | --stale]\n";
         return 2;
     }
     QString error;
@@ -29,10 +36,25 @@ int runRecognize(const QStringList &args)
         err << "baokan recognize: " << error << '\n';
         return 1;
     }
+    // Stale: recognized by another recognizer version (or before versions were recorded).
+    const auto stale = store::EntityStore::staleArticles(archive->connection(), &error);
+    if (!stale) {
+        err << "baokan recognize: " << error << '\n';
+        return 1;
+    }
+    err << "recognizer " << entities::EntityRecognizer::version() << ": ";
+    if (*stale == 0)
+        err << "entities are up to date\n";
+    else
+        err << *stale << " articles have stale entities\n";
+    if (parser.isSet(checkOption))
+        return 0;
     QElapsedTimer timer;
     timer.start();
     const auto progress = progressLines(err, QStringLiteral("recognized"));
-    const auto summary = store::EntityStore::recognizeAll(archive->connection(), 200, progress, nullptr, &error);
+    const auto summary = parser.isSet(staleOption)
+                             ? store::EntityStore::recognizeStale(archive->connection(), 200, progress, nullptr, &error)
+                             : store::EntityStore::recognizeAll(archive->connection(), 200, progress, nullptr, &error);
     if (!summary) {
         err << "baokan recognize: " << error << '\n';
         return 1;

@@ -82,6 +82,15 @@ int runSearch(const QStringList &args)
         err << "baokan search: " << error << '\n';
         return 1;
     }
+    if (store::SearchIndex::isEmptyForArticles(database.connection())) {
+        // The index format changed (migration 0005): index the archive again before searching it.
+        err << "indexing the archive for search first...\n"; // progress, not an error: no prefix
+        err.flush();
+        if (!store::SearchIndex::indexMissing(database.connection(), {}, nullptr, &error)) {
+            err << "baokan search: " << error << '\n';
+            return 1;
+        }
+    }
     store::SearchOptions searchOptions;
     searchOptions.limit = limit;
     const auto result = store::SearchIndex::search(database.connection(), query, searchOptions, &error);

@@ -40,7 +40,7 @@ ExportNotesDialog::ExportNotesDialog(QWidget *parent)
     m_scope->setObjectName(QStringLiteral("exportScope"));
     m_scope->addItem(tr("The whole archive"), int(Scope::WholeArchive));
     m_scope->addItem(tr("The selected articles"), int(Scope::SelectedArticles));
-    m_scope->addItem(tr("The articles of the current issue"), int(Scope::CurrentIssue));
+    m_scope->addItem(tr("The articles listed (the chosen issue, or the tag filter)"), int(Scope::CurrentIssue));
     m_path->setObjectName(QStringLiteral("exportPath"));
     m_path->setText(QDir::home().filePath(QStringLiteral("notes.csv")));
     auto *browse = new QPushButton(tr("Choose…"), this);

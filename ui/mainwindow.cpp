@@ -2,6 +2,7 @@
 #include "mainwindow.h"
 
 #include "correctionmenu.h"
+#include "editcommand.h"
 #include "entitiespanel.h"
 #include "entitylexicondialog.h"
 #include "exportnotesdialog.h"
@@ -9,6 +10,8 @@
 #include "readerarticle.h"
 #include "readerview.h"
 #include "searchpanel.h"
+#include "tagchipdelegate.h"
+#include "tagfilterbar.h"
 #include "tagmanagerdialog.h"
 
 #include "export/notesexporter.h"
@@ -18,6 +21,9 @@
 #include "store/database.h"
 #include "store/importjob.h"
 #include "store/issuestore.h"
+#include "store/recognitionjob.h"
+#include "store/reindexjob.h"
+#include "store/tagstore.h"
 
 #include <QAction>
 #include <QApplication>
@@ -45,6 +51,7 @@
 #include <QTreeView>
 #include <QUndoStack>
 #include <QUrl>
+#include <QVBoxLayout>
 
 #include <algorithm>
 #include <climits>
@@ -182,9 +189,13 @@ MainWindow::MainWindow(QWidget *parent)
 
 MainWindow::~MainWindow()
 {
-    // The job's worker uses the archive: it must end before m_db goes.
+    // The jobs' workers use the archive: they must end before m_db goes.
     delete m_importJob;
     m_importJob = nullptr;
+    delete m_recognitionJob;
+    m_recognitionJob = nullptr;
+    delete m_reindexJob;
+    m_reindexJob = nullptr;
     m_searchPanel->setDatabase(nullptr); // so does the search thread
     // A note typed but not yet autosaved goes in before the archive closes.
     m_notesPanel->setDatabase(nullptr);
@@ -346,7 +357,14 @@ void MainWindow::saveSettings()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    m_notesPanel->flush();
+    if (!m_notesPanel->flush() &&
+        QMessageBox::warning(this, tr("Note not saved"),
+                             tr("A note could not be saved to the archive (see the status bar). Close anyway and "
+                                "lose it?"),
+                             QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Discard) {
+        event->ignore();
+        return;
+    }
     saveSettings();
     QMainWindow::closeEvent(event);
 }
@@ -366,6 +384,12 @@ bool MainWindow::openArchive(const QString &path, QString *error)
         m_actions.import->setEnabled(true);
         statusBar()->showMessage(tr("The import into the previous archive was cancelled."), 10000);
     }
+    delete m_reindexJob; // indexing the previous archive ends with it; it resumes when reopened
+    m_reindexJob = nullptr;
+
+    // A re-recognition of the old archive ends (its batch rolls back or commits) before it goes.
+    delete m_recognitionJob;
+    m_recognitionJob = nullptr;
 
     // The views must let go of the old models before the archive they read goes.
     // setModel() leaves the old selection models to us.
@@ -377,6 +401,8 @@ bool MainWindow::openArchive(const QString &path, QString *error)
     delete oldArticleSelection;
     delete m_issueModel;
     delete m_articleModel;
+    m_issueModel = nullptr; // clearing the undo stack below refreshes what is left
+    m_articleModel = nullptr;
     m_searchPanel->setDatabase(nullptr); // its thread lets go of the old archive first
     m_notesPanel->setDatabase(nullptr);  // saves a pending note into the archive it belongs to
     m_entitiesPanel->setDatabase(nullptr);
@@ -386,6 +412,7 @@ bool MainWindow::openArchive(const QString &path, QString *error)
     m_searchPanel->setDatabase(m_db.get());
     m_notesPanel->setDatabase(m_db.get());
     m_entitiesPanel->setDatabase(m_db.get());
+    m_tagFilter->setDatabase(m_db.get());
     m_corrections->setDatabase(m_db.get());
     m_archivePath = QFileInfo(path).absoluteFilePath();
 
@@ -414,9 +441,15 @@ bool MainWindow::openArchive(const QString &path, QString *error)
     articleHeader->setMinimumSectionSize(60);
     articleHeader->resizeSection(models::ArticleListModel::DetailColumn, 100);
     articleHeader->resizeSection(models::ArticleListModel::ReportersColumn, 72);
+    // The issue date leads a list across issues and is hidden for one issue.
+    articleHeader->setSectionResizeMode(models::ArticleListModel::IssueDateColumn, QHeaderView::ResizeToContents);
+    articleHeader->moveSection(articleHeader->visualIndex(models::ArticleListModel::IssueDateColumn), 0);
+    m_articleView->setColumnHidden(models::ArticleListModel::IssueDateColumn, true);
 
     setWindowTitle(tr("%1 — baokan").arg(QFileInfo(path).fileName()));
     updateStatus();
+    recognizeStaleEntities();
+    startIndexing();
     fetchFirstRows(m_issueModel);
     if (m_issueModel->rowCount() == 0) {
         m_reader->showMessage(tr("This archive is empty.\nImport pages with File › Import…, or drop files here."));
@@ -426,6 +459,30 @@ bool MainWindow::openArchive(const QString &path, QString *error)
     if (last.isEmpty() || !selectArticleByKey(last))
         selectFirstArticle();
     return true;
+}
+
+void MainWindow::recognizeStaleEntities()
+{
+    // The job itself finds the stale articles, off the GUI thread (it loads the lexicon to know
+    // the recognizer's version); an archive that is up to date costs one query and says nothing.
+    m_recognitionJob = new store::RecognitionJob({m_db.get(), 200, true}, this);
+    connect(m_recognitionJob, &store::RecognitionJob::progressChanged, this, [this](int done, int total) {
+        if (total > 0 && done < total)
+            statusBar()->showMessage(
+                tr("Recognizing entities again for the updated recognizer: %1 of %2 articles…").arg(done).arg(total));
+    });
+    connect(m_recognitionJob, &store::RecognitionJob::finished, this, [this](const store::RecognitionSummary &summary) {
+        if (summary.total == 0)
+            return;
+        statusBar()->showMessage(tr("Entities recognized again in %1 articles.").arg(summary.articles), 10000);
+        m_entitiesPanel->reload();
+        if (m_articleView->currentIndex().isValid())
+            articleChanged(m_articleView->currentIndex());
+    });
+    connect(m_recognitionJob, &store::RecognitionJob::failed, this, [this](const QString &message) {
+        statusBar()->showMessage(tr("Entities could not be recognized again: %1").arg(message), 15000);
+    });
+    m_recognitionJob->start();
 }
 
 void MainWindow::newArchive()
@@ -553,6 +610,23 @@ void MainWindow::endImport()
     Q_EMIT importEnded();
 }
 
+void MainWindow::startIndexing()
+{
+    m_reindexJob = new store::ReindexJob(m_db.get(), this);
+    connect(m_reindexJob, &store::ReindexJob::progressChanged, this, [this](qint64 done, qint64 total) {
+        if (total > 0 && done < total)
+            statusBar()->showMessage(tr("Preparing search: %L1 of %L2 articles indexed…").arg(done).arg(total));
+    });
+    connect(m_reindexJob, &store::ReindexJob::finished, this, [this](qint64 indexed) {
+        if (indexed > 0)
+            statusBar()->showMessage(tr("Search is ready: %L1 articles indexed.").arg(indexed), 10000);
+    });
+    connect(m_reindexJob, &store::ReindexJob::failed, this, [this](const QString &message) {
+        statusBar()->showMessage(tr("Search may miss articles: %1 (run baokan reindex)").arg(message), 15000);
+    });
+    m_reindexJob->start();
+}
+
 void MainWindow::importFinished(const store::ImportSummary &summary)
 {
     if (!m_importJob || sender() != m_importJob)
@@ -600,6 +674,8 @@ void MainWindow::issueChanged(const QModelIndex &current)
     if (!m_articleModel)
         return;
     const qint64 id = current.isValid() ? current.data(models::IssueListModel::IssueIdRole).toLongLong() : 0;
+    m_tagFilter->reset(); // choosing an issue leaves a list across issues
+    m_articleView->setColumnHidden(models::ArticleListModel::IssueDateColumn, true);
     m_articleModel->setIssue(id);
     fetchFirstRows(m_articleModel);
     if (m_articleModel->rowCount() > 0) {
@@ -624,7 +700,9 @@ void MainWindow::articleChanged(const QModelIndex &current)
         m_reader->showMessage(tr("This article could not be read from the archive."));
         return;
     }
-    m_reader->showArticle(readerArticle(*record));
+    ReaderArticle shown = readerArticle(*record);
+    shown.tags = readerTags(record->key);
+    m_reader->showArticle(shown);
     m_entitiesPanel->setArticle(record->id);
     m_notesPanel->setArticle(record->key);
     m_settings.setLastArticleKey(m_archivePath, record->key);
@@ -644,6 +722,8 @@ void MainWindow::moveArticle(int delta)
         moveToArticleRow(target);
         return;
     }
+    if (m_articleModel->isKeyList())
+        return; // a list across issues has no neighbouring issue
     // Past either end of an issue, reading goes on in the neighbouring issue of the list.
     const QModelIndex issue = m_issueView->currentIndex();
     const int issueTarget = (issue.isValid() ? issue.row() : -1) + delta;
@@ -719,6 +799,14 @@ bool MainWindow::selectArticleByKey(const QString &key)
 {
     if (!m_db || !m_issueModel)
         return false;
+    // An article in the list across issues being shown is chosen there, keeping the list.
+    if (m_articleModel && m_articleModel->isKeyList()) {
+        const QModelIndex inList = m_articleModel->indexOfKey(key);
+        if (inList.isValid()) {
+            moveToArticleRow(inList.row());
+            return true;
+        }
+    }
     const std::optional<store::ArticleRecord> record = store::ArticleStore(m_db.get()).articleByKey(key);
     if (!record || !selectIssueById(record->issueId))
         return false;
@@ -740,7 +828,7 @@ void MainWindow::createSearch()
     m_articlePane = new QStackedWidget;
     m_articlePane->setObjectName(QStringLiteral("articlePane"));
     m_splitter->replaceWidget(1, m_articlePane);
-    m_articlePane->addWidget(m_articleView);
+    m_articlePane->addWidget(createArticlePage());
     m_articlePane->addWidget(m_searchPanel);
     // Moving the list into the stack reset its place in the focus chain. While searching the
     // article list is hidden and Tab goes from the issues to the hits.
@@ -758,7 +846,7 @@ void MainWindow::createSearch()
 
 void MainWindow::searchActiveChanged(bool active)
 {
-    m_articlePane->setCurrentWidget(active ? static_cast<QWidget *>(m_searchPanel) : m_articleView);
+    m_articlePane->setCurrentWidget(active ? static_cast<QWidget *>(m_searchPanel) : m_articleView->parentWidget());
     if (!active) {
         m_articleView->setFocus();
         if (m_articleView->currentIndex().isValid())
@@ -810,6 +898,7 @@ void MainWindow::createNotesPanel()
         m_notesPanel->flush();
         m_undoStack->redo();
     });
+    connect(m_undoStack, &QUndoStack::indexChanged, this, &MainWindow::undoIndexChanged);
     connect(m_undoStack, &QUndoStack::canUndoChanged, m_actions.undo, &QAction::setEnabled);
     connect(m_undoStack, &QUndoStack::canRedoChanged, m_actions.redo, &QAction::setEnabled);
     connect(m_undoStack, &QUndoStack::undoTextChanged, this, [this](const QString &text) {
@@ -911,18 +1000,8 @@ void MainWindow::showTagManager()
         return;
     auto *dialog = new TagManagerDialog(m_db.get(), m_undoStack, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    // Tags across all issues: the article list shows them until an issue is chosen again.
-    connect(dialog, &TagManagerDialog::showArticles, this, [this](const QStringList &keys, const QString &description) {
-        if (!m_articleModel)
-            return;
-        m_articleModel->setArticleKeys(keys);
-        fetchFirstRows(m_articleModel);
-        moveToArticleRow(0);
-        statusBar()->showMessage(
-            tr("%n article(s) tagged %1; choose an issue to leave this list.", nullptr, int(keys.size()))
-                .arg(description),
-            15000);
-    });
+    connect(dialog, &TagManagerDialog::filterByTags, this,
+            [this](const QList<qint64> &ids) { m_tagFilter->setTagFilter(ids, true); });
     dialog->open(); // modal to the window, so the archive cannot change under it
 }
 
@@ -940,18 +1019,13 @@ void MainWindow::createEntitiesPanel()
         if (!selectArticleByKey(key))
             statusBar()->showMessage(tr("This article is no longer in the archive."), 5000);
     });
-    // Like the tag manager's list: across issues until an issue is chosen again.
+    // Like the tag filter's list: across issues until cleared or an issue is chosen.
     connect(m_entitiesPanel, &EntitiesPanel::showArticles, this,
             [this](const QStringList &keys, const QString &description) {
                 if (!m_articleModel)
                     return;
-                m_articleModel->setArticleKeys(keys);
-                fetchFirstRows(m_articleModel);
-                moveToArticleRow(0);
-                statusBar()->showMessage(
-                    tr("%n article(s) mention %1; choose an issue to leave this list.", nullptr, int(keys.size()))
-                        .arg(description),
-                    15000);
+                m_tagFilter->showList(tr("articles mentioning %1").arg(description), int(keys.size()));
+                showArticleList(keys, tr("No article mentions %1.").arg(description));
             });
     // The notes dock cannot be closed, so its own toggle is always disabled; a narrow window
     // starts without it (see fitPanesToWidth), and this brings it back.
@@ -969,6 +1043,104 @@ void MainWindow::createEntitiesPanel()
         if (menu->menu() && menu->text() == tr("&View"))
             menu->menu()->addActions({showNotes, m_entitiesPanel->toggleViewAction()});
     }
+}
+
+// ---- Lists across issues and tag chips ----
+
+QWidget *MainWindow::createArticlePage()
+{
+    auto *page = new QWidget;
+    page->setObjectName(QStringLiteral("articlePage"));
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    m_tagFilter = new TagFilterBar(page);
+    layout->addWidget(m_tagFilter);
+    layout->addWidget(m_articleView, 1);
+    m_articleView->setItemDelegateForColumn(models::ArticleListModel::TitleColumn, new TagChipDelegate(m_articleView));
+    connect(m_tagFilter, &TagFilterBar::tagFilterChanged, this, [this](const QStringList &keys, const QString &) {
+        showArticleList(keys, tr("No article carries these tags."));
+    });
+    connect(m_tagFilter, &TagFilterBar::cleared, this, &MainWindow::leaveArticleList);
+    // A chip in the reader lists that tag's articles.
+    connect(m_reader, &ReaderView::tagClicked, this, [this](const QString &name) {
+        if (const auto tag = m_db ? store::TagStore(m_db.get()).findByName(name) : std::nullopt)
+            m_tagFilter->setTagFilter({tag->id}, false);
+    });
+    return page;
+}
+
+// The one way the article list shows articles across issues (tag filter, tag manager, entities).
+void MainWindow::showArticleList(const QStringList &keys, const QString &emptyMessage)
+{
+    if (!m_articleModel)
+        return;
+    // The article being read stays chosen when it is in the new list (a filter re-applied after an edit).
+    const QString current = m_reader->hasArticle() ? m_reader->article().key : QString();
+    m_articleModel->setArticleKeys(keys);
+    m_articleView->setColumnHidden(models::ArticleListModel::IssueDateColumn, false);
+    fetchFirstRows(m_articleModel);
+    const QModelIndex keep = keys.contains(current) ? m_articleModel->indexOfKey(current) : QModelIndex();
+    if (keep.isValid()) {
+        moveToArticleRow(keep.row());
+    } else if (m_articleModel->rowCount() > 0) {
+        moveToArticleRow(0);
+    } else {
+        m_notesPanel->setArticle({});
+        m_entitiesPanel->setArticle(0);
+        m_reader->showMessage(emptyMessage);
+    }
+}
+
+void MainWindow::leaveArticleList()
+{
+    if (!m_articleModel || !m_articleModel->isKeyList())
+        return;
+    const QString current = m_reader->hasArticle() ? m_reader->article().key : QString();
+    // Back to the issue chosen before, then to the article being read in its own issue.
+    issueChanged(m_issueView->currentIndex());
+    if (!current.isEmpty())
+        selectArticleByKey(current);
+}
+
+QList<ReaderTag> MainWindow::readerTags(const QString &articleKey) const
+{
+    QList<ReaderTag> tags;
+    if (!m_db)
+        return tags;
+    for (const store::Tag &t : store::TagStore(m_db.get()).tagsFor(articleKey))
+        tags << ReaderTag{t.name, t.color};
+    return tags;
+}
+
+void MainWindow::undoIndexChanged(int index)
+{
+    // Commands between the last index seen and this one were done (or undone); only tag edits
+    // change chips, the tag filter and the search's tag facet.
+    const int from = std::min(index, m_undoIndex);
+    const int to = std::max(index, m_undoIndex);
+    m_undoIndex = index;
+    // Same index: a merged note autosave (tag edits never merge). A cleared stack has lost its
+    // commands: command() is null and everything is refreshed.
+    bool tags = false;
+    for (int i = from; i < to && !tags; ++i) {
+        const auto *command = dynamic_cast<const EditCommand *>(m_undoStack->command(i));
+        if (!command) {
+            tags = true;
+            break;
+        }
+        const store::RowSet &before = command->edit().before();
+        const store::RowSet &after = command->edit().after();
+        tags = !before.tags.isEmpty() || !after.tags.isEmpty() || !before.articleTags.isEmpty() ||
+               !after.articleTags.isEmpty();
+    }
+    if (!tags || !m_db)
+        return;
+    if (m_articleModel)
+        m_articleModel->refreshTags();
+    if (m_reader->hasArticle())
+        m_reader->setTags(readerTags(m_reader->article().key));
+    m_tagFilter->reload(); // the search's tag facet follows every edit by itself (connectSearchFacets)
 }
 
 // ---- Search facets: fed by the Entities panel, kept in step with the archive ----

@@ -20,7 +20,9 @@ class QUndoStack;
 namespace baokan::store {
 class Database;
 class ImportJob;
+class RecognitionJob;
 struct ImportSummary;
+class ReindexJob;
 } // namespace baokan::store
 
 namespace baokan::models {
@@ -34,6 +36,8 @@ class ReaderView;
 class SearchPanel;
 class NotesPanel;
 class EntitiesPanel;
+class TagFilterBar;
+struct ReaderTag;
 class CorrectionMenu;
 
 // The application window: issues, the articles of the chosen issue, and the reader, side by side,
@@ -68,6 +72,7 @@ public:
     NotesPanel *notesPanel() const { return m_notesPanel; }
     QUndoStack *undoStack() const { return m_undoStack; }
     EntitiesPanel *entitiesPanel() const { return m_entitiesPanel; }
+    TagFilterBar *tagFilterBar() const { return m_tagFilter; }
     CorrectionMenu *corrections() const { return m_corrections; }
 
 Q_SIGNALS:
@@ -102,6 +107,8 @@ private:
     void importFailed(const QString &message);
     void endImport();
     void stopImport();
+    // Indexes what the search index lacks (all of it after an index format change), in the background.
+    void startIndexing();
     // Search: the panel takes the article list's place while a query is active.
     void createSearch();
     void searchActiveChanged(bool active);
@@ -113,6 +120,12 @@ private:
     void showTagManager();
     // Entities: highlights in the reader, legend, and the Entities dock.
     void createEntitiesPanel();
+    // Lists across issues (tag filter, an entity's articles) and tag chips kept current.
+    QWidget *createArticlePage();
+    void showArticleList(const QStringList &keys, const QString &emptyMessage);
+    void leaveArticleList();
+    void undoIndexChanged(int index);
+    QList<ReaderTag> readerTags(const QString &articleKey) const;
     // Search facets: the Entities panel narrows the search; facets follow archive changes.
     void connectSearchFacets();
     // Entity corrections: the reader's context menu, the E key, the Entity Lexicon dialog.
@@ -126,6 +139,10 @@ private:
     std::unique_ptr<store::Database> m_db;
     QString m_archivePath;
     store::ImportJob *m_importJob = nullptr;
+    // Re-recognizes, in the background, articles whose entities an older recognizer wrote.
+    void recognizeStaleEntities();
+    store::RecognitionJob *m_recognitionJob = nullptr;
+    store::ReindexJob *m_reindexJob = nullptr;
 
     QSplitter *m_splitter;
     QTreeView *m_issueView;
@@ -142,6 +159,8 @@ private:
     QUndoStack *m_undoStack = nullptr;
     NotesPanel *m_notesPanel = nullptr;
     EntitiesPanel *m_entitiesPanel = nullptr;
+    TagFilterBar *m_tagFilter = nullptr;
+    int m_undoIndex = 0; // the undo stack's index last seen, to tell which commands ran
     CorrectionMenu *m_corrections = nullptr;
 
     struct Actions

@@ -4,6 +4,7 @@
 #include "editcommand.h"
 #include "readerview.h"
 
+#include "store/articlelookup.h"
 #include "store/database.h"
 #include "store/noteedits.h"
 #include "store/notestore.h"
@@ -52,6 +53,33 @@ QIcon swatch(const QString &color)
 QString textColorOn(const QColor &background)
 {
     return background.lightnessF() > 0.6 ? QStringLiteral("#202020") : QStringLiteral("#ffffff");
+}
+
+// The field a highlight is on, in the reader's terms.
+FieldRange readerRange(const store::Note &n)
+{
+    return FieldRange{readerFieldFromName(n.field).value_or(ReaderField::Body), int(n.start), int(n.end)};
+}
+
+// Where a highlight is, for the list; empty for the body.
+QString fieldLabel(const QString &field)
+{
+    if (field == QLatin1String("title"))
+        return NotesPanel::tr("Title");
+    if (field == QLatin1String("kicker"))
+        return NotesPanel::tr("Kicker");
+    if (field == QLatin1String("subtitle"))
+        return NotesPanel::tr("Subtitle");
+    if (field == QLatin1String("caption"))
+        return NotesPanel::tr("Caption");
+    return {};
+}
+
+// Highlights go on the fields the archive can anchor them in: headings, body and captions.
+bool highlightable(const std::optional<FieldRange> &range)
+{
+    return range && range->end > range->start &&
+           store::ArticleLookup::highlightFields().contains(readerFieldName(range->field));
 }
 
 QString elided(const QString &text, int length)
@@ -164,7 +192,13 @@ NotesPanel::NotesPanel(ReaderView *reader, QUndoStack *undoStack, QWidget *paren
 
 void NotesPanel::setDatabase(store::Database *db)
 {
-    flush();
+    if (!flush()) {
+        // These notes belong to the archive going away and must not land in the next one.
+        Q_EMIT message(tr("%n note(s) could not be saved to the previous archive.", nullptr,
+                          int(m_unsaved.size()) + (m_noteDirty ? 1 : 0)));
+    }
+    m_unsaved.clear();
+    m_noteDirty = false;
     m_db = db;
     m_articleKey.clear();
     reload();
@@ -177,6 +211,9 @@ void NotesPanel::setArticle(const QString &articleKey)
         return;
     }
     flush();
+    if (m_noteDirty) // the archive refused it: keep it for when the article comes back
+        m_unsaved.insert(m_articleKey, m_note->toPlainText());
+    m_noteDirty = false;
     m_articleKey = articleKey;
     reload();
 }
@@ -189,19 +226,31 @@ void NotesPanel::noteTextChanged()
     m_autosave->start();
 }
 
-void NotesPanel::flush()
+bool NotesPanel::flush()
 {
     m_autosave->stop();
-    if (!m_noteDirty)
-        return;
-    m_noteDirty = false;
-    if (!m_db || m_articleKey.isEmpty())
-        return;
-    const QString text = m_note->toPlainText();
-    const std::optional<store::Note> stored = store::NoteStore(m_db->connection()).articleNote(m_articleKey);
-    if ((stored ? stored->note : QString()) == text)
-        return;
-    push(store::NoteEdits::setArticleNote(m_articleKey, text));
+    if (!m_db)
+        return !hasUnsavedNotes();
+    auto save = [this](const QString &key, const QString &text) {
+        const std::optional<store::Note> stored = store::NoteStore(m_db->connection()).articleNote(key);
+        if ((stored ? stored->note : QString()) == text)
+            return true;
+        store::Edit edit = store::NoteEdits::setArticleNote(key, text);
+        QString error;
+        if (!edit.apply(m_db->connection(), &error)) {
+            Q_EMIT message(tr("The note could not be saved to the archive (%1). It is kept here and saved again "
+                              "with your next change.")
+                               .arg(error));
+            return false;
+        }
+        m_undoStack->push(new EditCommand(m_db, std::move(edit)));
+        return true;
+    };
+    if (m_noteDirty && !m_articleKey.isEmpty())
+        m_noteDirty = !save(m_articleKey, m_note->toPlainText());
+    for (auto it = m_unsaved.begin(); it != m_unsaved.end();)
+        it = save(it.key(), it.value()) ? m_unsaved.erase(it) : std::next(it);
+    return !hasUnsavedNotes();
 }
 
 bool NotesPanel::push(store::Edit edit)
@@ -225,6 +274,11 @@ void NotesPanel::reload()
          std::initializer_list<QWidget *>{m_note, m_tagEditor, m_color, m_highlightList, m_comment, m_deleteHighlight})
         w->setEnabled(enabled);
     // A note being typed stays as typed; anything else shows what the archive holds.
+    if (enabled && !m_noteDirty && m_unsaved.contains(m_articleKey)) {
+        // The archive refused this note earlier: show it as typed, and try again.
+        m_note->setPlainText(m_unsaved.take(m_articleKey));
+        m_noteDirty = true;
+    }
     if (!m_noteDirty) {
         QString text;
         if (enabled) {
@@ -290,6 +344,8 @@ void NotesPanel::reloadHighlights()
     int row = -1;
     for (const store::Note &n : std::as_const(m_highlights)) {
         QString text = QStringLiteral("“%1”").arg(elided(n.quote, 80));
+        if (const QString where = fieldLabel(n.field); !where.isEmpty())
+            text = where + QStringLiteral(": ") + text; // the body goes without saying
         if (!n.note.isEmpty())
             text += QLatin1Char('\n') + QStringLiteral("— ") + n.note;
         auto *item = new QListWidgetItem(swatch(n.color), text, m_highlightList);
@@ -299,7 +355,7 @@ void NotesPanel::reloadHighlights()
         QTextCharFormat format;
         format.setBackground(QColor(n.color));
         format.setForeground(QColor(0x20, 0x20, 0x20));
-        drawn << ReaderView::Highlight{FieldRange{ReaderField::Body, int(n.start), int(n.end)}, format};
+        drawn << ReaderView::Highlight{readerRange(n), format};
     }
     m_highlightList->setCurrentRow(row);
     if (row < 0 && !m_comment->hasFocus())
@@ -362,12 +418,12 @@ bool NotesPanel::highlightSelection()
     if (!m_db || m_articleKey.isEmpty())
         return false;
     const std::optional<FieldRange> range = m_reader->selectedRange();
-    if (!range || range->field != ReaderField::Body || range->end <= range->start) {
-        Q_EMIT message(tr("Select a passage of the article's text to highlight it."));
+    if (!highlightable(range)) {
+        Q_EMIT message(tr("Select a passage of the article's title, text or captions to highlight it."));
         return false;
     }
-    store::Edit edit =
-        store::NoteEdits::addHighlight(m_articleKey, range->start, range->end, m_color->currentData().toString(), {});
+    store::Edit edit = store::NoteEdits::addHighlight(
+        m_articleKey, range->start, range->end, m_color->currentData().toString(), {}, readerFieldName(range->field));
     QString error;
     if (!edit.apply(m_db->connection(), &error)) {
         Q_EMIT message(error);
@@ -389,7 +445,7 @@ void NotesPanel::highlightChosen()
         return;
     const store::Note &n = m_highlights.at(row);
     m_comment->setText(n.note);
-    m_reader->scrollToRange(FieldRange{ReaderField::Body, int(n.start), int(n.end)});
+    m_reader->scrollToRange(readerRange(n));
 }
 
 void NotesPanel::commentEdited()
@@ -418,11 +474,11 @@ void NotesPanel::reattachChosenReview()
         return;
     const store::Note &n = m_review.at(row);
     const std::optional<FieldRange> range = m_reader->selectedRange();
-    if (n.articleKey != m_articleKey || !range || range->field != ReaderField::Body || range->end <= range->start) {
+    if (n.articleKey != m_articleKey || !highlightable(range)) {
         Q_EMIT message(tr("Open article %1 and select the passage the highlight belongs to.").arg(n.articleKey));
         return;
     }
-    push(store::NoteEdits::reattach(n.id, range->start, range->end));
+    push(store::NoteEdits::reattach(n.id, range->start, range->end, readerFieldName(range->field)));
 }
 
 void NotesPanel::deleteChosenReview()

@@ -5,6 +5,7 @@
 #include "store/edit.h"
 
 #include <QDockWidget>
+#include <QHash>
 
 #include <functional>
 
@@ -50,10 +51,14 @@ public:
     void setSelectedKeysProvider(std::function<QStringList()> provider) { m_selectedKeys = std::move(provider); }
 
     // Writes a note still waiting for its autosave. Called before the article, the archive or
-    // the window goes, and before undo/redo.
-    void flush();
+    // the window goes, and before undo/redo. False when a note could not be written (full disk,
+    // archive locked): the user is told, and its text is kept (in the editor, or shown again when
+    // its article comes back) and written again at the next flush.
+    bool flush();
+    // A note the archive refused is still only in the panel.
+    bool hasUnsavedNotes() const { return m_noteDirty || !m_unsaved.isEmpty(); }
     // Highlights the reader's selection in the chosen colour; false (with a status message)
-    // when nothing in the body is selected.
+    // when nothing highlightable (title, kicker, subtitle, body, captions) is selected.
     bool highlightSelection();
     // Puts the keyboard focus in the tag editor.
     void focusTagEditor();
@@ -90,6 +95,8 @@ private:
     QList<store::Note> m_review;
     bool m_loading = false;
     bool m_noteDirty = false; // typed since the last save
+    // Notes of other articles whose save failed, by article key: never dropped, retried by flush.
+    QHash<QString, QString> m_unsaved;
 
     QPlainTextEdit *m_note;
     QTimer *m_autosave;

@@ -9,6 +9,13 @@
 
 namespace baokan::ui {
 
+// A tag as the reader shows it: a chip under the byline.
+struct ReaderTag
+{
+    QString name;
+    QString color; // #rrggbb
+};
+
 // Everything the reader shows of one article, independent of where it came from (the archive or
 // a page parsed in memory). A plain value; any thread.
 struct ReaderArticle
@@ -28,6 +35,7 @@ struct ReaderArticle
     QString source;
     QStringList paragraphs;
     QStringList captions;
+    QList<ReaderTag> tags; // the user's, sorted by name
 
     // The byline as one line of text ("呼和浩特讯 记者 刘琪 通讯员 毕远翔"); empty when the article
     // names nobody. The reader shows exactly this string, so offsets into the byline field refer to it.

@@ -1,15 +1,19 @@
 // SPDX-License-Identifier: MIT
 #include "readerview.h"
 
+#include "tagchip.h"
+
 #include <QAbstractTextDocumentLayout>
 #include <QEvent>
 #include <QFontMetricsF>
 #include <QLocale>
+#include <QMouseEvent>
 #include <QScrollBar>
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocument>
 #include <QTextFrame>
+#include <QUrl>
 #include <QWheelEvent>
 
 #include <algorithm>
@@ -24,6 +28,8 @@ namespace {
 constexpr int ColumnCharacters = 38;
 constexpr qreal BodyLineSpacing = 1.75; // line pitch in ems for body text
 constexpr qreal MinimumSideMargin = 2;  // ems: text never runs up to the pane's edge
+// Marks a tag chip's image in the document with the tag's name.
+constexpr int TagNameProperty = QTextFormat::UserProperty + 1;
 
 QFont cjkFont(bool serif, qreal points, QFont::Weight weight = QFont::Normal)
 {
@@ -124,6 +130,30 @@ void ReaderView::showArticle(const ReaderArticle &article)
     m_highlights.clear();
     render();
     verticalScrollBar()->setValue(0);
+}
+
+void ReaderView::setTags(const QList<ReaderTag> &tags)
+{
+    if (!m_hasArticle)
+        return;
+    QScrollBar *bar = verticalScrollBar();
+    const int value = bar->value();
+    m_article.tags = tags;
+    render();
+    bar->setValue(value);
+}
+
+QStringList ReaderView::shownTagNames() const
+{
+    QStringList names;
+    for (QTextBlock block = document()->begin(); block.isValid(); block = block.next()) {
+        for (auto it = block.begin(); !it.atEnd(); ++it) {
+            const QTextCharFormat f = it.fragment().charFormat();
+            if (f.isImageFormat() && f.hasProperty(TagNameProperty))
+                names << f.property(TagNameProperty).toString();
+        }
+    }
+    return names;
 }
 
 void ReaderView::showMessage(const QString &message)
@@ -243,13 +273,40 @@ void ReaderView::render()
     }
     const QString byline = a.bylineText();
     {
-        // The byline block also carries the space between the headings and the body.
+        // The byline block (or the tags' under it) also carries the space between the headings
+        // and the body.
         const QTextCharFormat cf = charFormat(smallFont, muted);
-        QTextBlockFormat bf = headingBlock(smallFont, 1.6, 1.4);
+        QTextBlockFormat bf = headingBlock(smallFont, 1.6, a.tags.isEmpty() ? 1.4 : 0.2);
         bf.setTopMargin(0.5 * em);
         startBlock(bf, cf);
         if (!byline.isEmpty())
             put(ReaderField::Byline, 0, byline, cf);
+    }
+    if (!a.tags.isEmpty()) {
+        // Chips are images: a document cannot round a character's background. They belong to no
+        // field, so selections and highlights never count them.
+        const QTextCharFormat cf = charFormat(smallFont, muted);
+        startBlock(headingBlock(smallFont, 1.8, 1.4), cf);
+        const QFont chipFont = cjkFont(false, s * 0.75);
+        const qreal ratio = devicePixelRatioF();
+        for (qsizetype i = 0; i < a.tags.size(); ++i) {
+            const ReaderTag &tag = a.tags.at(i);
+            const QImage image = TagChip::image(tag.name, QColor(tag.color), chipFont, ratio);
+            const QUrl url(QStringLiteral("baokan-tag:%1").arg(i));
+            doc->addResource(QTextDocument::ImageResource, url, image);
+            QTextImageFormat f;
+            f.setName(url.toString());
+            f.setWidth(image.width() / ratio);
+            f.setHeight(image.height() / ratio);
+            f.setVerticalAlignment(QTextCharFormat::AlignMiddle);
+            f.setToolTip(tr("%1 — click for every article with this tag").arg(tag.name));
+            f.setProperty(TagNameProperty, tag.name);
+            // An anchor, so a click can be told from one on text (see tagAt).
+            f.setAnchor(true);
+            f.setAnchorHref(QStringLiteral("baokan-tag:%1").arg(i));
+            c.insertImage(f);
+            c.insertText(QStringLiteral(" "), cf);
+        }
     }
 
     const QTextCharFormat bodyFormat = charFormat(bodyFont, text);
@@ -364,6 +421,33 @@ void ReaderView::changeEvent(QEvent *event)
     QTextEdit::changeEvent(event);
     if (event->type() == QEvent::PaletteChange)
         render(); // colours are derived from the palette at render time
+}
+
+QString ReaderView::tagAt(const QPoint &position) const
+{
+    const QString href = anchorAt(position);
+    if (!href.startsWith(QLatin1String("baokan-tag:")))
+        return {};
+    bool ok = false;
+    const int index = href.mid(11).toInt(&ok);
+    return ok && index >= 0 && index < m_article.tags.size() ? m_article.tags.at(index).name : QString();
+}
+
+void ReaderView::mouseMoveEvent(QMouseEvent *event)
+{
+    QTextEdit::mouseMoveEvent(event);
+    if (event->buttons() == Qt::NoButton)
+        viewport()->setCursor(tagAt(event->pos()).isEmpty() ? Qt::IBeamCursor : Qt::PointingHandCursor);
+}
+
+void ReaderView::mouseReleaseEvent(QMouseEvent *event)
+{
+    QTextEdit::mouseReleaseEvent(event);
+    if (event->button() != Qt::LeftButton || textCursor().hasSelection())
+        return;
+    const QString tag = tagAt(event->pos());
+    if (!tag.isEmpty())
+        Q_EMIT tagClicked(tag);
 }
 
 void ReaderView::wheelEvent(QWheelEvent *event)

@@ -41,6 +41,10 @@ public:
     void showMessage(const QString &message);
     bool hasArticle() const { return m_hasArticle; }
     const ReaderArticle &article() const { return m_article; }
+    // Replaces the article's tag chips (after a tag edit), keeping the reader's place.
+    void setTags(const QList<ReaderTag> &tags);
+    // The names of the chips in the document, in order: what the user sees.
+    QStringList shownTagNames() const;
 
     // The text of a field as offsets into it count it (see FieldRange).
     QString fieldText(ReaderField field) const;
@@ -65,16 +69,22 @@ public:
 
 Q_SIGNALS:
     void textPointSizeChanged(qreal points);
+    // A click on a tag chip (not the end of a selection): the user wants that tag's articles.
+    void tagClicked(const QString &name);
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
     void changeEvent(QEvent *event) override;
     void wheelEvent(QWheelEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
 
 private:
     void render();
     void updateColumnMargins();
     void applyHighlights();
+    // The tag whose chip is at a viewport position; empty when none.
+    QString tagAt(const QPoint &position) const;
 
     ReaderArticle m_article;
     bool m_hasArticle = false;

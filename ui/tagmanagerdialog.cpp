@@ -183,15 +183,8 @@ void TagManagerDialog::deleteChosen()
 void TagManagerDialog::showChosen()
 {
     const QList<qint64> ids = chosenIds();
-    if (ids.isEmpty())
-        return;
-    QStringList names;
-    for (const store::Tag &t : std::as_const(m_tags)) {
-        if (ids.contains(t.id))
-            names << t.name;
-    }
-    Q_EMIT showArticles(store::TagStore(m_db->connection()).articleKeysWith(ids, true),
-                        names.join(QStringLiteral(" + ")));
+    if (!ids.isEmpty())
+        Q_EMIT filterByTags(ids);
 }
 
 } // namespace baokan::ui

@@ -35,8 +35,9 @@ public:
     void reload();
 
 Q_SIGNALS:
-    // The user asked to list the articles carrying every one of these tags.
-    void showArticles(const QStringList &articleKeys, const QString &description);
+    // The user asked to list the articles carrying every one of these tags: the window's tag
+    // filter does it, so there is one way into and out of such a list.
+    void filterByTags(const QList<qint64> &tagIds);
 
 private:
     bool push(store::Edit edit);

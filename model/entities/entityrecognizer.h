@@ -30,6 +30,13 @@ public:
 
     const Lexicon &lexicon() const { return m_lexicon; }
 
+    // Bump whenever a rule, a word list or the lexicon's conversion changes what is recognized,
+    // so archives recognized before know their entities are stale.
+    static constexpr int kRulesVersion = 2;
+    // The version stored with an article's mentions: the rules' version and the size of the
+    // lexicon, so a different jieba dictionary counts as a change too. Loads the lexicon.
+    static QString version();
+
 private:
     EntityRecognizer();
 

@@ -84,7 +84,8 @@ private:
         qint32 index = -1; // into m_entries; -1: empty
         quint32 hash = 0;  // compared first, so a probe rarely touches the entry itself
     };
-    std::vector<Slot> m_slots; // open addressing
+    std::vector<Slot> m_slots;           // open addressing
+    std::vector<const Entry *> m_single; // one-character words and prefixes, by code unit
     quint32 m_mask = 0;
     std::array<std::unique_ptr<float[]>, size_t(CharTable::Count)> m_tables;
     std::array<float, size_t(CharTable::Count)> m_floor{};

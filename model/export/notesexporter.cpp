@@ -6,6 +6,8 @@
 #include "store/tagstore.h"
 #include "store/userdatastore.h"
 
+#include <QFile>
+#include <QFileInfo>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -102,12 +104,32 @@ bool NotesExporter::write(QIODevice *device, const NotesExportOptions &options, 
 
 bool NotesExporter::writeFile(const QString &path, const NotesExportOptions &options, QString *error, int *rows)
 {
+    const QFileInfo target(path);
+    if (target.exists() && !target.isFile()) {
+        // A device or pipe (/dev/stdout, a FIFO) is written as it is: QSaveFile would put a
+        // regular file in its place, and for root that replaces the device node itself.
+        QFile device(path);
+        if (!device.open(QIODevice::WriteOnly))
+            return fail(error, QStringLiteral("cannot write %1: %2").arg(path, device.errorString()));
+        if (!write(&device, options, error, rows))
+            return false;
+        if (!device.flush() || device.error() != QFileDevice::NoError)
+            return fail(error, QStringLiteral("cannot write %1: %2").arg(path, device.errorString()));
+        return true;
+    }
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return fail(error, QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
     if (!write(&file, options, error, rows)) {
         file.cancelWriting();
         return false;
+    }
+    // QSaveFile's commit() misses a write error of its own buffer (a full disk, /dev/full) and
+    // would put an empty or cut file in place of a good one: push the bytes out and look first.
+    if (!file.flush() || file.error() != QFileDevice::NoError) {
+        const QString why = file.errorString();
+        file.cancelWriting();
+        return fail(error, QStringLiteral("cannot write %1: %2").arg(path, why));
     }
     if (!file.commit())
         return fail(error, QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));

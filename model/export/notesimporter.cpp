@@ -82,7 +82,7 @@ bool NotesImporter::importJson(const QByteArray &json, NotesImportResult *result
     NotesImportResult counts;
     WriteScope scope(m_db);
     if (!scope.isActive())
-        return fail(error, QStringLiteral("cannot start a transaction: %1").arg(m_db.lastError().text()));
+        return fail(error, QStringLiteral("cannot start a transaction: %1").arg(scope.lastError()));
     const TagStore tagStore(m_db);
     const NoteStore noteStore(m_db);
     const ArticleLookup articles(m_db);
@@ -190,8 +190,8 @@ bool NotesImporter::importJson(const QByteArray &json, NotesImportResult *result
     }
     // Offsets from another archive may not fit this one's text: place them as after a re-import.
     for (const QString &key : std::as_const(touched)) {
-        const auto body = articles.body(key);
-        if (body && !NoteStore::reanchorArticle(m_db, key, *body, nullptr, error))
+        const auto texts = articles.highlightTexts(key);
+        if (texts && !NoteStore::reanchorArticle(m_db, key, *texts, nullptr, error))
             return false;
     }
     for (const QString &key : std::as_const(touched))
@@ -229,7 +229,7 @@ bool NotesImporter::importJson(const QByteArray &json, NotesImportResult *result
         counts.lexiconAdded += added ? 1 : 0;
     }
     if (!scope.commit())
-        return fail(error, QStringLiteral("cannot commit: %1").arg(m_db.lastError().text()));
+        return fail(error, QStringLiteral("cannot commit: %1").arg(scope.lastError()));
     if (result)
         *result = counts;
     return true;

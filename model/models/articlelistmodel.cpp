@@ -2,6 +2,7 @@
 #include "models/articlelistmodel.h"
 
 #include "store/database.h"
+#include "store/tagstore.h"
 
 #include <QColor>
 #include <QFont>
@@ -10,6 +11,7 @@ namespace baokan::models {
 
 ArticleListModel::ArticleListModel(store::Database *db, QObject *parent)
     : PagedTableModel(ColumnCount, parent)
+    , m_db(db)
     , m_store(db)
 {}
 
@@ -17,7 +19,8 @@ QVariant ArticleListModel::data(const QModelIndex &index, int role) const
 {
     if (!isRow(index))
         return {};
-    const store::ArticleRow &article = m_rows.at(index.row());
+    const store::ArticleRow &article = m_rows.at(index.row()).article;
+    const QList<store::Tag> &tags = m_rows.at(index.row()).tags;
     const bool madeUpTitle = index.column() == TitleColumn && !article.hasPrintedTitle();
     switch (role) {
     case Qt::DisplayRole:
@@ -28,6 +31,8 @@ QVariant ArticleListModel::data(const QModelIndex &index, int role) const
             return article.kicker.isEmpty() ? article.subtitle : article.kicker;
         case ReportersColumn:
             return article.reporters.join(QStringLiteral("、"));
+        case IssueDateColumn:
+            return article.issueDate.isValid() ? article.issueDate.toString(Qt::ISODate) : QString();
         default:
             return {};
         }
@@ -43,16 +48,40 @@ QVariant ArticleListModel::data(const QModelIndex &index, int role) const
         if (madeUpTitle)
             return QColor(0x80, 0x80, 0x80);
         return {};
-    case Qt::ToolTipRole:
+    case Qt::ToolTipRole: {
+        QString tip;
         if (madeUpTitle)
-            return tr("The page prints no headline for this article; these are its opening words.");
-        return {};
+            tip = tr("The page prints no headline for this article; these are its opening words.");
+        // A narrow list draws tags as dots: the tooltip names them.
+        if (index.column() == TitleColumn && !tags.isEmpty()) {
+            QStringList names;
+            for (const store::Tag &t : tags)
+                names << t.name;
+            tip += (tip.isEmpty() ? QString() : QStringLiteral("\n")) +
+                   tr("Tags: %1").arg(names.join(QStringLiteral("、")));
+        }
+        return tip.isEmpty() ? QVariant() : QVariant(tip);
+    }
     case ArticleIdRole:
         return article.id;
     case ArticleKeyRole:
         return article.key;
     case HasPrintedTitleRole:
         return article.hasPrintedTitle();
+    case TagNamesRole: {
+        QStringList names;
+        for (const store::Tag &t : tags)
+            names << t.name;
+        return names;
+    }
+    case TagColorsRole: {
+        QStringList colors;
+        for (const store::Tag &t : tags)
+            colors << t.color;
+        return colors;
+    }
+    case IssueDateRole:
+        return article.issueDate;
     default:
         return {};
     }
@@ -69,6 +98,8 @@ QVariant ArticleListModel::headerData(int section, Qt::Orientation orientation, 
         return tr("Kicker / subtitle");
     case ReportersColumn:
         return tr("Reporters");
+    case IssueDateColumn:
+        return tr("Issue date");
     default:
         return {};
     }
@@ -94,18 +125,54 @@ bool ArticleListModel::hasMoreRows() const
     return PagedTableModel::hasMoreRows();
 }
 
-QList<store::ArticleRow> ArticleListModel::fetchRows(int offset, int limit)
+QList<ArticleListRow> ArticleListModel::fetchRows(int offset, int limit)
 {
-    if (!m_filter.keys)
-        return m_store.summaries(m_filter.issueId, offset, limit);
-    const QStringList keys = m_filter.keys->mid(m_nextKey, limit);
-    m_nextKey += keys.size();
-    QList<store::ArticleRow> batch;
-    for (const store::ArticleRow &s : m_store.summariesByKeys(keys)) {
-        if (!m_filter.issueId || s.issueId == m_filter.issueId)
-            batch << s;
+    QList<store::ArticleRow> articles;
+    if (!m_filter.keys) {
+        articles = m_store.summaries(m_filter.issueId, offset, limit);
+    } else {
+        const QStringList keys = m_filter.keys->mid(m_nextKey, limit);
+        m_nextKey += keys.size();
+        for (const store::ArticleRow &s : m_store.summariesByKeys(keys)) {
+            if (!m_filter.issueId || s.issueId == m_filter.issueId)
+                articles << s;
+        }
     }
+    QList<ArticleListRow> batch;
+    batch.reserve(articles.size());
+    for (const store::ArticleRow &a : std::as_const(articles))
+        batch << ArticleListRow{a, {}};
+    // One query for the batch's tags: painting reads them from the rows.
+    const QHash<QString, QList<store::Tag>> tags = tagsFor(batch, 0, batch.size());
+    for (ArticleListRow &row : batch)
+        row.tags = tags.value(row.article.key);
     return batch;
+}
+
+QHash<QString, QList<store::Tag>> ArticleListModel::tagsFor(const QList<ArticleListRow> &rows, qsizetype from,
+                                                            qsizetype count) const
+{
+    QStringList keys;
+    keys.reserve(count);
+    for (qsizetype i = from; i < from + count && i < rows.size(); ++i)
+        keys << rows.at(i).article.key;
+    return store::TagStore(m_db).tagsForArticles(keys);
+}
+
+void ArticleListModel::refreshTags()
+{
+    for (qsizetype from = 0; from < m_rows.size(); from += kBatchSize) {
+        const QHash<QString, QList<store::Tag>> tags = tagsFor(m_rows, from, kBatchSize);
+        for (qsizetype row = from; row < from + kBatchSize && row < m_rows.size(); ++row) {
+            QList<store::Tag> fresh = tags.value(m_rows.at(row).article.key);
+            // Counts are not columns and never filled here; names and colours are what shows.
+            if (fresh == m_rows.at(row).tags)
+                continue;
+            m_rows[row].tags = std::move(fresh);
+            const QModelIndex cell = index(int(row), TitleColumn);
+            Q_EMIT dataChanged(cell, cell, {TagNamesRole, TagColorsRole});
+        }
+    }
 }
 
 void ArticleListModel::setIssue(qint64 issueId)
@@ -136,19 +203,19 @@ QModelIndex ArticleListModel::indexOfKey(const QString &key)
                 return {};
             fetchMore({});
         }
-        if (m_rows.at(row).key == key)
+        if (m_rows.at(row).article.key == key)
             return index(row, TitleColumn);
     }
 }
 
 QString ArticleListModel::articleKey(int row) const
 {
-    return row >= 0 && row < m_rows.size() ? m_rows.at(row).key : QString();
+    return row >= 0 && row < m_rows.size() ? m_rows.at(row).article.key : QString();
 }
 
 qint64 ArticleListModel::articleId(int row) const
 {
-    return row >= 0 && row < m_rows.size() ? m_rows.at(row).id : 0;
+    return row >= 0 && row < m_rows.size() ? m_rows.at(row).article.id : 0;
 }
 
 } // namespace baokan::models

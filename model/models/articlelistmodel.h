@@ -2,7 +2,10 @@
 #pragma once
 
 #include "models/pagedtablemodel.h"
+#include "store/annotation.h"
 #include "store/articlestore.h"
+
+#include <QHash>
 
 #include <QList>
 #include <QStringList>
@@ -15,19 +18,31 @@ class Database;
 
 namespace baokan::models {
 
-// The articles of one issue, or of a list of keys (a tag, an entity, a search), for the article
-// pane. Rows hold titles and bylines only, never bodies, and come in batches through
-// canFetchMore()/fetchMore(), so a list of a million stays small. GUI thread.
-class ArticleListModel final : public PagedTableModel<store::ArticleRow>
+// One row of the article list: the article's list fields and its tags.
+struct ArticleListRow
+{
+    store::ArticleRow article;
+    QList<store::Tag> tags;
+};
+
+// The articles of one issue, or of a list of keys (a tag filter, an entity), for the article
+// pane. Rows hold titles, bylines and tags only, never bodies, and come in batches through
+// canFetchMore()/fetchMore(), each batch with its tags read in one query, so a list of a million
+// stays small and painting never queries. GUI thread.
+class ArticleListModel final : public PagedTableModel<ArticleListRow>
 {
     Q_OBJECT
 
 public:
-    enum Column { TitleColumn, DetailColumn, ReportersColumn, ColumnCount };
+    // IssueDateColumn matters for lists across issues; views hide it for one issue.
+    enum Column { TitleColumn, DetailColumn, ReportersColumn, IssueDateColumn, ColumnCount };
     enum Role {
         ArticleIdRole = Qt::UserRole, // qint64
         ArticleKeyRole,               // QString, stable across re-import
         HasPrintedTitleRole,          // bool: false when the title shown was made from the text
+        TagNamesRole,                 // QStringList: the article's tags, sorted by name
+        TagColorsRole,                // QStringList: their colours (#rrggbb), in the same order
+        IssueDateRole,                // QDate: the issue's date; invalid when unknown
     };
 
     // Which articles to list. With keys, in their order and limited to issueId when that is set;
@@ -49,6 +64,11 @@ public:
     void setFilter(const Filter &filter);
     Filter filter() const { return m_filter; }
     qint64 issueId() const { return m_filter.issueId; }
+    // True when the rows come from a list of keys, possibly from many issues.
+    bool isKeyList() const { return m_filter.keys.has_value(); }
+    // Reads the tags of the rows fetched so far again (after tag edits, undo, rename, merge), a
+    // batch per query, and reports the rows whose tags changed.
+    void refreshTags();
 
     // The row of an article, fetching further batches until it is found; invalid when it is not
     // in this list.
@@ -58,9 +78,11 @@ public:
 
 private:
     int countRows() override;
-    QList<store::ArticleRow> fetchRows(int offset, int limit) override;
+    QList<ArticleListRow> fetchRows(int offset, int limit) override;
     bool hasMoreRows() const override;
+    QHash<QString, QList<store::Tag>> tagsFor(const QList<ArticleListRow> &rows, qsizetype from, qsizetype count) const;
 
+    const store::Database *m_db;
     store::ArticleStore m_store;
     Filter m_filter;
     qsizetype m_nextKey = 0; // next key to look up in key mode

@@ -33,7 +33,8 @@ QStringList collapseSpacedCharacters(const QString &text)
 {
     QStringList out;
     QString run;
-    for (const QString &token : text.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts)) {
+    static const QRegularExpression spaces(QStringLiteral("\\s+"));
+    for (const QString &token : text.split(spaces, Qt::SkipEmptyParts)) {
         if (token.size() == 1) {
             run += token;
             continue;
@@ -54,8 +55,9 @@ QStringList collapseSpacedCharacters(const QString &text)
 bool BylineParser::mentionsRole(const QString &text)
 {
     static const QRegularExpression role(roleAlternation());
+    static const QRegularExpression space(QStringLiteral("\\s"));
     QString compact = text;
-    compact.remove(QRegularExpression(QStringLiteral("\\s")));
+    compact.remove(space);
     return role.match(compact).hasMatch();
 }
 
@@ -114,7 +116,8 @@ std::optional<BylineParser::Opening> BylineParser::parseOpening(const QString &l
         opening.rest = m.captured(2).trimmed();
         return opening;
     }
-    if (const auto m = staffLine.match(t); m.hasMatch() && !t.contains(QRegularExpression(QStringLiteral("[，。,]")))) {
+    static const QRegularExpression sentencePunctuation(QStringLiteral("[，。,]"));
+    if (const auto m = staffLine.match(t); m.hasMatch() && !t.contains(sentencePunctuation)) {
         return Opening{parseCredits(m.captured(1)), QString()};
     }
     return std::nullopt;

@@ -37,7 +37,8 @@ std::optional<CreditParser::Split> CreditParser::splitTrailingCredit(const QStri
     }
     if (const auto m = source.match(t); m.hasMatch()) {
         QString org = m.captured(2).trimmed();
-        org.remove(QRegularExpression(QStringLiteral("\\s+")));
+        static const QRegularExpression spaces(QStringLiteral("\\s+"));
+        org.remove(spaces);
         return Split{m.captured(1).trimmed(), org, {}};
     }
     return std::nullopt;

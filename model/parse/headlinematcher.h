@@ -7,6 +7,8 @@
 #include <QHash>
 #include <QSet>
 
+#include <vector>
+
 namespace baokan::parse {
 
 // Gives each article its headline. A page prints headlines before, after or several articles
@@ -46,7 +48,7 @@ private:
     static QString textOf(const Group &group);
     static void apply(Article &article, const Group &group);
 
-    QList<QSet<TextMetrics::Bigram>> m_articleBigrams;
+    QList<std::vector<TextMetrics::Bigram>> m_articleBigrams; // each sorted
     QHash<TextMetrics::Bigram, int> m_documentFrequency;
 };
 

@@ -24,8 +24,14 @@ std::optional<QString> readPage(const QString &file, QString *error)
         *error = QStringLiteral("%1: %2").arg(QDir::toNativeSeparators(file), f.errorString());
         return std::nullopt;
     }
+    const QByteArray bytes = f.readAll();
+    if (f.error() != QFileDevice::NoError) {
+        // Not "empty": the file is there but could not be read to its end.
+        *error = QStringLiteral("%1: cannot read: %2").arg(QDir::toNativeSeparators(file), f.errorString());
+        return std::nullopt;
+    }
     QString why;
-    const auto decoded = text::TextDecoder::decode(f.readAll(), &why);
+    const auto decoded = text::TextDecoder::decode(bytes, &why);
     if (!decoded) {
         *error = QStringLiteral("%1: %2").arg(QDir::toNativeSeparators(file), why);
         return std::nullopt;
@@ -42,6 +48,11 @@ std::optional<Issue> IssueLoader::load(const QString &path, QString *error, QStr
     const QFileInfo info(path);
     if (!info.exists()) {
         why = QStringLiteral("%1: no such file or folder").arg(QDir::toNativeSeparators(path));
+        return std::nullopt;
+    }
+    if (!info.isDir() && !info.isFile()) {
+        // A FIFO or device would block the read, or never end it.
+        why = QStringLiteral("%1: not a regular file").arg(QDir::toNativeSeparators(path));
         return std::nullopt;
     }
     QStringList files;

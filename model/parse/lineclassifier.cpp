@@ -89,7 +89,8 @@ QList<PageLine> LineClassifier::classify(const QString &pageText)
         if (out.isEmpty() || out.constLast().kind != LineKind::Text)
             return true;
         const QString &prev = out.constLast().text;
-        return TextCleaner::endsSentence(prev) || !prev.contains(QRegularExpression(QStringLiteral("[，、；]")));
+        static const QRegularExpression pause(QStringLiteral("[，、；]"));
+        return TextCleaner::endsSentence(prev) || !prev.contains(pause);
     };
     for (const QString &line : std::as_const(raw)) {
         const QString t = line.trimmed();

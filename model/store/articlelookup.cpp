@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "store/articlelookup.h"
 
+#include "store/articlestore.h"
 #include "store/database.h"
 
 #include <QSqlQuery>
@@ -31,6 +32,44 @@ std::optional<QString> ArticleLookup::body(const QString &key) const
     if (!q.exec() || !q.next())
         return std::nullopt;
     return q.value(0).toString();
+}
+
+QStringList ArticleLookup::highlightFields()
+{
+    return {QStringLiteral("kicker"), QStringLiteral("title"), QStringLiteral("subtitle"), QStringLiteral("body"),
+            QStringLiteral("caption")};
+}
+
+QHash<QString, QString> ArticleLookup::highlightTexts(const QString &kicker, const QString &title,
+                                                      const QString &subtitle, const QString &body,
+                                                      const QString &joinedCaptions)
+{
+    return {{QStringLiteral("kicker"), kicker},
+            {QStringLiteral("title"), title},
+            {QStringLiteral("subtitle"), subtitle},
+            {QStringLiteral("body"), body},
+            {QStringLiteral("caption"), ArticleStore::splitList(joinedCaptions).join(QLatin1Char('\n'))}};
+}
+
+std::optional<QHash<QString, QString>> ArticleLookup::highlightTexts(const QString &key) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT kicker, title, subtitle, body, captions FROM article WHERE key = :key"));
+    q.bindValue(QStringLiteral(":key"), key);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return highlightTexts(q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
+                          q.value(4).toString());
+}
+
+std::optional<QString> ArticleLookup::fieldText(const QString &key, const QString &field) const
+{
+    if (!highlightFields().contains(field))
+        return std::nullopt;
+    const auto texts = highlightTexts(key);
+    if (!texts)
+        return std::nullopt;
+    return texts->value(field);
 }
 
 std::optional<ArticleCitation> ArticleLookup::summary(const QString &key) const

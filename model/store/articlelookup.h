@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QHash>
 #include <QSqlDatabase>
 #include <QStringList>
 
@@ -41,6 +42,16 @@ public:
 
     bool exists(const QString &key) const;
     std::optional<QString> body(const QString &key) const;
+    // The fields a highlight may be on, by the names entity mentions use too.
+    static QStringList highlightFields();
+    // The text of such a field as highlight offsets count it (captions joined by line breaks, as
+    // the reader shows them); nothing for an unknown article or field.
+    std::optional<QString> fieldText(const QString &key, const QString &field) const;
+    // Every highlightable field of the article; nothing for an unknown article.
+    std::optional<QHash<QString, QString>> highlightTexts(const QString &key) const;
+    // The same from the stored columns, for import, which has them at hand.
+    static QHash<QString, QString> highlightTexts(const QString &kicker, const QString &title, const QString &subtitle,
+                                                  const QString &body, const QString &joinedCaptions);
     std::optional<ArticleCitation> summary(const QString &key) const;
     // Entity mentions of one field lying wholly inside the code-point range [start, end).
     QList<MentionRef> mentionsWithin(qint64 articleId, const QString &field, qint64 start, qint64 end) const;

@@ -15,8 +15,9 @@ namespace {
 // A unit separator cannot occur in cleaned page text, so names never need escaping.
 constexpr QChar kListSeparator(0x1f);
 
-const QLatin1String
-    kSummaryColumns("a.id, a.key, a.issue_id, a.title, a.display_title, a.kicker, a.subtitle, a.reporters");
+// The issue is joined for its date: lists across issues show it.
+const QLatin1String kSummaryColumns("a.id, a.key, a.issue_id, a.title, a.display_title, a.kicker, a.subtitle, "
+                                    "a.reporters, coalesce(i.user_date, i.date)");
 
 ArticleRow readSummary(const QSqlQuery &q)
 {
@@ -29,6 +30,7 @@ ArticleRow readSummary(const QSqlQuery &q)
     r.kicker = q.value(5).toString();
     r.subtitle = q.value(6).toString();
     r.reporters = ArticleStore::splitList(q.value(7).toString());
+    r.issueDate = QDate::fromString(q.value(8).toString(), Qt::ISODate);
     return r;
 }
 
@@ -123,7 +125,8 @@ QList<ArticleRow> ArticleStore::summaries(qint64 issueId, int offset, int limit)
     QList<ArticleRow> out;
     QSqlQuery q(m_db->connection());
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT %1 FROM article a WHERE a.issue_id = :issue ORDER BY a.ordinal "
+    q.prepare(QStringLiteral("SELECT %1 FROM article a JOIN issue i ON i.id = a.issue_id WHERE a.issue_id = :issue "
+                             "ORDER BY a.ordinal "
                              "LIMIT :limit OFFSET :offset")
                   .arg(kSummaryColumns));
     q.bindValue(QStringLiteral(":issue"), issueId);
@@ -148,7 +151,7 @@ QList<ArticleRow> ArticleStore::summariesByKeys(const QStringList &keys) const
         marks << QStringLiteral("?");
     QSqlQuery q(m_db->connection());
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT %1 FROM article a WHERE a.key IN (%2)")
+    q.prepare(QStringLiteral("SELECT %1 FROM article a JOIN issue i ON i.id = a.issue_id WHERE a.key IN (%2)")
                   .arg(kSummaryColumns, marks.join(QLatin1Char(','))));
     for (const QString &key : keys)
         q.addBindValue(key);

@@ -47,7 +47,8 @@ struct ArticleRow
     qint64 id = 0;
     QString key;
     qint64 issueId = 0;
-    QString title; // null when the page prints none
+    QDate issueDate; // as shown; invalid when unknown (lists across issues show it)
+    QString title;   // null when the page prints none
     QString displayTitle;
     QString kicker;
     QString subtitle;

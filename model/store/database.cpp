@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "store/database.h"
 
+#include "store/searchrank.h"
 #include "store/searchtokenizer.h"
 
 #include <QDir>
@@ -118,7 +119,7 @@ bool Database::setUp(QSqlDatabase &db, QString *error) const
     // timeout makes a second writer wait instead of failing with "database is locked".
     sqlite3_busy_timeout(h, 10000);
     // Before migrations: creating the FTS tables of 0002 needs the tokenizer.
-    if (!SearchTokenizer::registerWith(h, error))
+    if (!SearchTokenizer::registerWith(h, error) || !SearchRank::registerWith(h, error))
         return false;
     return exec(h, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;", error);
 }

@@ -281,7 +281,7 @@ bool Edit::transition(const QSqlDatabase &db, bool forward, QString *error)
                                    : QStringLiteral("the edit is not applied"));
     WriteScope scope(db);
     if (!scope.isActive())
-        return fail(error, QStringLiteral("cannot start a transaction: %1").arg(db.lastError().text()));
+        return fail(error, QStringLiteral("cannot start a transaction: %1").arg(scope.lastError()));
     if (!m_planned) {
         RowSet before;
         RowSet after;
@@ -301,7 +301,7 @@ bool Edit::transition(const QSqlDatabase &db, bool forward, QString *error)
     if (!ok)
         return false;
     if (!scope.commit())
-        return fail(error, QStringLiteral("cannot commit: %1").arg(db.lastError().text()));
+        return fail(error, QStringLiteral("cannot commit: %1").arg(scope.lastError()));
     m_planned = true;
     m_applied = forward;
     return true;

@@ -6,6 +6,7 @@
 #include "entities/postlinker.h"
 #include "store/articlestore.h"
 #include "store/correctionstore.h"
+#include "store/database.h"
 #include "store/transaction.h"
 #include "store/userdatastore.h"
 
@@ -16,6 +17,8 @@
 #include <QVariant>
 
 #include <algorithm>
+
+#include <sqlite3.h>
 
 namespace baokan::store {
 
@@ -177,124 +180,250 @@ bool EntityStore::recognizeArticles(const QSqlDatabase &db, const QList<qint64> 
     return recognizeArticles(db, articleIds, {}, error);
 }
 
-bool EntityStore::recognizeArticles(const QSqlDatabase &db, const QList<qint64> &articleIds,
-                                    const QHash<qint64, QList<entities::FieldMention>> &recognized, QString *error)
+namespace {
+
+QList<FieldState> fieldStates(const parse::Article &article, const QList<entities::FieldMention> &found)
 {
-    if (articleIds.isEmpty())
+    QList<FieldState> fields;
+    for (const entities::ArticleField &f : entities::ArticleFields::of(article))
+        fields.append(FieldState{f, entities::CodePoints(f.text), {}});
+    for (const entities::FieldMention &m : found) {
+        for (FieldState &f : fields)
+            if (f.field.field == m.field)
+                f.mentions.append(m.mention);
+    }
+    return fields;
+}
+
+EntityRows rowsOf(const QList<FieldState> &fields)
+{
+    EntityRows rows;
+    for (const FieldState &f : fields) {
+        for (const Mention &m : f.mentions)
+            rows.mentions.append(StoredMention{f.field.field, m.start, m.end, entities::entityTypeName(m.type),
+                                               entities::CodePoints::mid(f.field.text, m.start, m.end)});
+        rows.posts.append(entities::PostLinker::link(f.field.text, f.mentions));
+    }
+    return rows;
+}
+
+void bindText(sqlite3_stmt *stmt, int column, const QByteArray &utf8)
+{
+    sqlite3_bind_text(stmt, column, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
+}
+
+} // namespace
+
+EntityRows EntityStore::plainRows(const parse::Article &article, const QList<entities::FieldMention> &found)
+{
+    QList<FieldState> fields = fieldStates(article, found);
+    for (FieldState &f : fields)
+        std::sort(f.mentions.begin(), f.mentions.end(), sortMentions);
+    return rowsOf(fields);
+}
+
+struct EntityStore::Writer::Impl
+{
+    explicit Impl(const QSqlDatabase &connection)
+        : db(connection)
+        , handle(Database::handle(connection))
+        , load(connection)
+        , corrections(connection)
+    {}
+    ~Impl()
+    {
+        for (sqlite3_stmt *s : {deleteMentions, deletePosts, insertMention, insertPost, stamp})
+            sqlite3_finalize(s);
+    }
+    bool sqlFail(QString *error) const
+    {
+        return fail(error, handle ? QString::fromUtf8(sqlite3_errmsg(handle)) : QStringLiteral("no connection"));
+    }
+    bool prepare(QString *error)
+    {
+        if (prepared)
+            return true;
+        load.setForwardOnly(true);
+        corrections.setForwardOnly(true);
+        if (!load.prepare(QStringLiteral("SELECT %1 FROM article WHERE id = :id").arg(kArticleColumns)) ||
+            !corrections.prepare(QStringLiteral("SELECT %1 FROM correction WHERE article_key = :key "
+                                                "AND scope IN ('mention', 'article') ORDER BY id")
+                                     .arg(CorrectionStore::columns())))
+            return fail(error, QStringLiteral("cannot prepare the entity statements: %1").arg(db.lastError().text()));
+        if (!handle)
+            return fail(error, QStringLiteral("cannot prepare the entity statements: no connection"));
+        const std::pair<sqlite3_stmt **, const char *> statements[] = {
+            {&deleteMentions, "DELETE FROM entity_mention WHERE article_id = ?"},
+            {&deletePosts, "DELETE FROM person_post WHERE article_id = ?"},
+            {&insertMention, "INSERT INTO entity_mention (article_id, field, start, end, type, text) "
+                             "VALUES (?, ?, ?, ?, ?, ?)"},
+            {&insertPost, "INSERT INTO person_post (article_id, person, post, organization) VALUES (?, ?, ?, ?)"},
+            {&stamp, "INSERT OR REPLACE INTO article_recognition (article_id, version) VALUES (?, ?)"},
+        };
+        for (const auto &[stmt, sql] : statements) {
+            if (sqlite3_prepare_v3(handle, sql, -1, SQLITE_PREPARE_PERSISTENT, stmt, nullptr) != SQLITE_OK) {
+                sqlFail(error);
+                if (error)
+                    *error = QStringLiteral("cannot prepare the entity statements: ") + *error;
+                return false;
+            }
+        }
+        prepared = true;
         return true;
+    }
+    bool step(sqlite3_stmt *stmt, QString *error)
+    {
+        const int rc = sqlite3_step(stmt);
+        sqlite3_reset(stmt);
+        return rc == SQLITE_DONE || sqlFail(error);
+    }
+    bool writeRows(qint64 id, bool newRow, const EntityRows &rows, QString *error)
+    {
+        for (sqlite3_stmt *d : {deleteMentions, deletePosts}) {
+            if (newRow)
+                break;
+            sqlite3_bind_int64(d, 1, id);
+            if (!step(d, error))
+                return false;
+        }
+        for (const StoredMention &m : rows.mentions) {
+            sqlite3_bind_int64(insertMention, 1, id);
+            bindText(insertMention, 2, m.field.toUtf8());
+            sqlite3_bind_int(insertMention, 3, m.start);
+            sqlite3_bind_int(insertMention, 4, m.end);
+            bindText(insertMention, 5, m.type.toUtf8());
+            bindText(insertMention, 6, m.text.toUtf8());
+            if (!step(insertMention, error))
+                return false;
+        }
+        for (const entities::PersonPost &p : rows.posts) {
+            sqlite3_bind_int64(insertPost, 1, id);
+            bindText(insertPost, 2, p.person.toUtf8());
+            bindText(insertPost, 3, p.post.toUtf8());
+            if (p.organization.isEmpty())
+                sqlite3_bind_null(insertPost, 4);
+            else
+                bindText(insertPost, 4, p.organization.toUtf8());
+            if (!step(insertPost, error))
+                return false;
+        }
+        // Which recognizer wrote these rows, so a newer one knows to recognize the article again.
+        sqlite3_bind_int64(stamp, 1, id);
+        bindText(stamp, 2, version);
+        return step(stamp, error);
+    }
+
+    QSqlDatabase db;
+    sqlite3 *handle = nullptr;
+    bool prepared = false;
+    QList<TextRule> globalRules;
+    QSqlQuery load;
+    QSqlQuery corrections;
+    sqlite3_stmt *deleteMentions = nullptr;
+    sqlite3_stmt *deletePosts = nullptr;
+    sqlite3_stmt *insertMention = nullptr;
+    sqlite3_stmt *insertPost = nullptr;
+    sqlite3_stmt *stamp = nullptr;
+    const QByteArray version = entities::EntityRecognizer::version().toUtf8();
+};
+
+EntityStore::Writer::Writer(const QSqlDatabase &db)
+    : d(std::make_unique<Impl>(db))
+{}
+
+EntityStore::Writer::~Writer() = default;
+
+bool EntityStore::Writer::begin(QString *error)
+{
+    if (!d->prepare(error))
+        return false;
     // Rules that hold everywhere, read once: the user lexicon first, then archive corrections,
     // so that a correction (more deliberate, and later) wins over a lexicon entry.
-    QList<TextRule> globalRules;
-    QSqlQuery q(db);
+    d->globalRules.clear();
+    QSqlQuery q(d->db);
     q.setForwardOnly(true);
     if (!q.prepare(QStringLiteral("SELECT text, type FROM user_lexicon ORDER BY created, text")) || !run(q, error))
         return fail(error, QStringLiteral("cannot read the user lexicon: %1").arg(q.lastError().text()));
     while (q.next())
         if (const auto r = textRule(q.value(0).toString(), nullableString(q.value(1))))
-            globalRules << *r;
+            d->globalRules << *r;
     if (!q.prepare(QStringLiteral("SELECT text, type FROM correction WHERE scope = 'archive' ORDER BY id")) ||
         !run(q, error))
         return fail(error, QStringLiteral("cannot read corrections: %1").arg(q.lastError().text()));
     while (q.next())
         if (const auto r = textRule(q.value(0).toString(), nullableString(q.value(1))))
-            globalRules << *r;
+            d->globalRules << *r;
+    return true;
+}
 
-    QSqlQuery load(db);
-    QSqlQuery corrections(db);
-    QSqlQuery deleteMentions(db);
-    QSqlQuery deletePosts(db);
-    QSqlQuery insertMention(db);
-    QSqlQuery insertPost(db);
-    load.setForwardOnly(true);
-    corrections.setForwardOnly(true);
-    if (!load.prepare(QStringLiteral("SELECT %1 FROM article WHERE id = :id").arg(kArticleColumns)) ||
-        !corrections.prepare(QStringLiteral("SELECT %1 FROM correction WHERE article_key = :key "
-                                            "AND scope IN ('mention', 'article') ORDER BY id")
-                                 .arg(CorrectionStore::columns())) ||
-        !deleteMentions.prepare(QStringLiteral("DELETE FROM entity_mention WHERE article_id = :id")) ||
-        !deletePosts.prepare(QStringLiteral("DELETE FROM person_post WHERE article_id = :id")) ||
-        !insertMention.prepare(QStringLiteral("INSERT INTO entity_mention (article_id, field, start, end, type, text) "
-                                              "VALUES (:id, :field, :start, :end, :type, :text)")) ||
-        !insertPost.prepare(QStringLiteral("INSERT INTO person_post (article_id, person, post, organization) "
-                                           "VALUES (:id, :person, :post, :org)")))
-        return fail(error, QStringLiteral("cannot prepare the entity statements: %1").arg(db.lastError().text()));
+bool EntityStore::Writer::write(qint64 id, bool newRow, const QString &key,
+                                const std::function<parse::Article()> &articleOf, const EntityRows *plain,
+                                const QList<entities::FieldMention> *found, EntityRows *written, QString *error)
+{
+    QList<TextRule> articleRules;
+    QList<Correction> anchored;
+    d->corrections.bindValue(QStringLiteral(":key"), key);
+    if (!run(d->corrections, error))
+        return false;
+    while (d->corrections.next()) {
+        const Correction c = CorrectionStore::fromRow(d->corrections);
+        if (c.scope == QLatin1String("mention"))
+            anchored << c;
+        else if (const auto r = textRule(c.text, c.type))
+            articleRules << *r;
+    }
+    d->corrections.finish();
 
+    if (plain && d->globalRules.isEmpty() && articleRules.isEmpty() && anchored.isEmpty()) {
+        if (written)
+            *written = *plain;
+        return d->writeRows(id, newRow, *plain, error);
+    }
+    const parse::Article article = articleOf();
+    QList<FieldState> fields = fieldStates(article, found ? *found : entities::ArticleFields::mentions(article));
+    // The narrower the scope, the later it applies, so it wins where rules disagree.
+    for (FieldState &f : fields) {
+        for (const TextRule &r : std::as_const(d->globalRules))
+            applyTextRule(f, r);
+        for (const TextRule &r : std::as_const(articleRules))
+            applyTextRule(f, r);
+        for (const Correction &c : std::as_const(anchored))
+            if (c.field == f.field.field)
+                applyMentionCorrection(f, c);
+        std::sort(f.mentions.begin(), f.mentions.end(), sortMentions);
+    }
+    const EntityRows rows = rowsOf(fields);
+    if (written)
+        *written = rows;
+    return d->writeRows(id, newRow, rows, error);
+}
+
+bool EntityStore::Writer::recognize(qint64 id, const QList<entities::FieldMention> *found, QString *error)
+{
+    d->load.bindValue(QStringLiteral(":id"), id);
+    if (!run(d->load, error))
+        return false;
+    if (!d->load.next())
+        return true; // removed meanwhile: nothing to recognize
+    const QString key = d->load.value(1).toString();
+    const parse::Article article = articleFrom(d->load);
+    d->load.finish();
+    return write(
+        id, false, key, [&article] { return article; }, nullptr, found, nullptr, error);
+}
+
+bool EntityStore::recognizeArticles(const QSqlDatabase &db, const QList<qint64> &articleIds,
+                                    const QHash<qint64, QList<entities::FieldMention>> &recognized, QString *error)
+{
+    if (articleIds.isEmpty())
+        return true;
+    Writer writer(db);
+    if (!writer.begin(error))
+        return false;
     for (const qint64 id : articleIds) {
-        load.bindValue(QStringLiteral(":id"), id);
-        if (!run(load, error))
-            return false;
-        if (!load.next())
-            continue; // removed meanwhile: nothing to recognize
-        const QString key = load.value(1).toString();
-        const parse::Article article = articleFrom(load);
-        load.finish();
-
-        QList<FieldState> fields;
-        for (const entities::ArticleField &f : entities::ArticleFields::of(article))
-            fields.append(FieldState{f, entities::CodePoints(f.text), {}});
         const auto known = recognized.constFind(id);
-        const QList<entities::FieldMention> found =
-            known != recognized.cend() ? *known : entities::ArticleFields::mentions(article);
-        for (const entities::FieldMention &m : found) {
-            for (FieldState &f : fields)
-                if (f.field.field == m.field)
-                    f.mentions.append(m.mention);
-        }
-
-        QList<TextRule> articleRules;
-        QList<Correction> anchored;
-        corrections.bindValue(QStringLiteral(":key"), key);
-        if (!run(corrections, error))
+        if (!writer.recognize(id, known != recognized.cend() ? &*known : nullptr, error))
             return false;
-        while (corrections.next()) {
-            const Correction c = CorrectionStore::fromRow(corrections);
-            if (c.scope == QLatin1String("mention"))
-                anchored << c;
-            else if (const auto r = textRule(c.text, c.type))
-                articleRules << *r;
-        }
-        corrections.finish();
-
-        // The narrower the scope, the later it applies, so it wins where rules disagree.
-        for (FieldState &f : fields) {
-            for (const TextRule &r : std::as_const(globalRules))
-                applyTextRule(f, r);
-            for (const TextRule &r : std::as_const(articleRules))
-                applyTextRule(f, r);
-            for (const Correction &c : std::as_const(anchored))
-                if (c.field == f.field.field)
-                    applyMentionCorrection(f, c);
-            std::sort(f.mentions.begin(), f.mentions.end(), sortMentions);
-        }
-
-        for (QSqlQuery *d : {&deleteMentions, &deletePosts}) {
-            d->bindValue(QStringLiteral(":id"), id);
-            if (!run(*d, error))
-                return false;
-        }
-        for (const FieldState &f : std::as_const(fields)) {
-            for (const Mention &m : f.mentions) {
-                insertMention.bindValue(QStringLiteral(":id"), id);
-                insertMention.bindValue(QStringLiteral(":field"), f.field.field);
-                insertMention.bindValue(QStringLiteral(":start"), m.start);
-                insertMention.bindValue(QStringLiteral(":end"), m.end);
-                insertMention.bindValue(QStringLiteral(":type"), entities::entityTypeName(m.type));
-                insertMention.bindValue(QStringLiteral(":text"),
-                                        entities::CodePoints::mid(f.field.text, m.start, m.end));
-                if (!run(insertMention, error))
-                    return false;
-            }
-            for (const entities::PersonPost &p : entities::PostLinker::link(f.field.text, f.mentions)) {
-                insertPost.bindValue(QStringLiteral(":id"), id);
-                insertPost.bindValue(QStringLiteral(":person"), p.person);
-                insertPost.bindValue(QStringLiteral(":post"), p.post);
-                insertPost.bindValue(QStringLiteral(":org"), p.organization.isEmpty()
-                                                                 ? QVariant(QMetaType::fromType<QString>())
-                                                                 : QVariant(p.organization));
-                if (!run(insertPost, error))
-                    return false;
-            }
-        }
     }
     return true;
 }
@@ -340,11 +469,55 @@ std::optional<RecognitionSummary> EntityStore::recognizeAll(const QSqlDatabase &
                                                             const Progress &progress, const std::atomic_bool *cancel,
                                                             QString *error)
 {
+    return recognizeSome(db, false, batchSize, progress, cancel, error);
+}
+
+std::optional<RecognitionSummary> EntityStore::recognizeStale(const QSqlDatabase &db, int batchSize,
+                                                              const Progress &progress, const std::atomic_bool *cancel,
+                                                              QString *error)
+{
+    return recognizeSome(db, true, batchSize, progress, cancel, error);
+}
+
+std::optional<qint64> EntityStore::staleArticles(const QSqlDatabase &db, QString *error)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.prepare(QStringLiteral("SELECT count(*) FROM article a LEFT JOIN article_recognition r "
+                                  "ON r.article_id = a.id WHERE r.version IS NULL OR r.version <> :version"))) {
+        fail(error, QStringLiteral("cannot read the archive: %1").arg(q.lastError().text()));
+        return std::nullopt;
+    }
+    q.bindValue(QStringLiteral(":version"), entities::EntityRecognizer::version());
+    if (!q.exec() || !q.next()) {
+        fail(error, QStringLiteral("cannot read the archive: %1").arg(q.lastError().text()));
+        return std::nullopt;
+    }
+    return q.value(0).toLongLong();
+}
+
+bool EntityStore::isStale(const QSqlDatabase &db)
+{
+    const std::optional<qint64> stale = staleArticles(db, nullptr);
+    return stale && *stale > 0;
+}
+
+std::optional<RecognitionSummary> EntityStore::recognizeSome(const QSqlDatabase &db, bool onlyStale, int batchSize,
+                                                             const Progress &progress, const std::atomic_bool *cancel,
+                                                             QString *error)
+{
     QList<qint64> ids;
     {
         QSqlQuery q(db);
         q.setForwardOnly(true);
-        if (!q.exec(QStringLiteral("SELECT id FROM article ORDER BY id"))) {
+        const bool ok =
+            onlyStale ? q.prepare(QStringLiteral("SELECT a.id FROM article a LEFT JOIN article_recognition r "
+                                                 "ON r.article_id = a.id "
+                                                 "WHERE r.version IS NULL OR r.version <> :version ORDER BY a.id"))
+                      : q.prepare(QStringLiteral("SELECT id FROM article ORDER BY id"));
+        if (onlyStale)
+            q.bindValue(QStringLiteral(":version"), entities::EntityRecognizer::version());
+        if (!ok || !q.exec()) {
             fail(error, QStringLiteral("cannot read the archive: %1").arg(q.lastError().text()));
             return std::nullopt;
         }

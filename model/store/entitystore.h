@@ -2,6 +2,7 @@
 #pragma once
 
 #include "entities/articlefields.h"
+#include "entities/mention.h"
 
 #include <QDate>
 #include <QHash>
@@ -13,6 +14,7 @@
 
 #include <atomic>
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace baokan::store {
@@ -25,6 +27,14 @@ struct StoredMention
     int end = 0;
     QString type; // PER LOC ORG DATE DOC POS
     QString text;
+};
+
+// The rows recognition writes for one article: its mentions (corrections applied) and the
+// posts of the people in it.
+struct EntityRows
+{
+    QList<StoredMention> mentions;
+    QList<entities::PersonPost> posts;
 };
 
 // An entity (type and text) with how often it is mentioned and in how many articles.
@@ -77,6 +87,38 @@ public:
     // storedArticle() of what was written), so the import runs the recognizer on its parser threads.
     static bool recognizeArticles(const QSqlDatabase &db, const QList<qint64> &articleIds,
                                   const QHash<qint64, QList<entities::FieldMention>> &recognized, QString *error);
+    // What recognizeArticles writes for an article, found being the recognizer's mentions of
+    // it, when no user lexicon entry or correction applies. Pure; any thread.
+    static EntityRows plainRows(const parse::Article &article, const QList<entities::FieldMention> &found);
+
+    // Writes the mentions of many articles with statements prepared once: the import's writer.
+    // Use it on the thread owning the connection, inside the caller's transaction; call begin()
+    // at the start of each transaction (it reads the user lexicon and archive corrections).
+    class Writer
+    {
+    public:
+        explicit Writer(const QSqlDatabase &db);
+        ~Writer();
+        Writer(const Writer &) = delete;
+        Writer &operator=(const Writer &) = delete;
+
+        bool begin(QString *error);
+        // Replaces the mentions of the article with those of article() (its stored text): plain
+        // when no rule applies to it, else found (the recognizer's, or run here when null) with
+        // the rules applied. written (optional) receives the rows written. newRow: the article row
+        // was inserted in this transaction, so it has no rows to delete (person_post has no
+        // index on article_id; looking would scan the table for every article).
+        bool write(qint64 id, bool newRow, const QString &key, const std::function<parse::Article()> &article,
+                   const EntityRows *plain, const QList<entities::FieldMention> *found, EntityRows *written,
+                   QString *error);
+        // The same for an article read from the archive; false with no error when it is gone.
+        bool recognize(qint64 id, const QList<entities::FieldMention> *found, QString *error);
+
+    private:
+        struct Impl;
+        std::unique_ptr<Impl> d;
+    };
+
     // An article as recognizeArticles reads it back from its row: the values of the columns
     // title, kicker, subtitle, dateline, reporters, correspondents, interns, photographers,
     // source, body and captions, as bound for writing. Pure; any thread.
@@ -90,6 +132,16 @@ public:
     static std::optional<RecognitionSummary> recognizeAll(const QSqlDatabase &db, int batchSize,
                                                           const Progress &progress, const std::atomic_bool *cancel,
                                                           QString *error);
+
+    // Only the articles whose mentions another recognizer version wrote (see staleArticles).
+    static std::optional<RecognitionSummary> recognizeStale(const QSqlDatabase &db, int batchSize,
+                                                            const Progress &progress, const std::atomic_bool *cancel,
+                                                            QString *error);
+    // How many articles' mentions were written by another recognizer version than this build's
+    // (EntityRecognizer::version()), or before versions were recorded.
+    static std::optional<qint64> staleArticles(const QSqlDatabase &db, QString *error);
+    // Whether recognizing again would change what the archive holds; false when it cannot tell.
+    static bool isStale(const QSqlDatabase &db);
 
     // The article's fields as the recognizer reads them (offsets of mentions refer to these).
     static std::optional<QList<entities::ArticleField>> fields(const QSqlDatabase &db, const QString &articleKey);
@@ -111,6 +163,11 @@ public:
                                                                   const QString &text, int limit, int offset);
     // The posts the archive gives a person, most often stated first.
     static std::optional<QList<KnownPost>> postsOf(const QSqlDatabase &db, const QString &person);
+
+private:
+    static std::optional<RecognitionSummary> recognizeSome(const QSqlDatabase &db, bool onlyStale, int batchSize,
+                                                           const Progress &progress, const std::atomic_bool *cancel,
+                                                           QString *error);
 };
 
 } // namespace baokan::store

@@ -3,12 +3,14 @@
 
 #include "entities/articlefields.h"
 #include "parse/issueloader.h"
+#include "store/articlelookup.h"
 #include "store/articlematcher.h"
 #include "store/articlestore.h"
 #include "store/database.h"
 #include "store/entitystore.h"
 #include "store/notestore.h"
 #include "store/searchindex.h"
+#include "store/searchindexwriter.h"
 #include "store/transaction.h"
 #include "text/textdecoder.h"
 
@@ -41,6 +43,11 @@ constexpr qint64 kMaxPageBytes = 256ll * 1024 * 1024;
 
 // Raw bytes parsed ahead of the writer at most (one issue may exceed it, and is then alone).
 constexpr qint64 kMaxParseAheadBytes = 16ll * 1024 * 1024;
+
+// Page cache of the importing connection while it imports, in KiB.
+constexpr int kImportCacheKiB = 32 * 1024;
+// WAL pages between checkpoints while importing (SQLite's default is 1000).
+constexpr int kImportCheckpointPages = 10000;
 
 // Long enough to tell articles apart in a list, short enough for one line.
 constexpr int kDisplayTitleLength = 28;
@@ -116,6 +123,13 @@ constexpr int kFieldCount = int(sizeof(kArticleFields) / sizeof(kArticleFields[0
 constexpr int kBodyField = 10;
 constexpr int kCaptionsField = 11;
 
+// The fields highlights may be on, as they count them.
+QHash<QString, QString> highlightTexts(const QStringList &fields)
+{
+    return ArticleLookup::highlightTexts(fields.at(2), fields.at(0), fields.at(3), fields.at(kBodyField),
+                                         fields.at(kCaptionsField));
+}
+
 // What identifies an article's text: photo news may have captions and nothing else.
 QString identifyingText(const QStringList &fields)
 {
@@ -183,9 +197,11 @@ struct Importer::Parsed
     QList<PageData> pages; // those that decoded, without their bytes
     QStringList encodings;
     QList<SkippedFile> skipped;
-    parse::Issue issue;
+    parse::Issue issue;                              // its articles reduced to their page: the text is in fields
     QList<QStringList> fields;                       // of each article, as written (kArticleFields)
     QList<QList<entities::FieldMention>> recognized; // the recognizer's mentions of each article
+    QList<EntityRows> entityRows;                    // its mentions when no user rule applies
+    QList<SearchIndexWriter::Text> searchText;       // its text for the search index
     qint64 bytes = 0;
 };
 
@@ -203,6 +219,10 @@ Importer::Parsed decodeAndParse(const QString &name, QList<PageData> pages)
             out.skipped << SkippedFile{page.file, why};
             continue;
         }
+        if (decoded->text.trimmed().isEmpty()) {
+            out.skipped << SkippedFile{page.file, QStringLiteral("no text (empty or only white space)")};
+            continue;
+        }
         texts << decoded->text;
         out.encodings << decoded->encoding;
         out.bytes += page.bytes.size();
@@ -211,14 +231,27 @@ Importer::Parsed decodeAndParse(const QString &name, QList<PageData> pages)
     }
     if (!texts.isEmpty())
         out.issue = parse::IssueLoader::fromTexts(name, texts);
+    texts = QStringList(); // the articles hold what is kept of it
     // Recognition is pure and the costliest step of an import: done here, the writer only
     // inserts. It reads the article as it will be stored, as a later re-recognition does.
     out.fields.reserve(out.issue.articles.size());
     out.recognized.reserve(out.issue.articles.size());
-    for (const parse::Article &a : std::as_const(out.issue.articles)) {
+    out.entityRows.reserve(out.issue.articles.size());
+    out.searchText.reserve(out.issue.articles.size());
+    for (parse::Article &a : out.issue.articles) {
         out.fields << articleFields(a);
-        out.recognized << entities::ArticleFields::mentions(
-            EntityStore::storedArticle(storedValues(out.fields.last())));
+        // From here on the fields are the article's text; the writer needs only its page. A
+        // 50 MB page would otherwise be held in memory once more.
+        const int page = a.page;
+        a = parse::Article();
+        a.page = page;
+        const QStringList &f = out.fields.last();
+        const parse::Article stored = EntityStore::storedArticle(storedValues(f));
+        out.recognized << entities::ArticleFields::mentions(stored);
+        out.entityRows << EntityStore::plainRows(stored, out.recognized.last());
+        // The columns of article_search_text, from kicker on.
+        out.searchText << SearchIndexWriter::textOf(
+            {f.at(2), f.at(1), f.at(3), f.at(4), f.at(5), f.at(6), f.at(7), f.at(8), f.at(9), f.at(10), f.at(11)});
     }
     return out;
 }
@@ -249,8 +282,10 @@ struct Importer::Statements
         , updateArticle(db)
         , moveArticle(db)
         , deleteArticle(db)
-        , deleteMentions(db)
-        , deletePosts(db)
+        , hasNotes(db)
+        , issueDate(db)
+        , entities(db)
+        , index(db)
     {
         QStringList columns;
         QStringList marks;
@@ -290,8 +325,14 @@ struct Importer::Statements
              moveArticle.prepare(
                  QStringLiteral("UPDATE article SET page_id = :page, ordinal = :ordinal WHERE id = :id")) &&
              deleteArticle.prepare(QStringLiteral("DELETE FROM article WHERE id = :id")) &&
-             deleteMentions.prepare(QStringLiteral("DELETE FROM entity_mention WHERE article_id = :id")) &&
-             deletePosts.prepare(QStringLiteral("DELETE FROM person_post WHERE article_id = :id"));
+             hasNotes.prepare(QStringLiteral("SELECT 1 FROM note WHERE article_key = :key LIMIT 1")) &&
+             issueDate.prepare(QStringLiteral("SELECT coalesce(user_date, date) FROM issue WHERE id = :id"));
+        QString why;
+        if (ok && !index.prepare(&why)) {
+            ok = false;
+            qCWarning(lcStore) << "cannot prepare import statements:" << why;
+            return;
+        }
         if (!ok)
             qCWarning(lcStore) << "cannot prepare import statements:" << db.lastError().text();
     }
@@ -315,8 +356,10 @@ struct Importer::Statements
     QSqlQuery updateArticle;
     QSqlQuery moveArticle;
     QSqlQuery deleteArticle;
-    QSqlQuery deleteMentions;
-    QSqlQuery deletePosts;
+    QSqlQuery hasNotes;
+    QSqlQuery issueDate;
+    EntityStore::Writer entities;
+    SearchIndexWriter index;
 };
 
 QString ImportSummary::text() const
@@ -373,6 +416,11 @@ void Importer::collect(const QString &path, QList<Unit> &units, ImportSummary &s
         summary.skipped << SkippedFile{path, QStringLiteral("no such file or folder")};
         return;
     }
+    if (!info.isDir() && !info.isFile()) {
+        // A pipe or a device would block the import or never end.
+        summary.skipped << SkippedFile{path, QStringLiteral("not a regular file")};
+        return;
+    }
     if (!info.isDir()) {
         Unit unit;
         unit.name = info.fileName();
@@ -413,6 +461,21 @@ void Importer::collect(const QString &path, QList<Unit> &units, ImportSummary &s
 
 void Importer::run(const QList<Unit> &units, ImportSummary &summary)
 {
+    // A bulk import touches the indexes of many tables at once; the default page cache (2 MB)
+    // makes it read the same pages again. Given back when the run ends.
+    QSqlQuery pragma(m_db->connection());
+    const int cacheSize =
+        pragma.exec(QStringLiteral("PRAGMA cache_size")) && pragma.next() ? pragma.value(0).toInt() : 0;
+    pragma.finish();
+    if (cacheSize)
+        pragma.exec(QStringLiteral("PRAGMA cache_size = -%1").arg(kImportCacheKiB));
+    // Checkpoints copy the WAL into the archive: fewer, larger ones during a bulk import write
+    // each page of the growing indexes once rather than after every few issues.
+    const int checkpoint =
+        pragma.exec(QStringLiteral("PRAGMA wal_autocheckpoint")) && pragma.next() ? pragma.value(0).toInt() : 0;
+    pragma.finish();
+    if (checkpoint > 0)
+        pragma.exec(QStringLiteral("PRAGMA wal_autocheckpoint = %1").arg(kImportCheckpointPages));
     m_statements = std::make_unique<Statements>(m_db->connection());
     if (!m_statements->ok) {
         summary.error =
@@ -461,10 +524,14 @@ void Importer::run(const QList<Unit> &units, ImportSummary &summary)
             for (const PageData &page : pages)
                 bytes += page.size;
             windowBytes += bytes;
-            window.push_back(Pending{
-                next, std::move(prepared),
-                std::async(std::launch::async, [name = unit.name, pages] { return decodeAndParse(name, pages); }),
-                bytes});
+            window.push_back(Pending{next, std::move(prepared),
+                                     // Moved into the parser, which drops each page's bytes once decoded: a copy left
+                                     // in the capture would keep the raw file in memory through the whole parse.
+                                     std::async(std::launch::async,
+                                                [name = unit.name, pages = std::move(pages)]() mutable {
+                                                    return decodeAndParse(name, std::move(pages));
+                                                }),
+                                     bytes});
             ++next;
             continue;
         }
@@ -479,6 +546,10 @@ void Importer::run(const QList<Unit> &units, ImportSummary &summary)
     window.clear();
     // Finalize the statements on the thread that made them, before the connection closes.
     m_statements.reset();
+    if (cacheSize)
+        pragma.exec(QStringLiteral("PRAGMA cache_size = %1").arg(cacheSize));
+    if (checkpoint > 0)
+        pragma.exec(QStringLiteral("PRAGMA wal_autocheckpoint = %1").arg(checkpoint));
 }
 
 Importer::Outcome Importer::prepare(const Unit &unit, Prepared &prepared, ImportSummary &summary)
@@ -511,7 +582,12 @@ Importer::Outcome Importer::prepare(const Unit &unit, Prepared &prepared, Import
             summary.skipped << SkippedFile{file, f.errorString()};
             continue;
         }
-        accept(file, QFileInfo(file).fileName(), f.readAll());
+        const QByteArray bytes = f.readAll();
+        if (f.error() != QFileDevice::NoError) {
+            summary.skipped << SkippedFile{file, QStringLiteral("cannot read: %1").arg(f.errorString())};
+            continue;
+        }
+        accept(file, QFileInfo(file).fileName(), bytes);
     }
     if (pages.isEmpty())
         return Outcome::Done;
@@ -598,10 +674,18 @@ bool Importer::write(const Unit &unit, const Prepared &prepared, Parsed parsed, 
         summary.error = QStringLiteral("cannot write to the archive %1: %2").arg(m_db->path(), transaction.lastError());
         return false;
     }
-    auto reanchor = [&](const QString &key, const QString &body) {
+    auto reanchor = [&](const QString &key, const QHash<QString, QString> &texts) {
+        // Most articles have no notes: one indexed look-up instead of reading them all.
+        st.hasNotes.bindValue(QStringLiteral(":key"), key);
+        if (!st.hasNotes.exec())
+            return dbError(st.hasNotes);
+        const bool hasNotes = st.hasNotes.next();
+        st.hasNotes.finish();
+        if (!hasNotes)
+            return true;
         ReanchorResult placed;
         QString why;
-        if (!NoteStore::reanchorArticle(db, key, body, &placed, &why)) {
+        if (!NoteStore::reanchorArticle(db, key, texts, &placed, &why)) {
             summary.error = QStringLiteral("cannot re-anchor the highlights of %1: %2").arg(key, why);
             return false;
         }
@@ -609,6 +693,12 @@ bool Importer::write(const Unit &unit, const Prepared &prepared, Parsed parsed, 
         summary.highlightsToReview += placed.review;
         return true;
     };
+    QString why;
+    if (!st.entities.begin(&why)) {
+        summary.error = QStringLiteral("cannot store the entities of %1: %2").arg(unit.source, why);
+        return false;
+    }
+    st.index.begin();
     // Another window or process may have imported the same source since the look-up above;
     // under the write lock the answer is final.
     st.findIssue.bindValue(QStringLiteral(":source"), unit.source);
@@ -634,6 +724,39 @@ bool Importer::write(const Unit &unit, const Prepared &prepared, Parsed parsed, 
     const bool isNew = !issueId;
     if (isNew)
         issueId = writeIssue.lastInsertId().toLongLong();
+    // The date the index orders by: the user's, when they corrected it.
+    st.issueDate.bindValue(QStringLiteral(":id"), issueId);
+    if (!st.issueDate.exec() || !st.issueDate.next())
+        return dbError(st.issueDate);
+    const QString indexDate = st.issueDate.value(0).toString();
+    st.issueDate.finish();
+    // Mentions and search text were made on the parser thread; the writer only inserts them.
+    auto recognizeAndIndex = [&](qint64 id, bool newRow, const QString &key, int i) {
+        EntityRows rows;
+        const QStringList &fields = parsed.fields.at(i);
+        const auto article = [&fields] { return EntityStore::storedArticle(storedValues(fields)); };
+        if (!st.entities.write(id, newRow, key, article, &parsed.entityRows.at(i), &parsed.recognized.at(i), &rows,
+                               &why)) {
+            summary.error = QStringLiteral("cannot store the entities of %1: %2").arg(unit.source, why);
+            return false;
+        }
+        // As the index reads them from the archive: distinct, in SQLite's (UTF-8 byte) order.
+        QList<QByteArray> names;
+        for (const StoredMention &m : std::as_const(rows.mentions)) {
+            if (m.type == QLatin1String("PER") || m.type == QLatin1String("LOC") || m.type == QLatin1String("ORG"))
+                names << m.text.toUtf8();
+        }
+        std::sort(names.begin(), names.end());
+        names.erase(std::unique(names.begin(), names.end()), names.end());
+        QStringList nameTexts;
+        for (const QByteArray &n : std::as_const(names))
+            nameTexts << QString::fromUtf8(n);
+        if (!st.index.index(id, parsed.searchText.at(i), indexDate, nameTexts, &why)) {
+            summary.error = QStringLiteral("cannot index %1 for search: %2").arg(unit.source, why);
+            return false;
+        }
+        return true;
+    };
 
     QList<qint64> pageIds;
     for (int i = 0; i < pages.size(); ++i) {
@@ -672,8 +795,6 @@ bool Importer::write(const Unit &unit, const Prepared &prepared, Parsed parsed, 
         st.storedArticles.finish();
     }
     const QList<QStringList> &fresh = parsed.fields;
-    // Mentions found on the parser thread, for the articles written with exactly that text.
-    QHash<qint64, QList<entities::FieldMention>> recognized;
     QList<int> matches(fresh.size(), -1);
     if (!stored.isEmpty()) {
         QList<ArticleMatcher::Fingerprint> oldPrints;
@@ -686,15 +807,15 @@ bool Importer::write(const Unit &unit, const Prepared &prepared, Parsed parsed, 
     }
 
     int added = 0;
-    // Indexed in bulk before commit. Articles kept from before are indexed again too: a changed
-    // issue may have a new date, and the index orders hits by date.
+    // Articles kept from before are indexed again: a changed issue may have a new date, and the
+    // index orders hits by date. They keep their mentions.
     QList<qint64> toIndex;
-    // Articles whose text is new or changed; the others keep their mentions.
-    QList<qint64> toRecognize;
     int updated = 0;
     int same = 0;
     QSet<QString> keysMinted;
+    QHash<QByteArray, int> nextAttempt; // by a hash of the title and text a key is minted from
     QSet<int> continued;
+    QSet<int> reindexed;
     for (int i = 0; i < fresh.size(); ++i) {
         if (cancelled()) {
             summary.cancelled = true;
@@ -729,24 +850,30 @@ bool Importer::write(const Unit &unit, const Prepared &prepared, Parsed parsed, 
             st.bindFields(st.updateArticle, fields);
             if (!st.updateArticle.exec())
                 return dbError(st.updateArticle);
-            // Recognized entities point into the old text; the recognizer fills them in again.
-            for (QSqlQuery *q : {&st.deleteMentions, &st.deletePosts}) {
-                q->bindValue(QStringLiteral(":id"), old.id);
-                if (!q->exec())
-                    return dbError(*q);
-            }
-            toRecognize << old.id;
-            recognized.insert(old.id, parsed.recognized.at(i));
-            // Highlights point into the old body: place them in the new one, or send them to review.
-            if (old.fields.at(kBodyField) != fields.at(kBodyField) && !reanchor(old.key, fields.at(kBodyField)))
+            // Recognized entities point into the old text: they are replaced.
+            if (!recognizeAndIndex(old.id, false, old.key, i))
+                return false;
+            reindexed.insert(matches.at(i));
+            // Highlights point into the old text: place them in the new one, or send them to review.
+            const QHash<QString, QString> texts = highlightTexts(fields);
+            if (highlightTexts(old.fields) != texts && !reanchor(old.key, texts))
                 return false;
             ++updated;
             continue;
         }
         QString key;
-        for (int attempt = 0; key.isEmpty(); ++attempt) {
+        // Attempts before the last one taken for the same text are taken still (keys are only
+        // added meanwhile): starting after it gives the same key without trying each again,
+        // which a page repeating one article thousands of times would make quadratic.
+        const QString text = identifyingText(fields);
+        const QString first = ArticleMatcher::mintKey(unit.name, fields.at(kTitleField), text, 0);
+        // Articles with the same title and text get the same attempts from mintKey.
+        const QByteArray seed =
+            QCryptographicHash::hash((fields.at(kTitleField) + QChar(0x1F) + text).toUtf8(), QCryptographicHash::Sha1);
+        int attempt = nextAttempt.value(seed, 0);
+        for (; key.isEmpty(); ++attempt) {
             const QString candidate =
-                ArticleMatcher::mintKey(unit.name, fields.at(kTitleField), identifyingText(fields), attempt);
+                attempt == 0 ? first : ArticleMatcher::mintKey(unit.name, fields.at(kTitleField), text, attempt);
             if (keysMinted.contains(candidate))
                 continue;
             st.keyTaken.bindValue(QStringLiteral(":key"), candidate);
@@ -758,6 +885,7 @@ bool Importer::write(const Unit &unit, const Prepared &prepared, Parsed parsed, 
                 key = candidate;
         }
         keysMinted.insert(key);
+        nextAttempt.insert(seed, attempt);
         st.insertArticle.bindValue(QStringLiteral(":key"), key);
         st.insertArticle.bindValue(QStringLiteral(":issue"), issueId);
         st.insertArticle.bindValue(QStringLiteral(":page"), pageId);
@@ -768,15 +896,16 @@ bool Importer::write(const Unit &unit, const Prepared &prepared, Parsed parsed, 
             return dbError(st.insertArticle);
         // Notes kept under this key (the article was dropped by an earlier import, or the notes
         // came from another archive) find their article again.
-        if (!reanchor(key, fields.at(kBodyField)))
+        if (!reanchor(key, highlightTexts(fields)))
             return false;
-        toIndex << st.insertArticle.lastInsertId().toLongLong();
-        toRecognize << toIndex.last();
-        recognized.insert(toIndex.last(), parsed.recognized.at(i));
+        if (!recognizeAndIndex(st.insertArticle.lastInsertId().toLongLong(), true, key, i))
+            return false;
         ++added;
     }
-    for (const int s : std::as_const(continued))
-        toIndex << stored.at(s).id;
+    for (const int s : std::as_const(continued)) {
+        if (!reindexed.contains(s))
+            toIndex << stored.at(s).id;
+    }
     // Articles the new parse no longer has. Their notes and tags stay, under their key.
     int removed = 0;
     for (int s = 0; s < stored.size(); ++s) {
@@ -787,16 +916,11 @@ bool Importer::write(const Unit &unit, const Prepared &prepared, Parsed parsed, 
             return dbError(st.deleteArticle);
         ++removed;
     }
-    // Entities first: the search index reads their names to index their pinyin.
-    QString entityError;
-    if (!EntityStore::recognizeArticles(db, toRecognize, recognized, &entityError)) {
-        summary.error = QStringLiteral("cannot store the entities of %1: %2").arg(unit.source, entityError);
-        return false;
-    }
-    QString indexError;
-    if (!SearchIndex::indexArticles(db, toIndex, &indexError)) {
-        summary.error = QStringLiteral("cannot index %1 for search: %2").arg(unit.source, indexError);
-        return false;
+    for (const qint64 id : std::as_const(toIndex)) {
+        if (!st.index.index(id, &why)) {
+            summary.error = QStringLiteral("cannot index %1 for search: %2").arg(unit.source, why);
+            return false;
+        }
     }
     if (!transaction.commit()) {
         summary.error = QStringLiteral("cannot write %1 to the archive: %2").arg(unit.source, transaction.lastError());

@@ -17,18 +17,24 @@ bool fail(QString *error, const QString &message)
     return false;
 }
 
-std::optional<annotate::TextAnchor> anchorIn(const QSqlDatabase &db, const QString &articleKey, qint64 start,
-                                             qint64 end, QString *error)
+std::optional<annotate::TextAnchor> anchorIn(const QSqlDatabase &db, const QString &articleKey, const QString &field,
+                                             qint64 start, qint64 end, QString *error)
 {
-    const auto body = ArticleLookup(db).body(articleKey);
-    if (!body) {
+    if (!ArticleLookup::highlightFields().contains(field)) {
+        fail(error, QStringLiteral("“%1” is not a field a highlight can be on").arg(field));
+        return std::nullopt;
+    }
+    const auto text = ArticleLookup(db).fieldText(articleKey, field);
+    if (!text) {
         fail(error, QStringLiteral("there is no article with key %1").arg(articleKey));
         return std::nullopt;
     }
-    auto anchor = annotate::HighlightAnchor::fromRange(*body, start, end);
+    auto anchor = annotate::HighlightAnchor::fromRange(*text, start, end);
     if (!anchor)
-        fail(error,
-             QStringLiteral("the range %1–%2 is not a passage of article %3").arg(start).arg(end).arg(articleKey));
+        fail(error, QStringLiteral("the range %1–%2 is not a passage of the %3 of article %4")
+                        .arg(start)
+                        .arg(end)
+                        .arg(field, articleKey));
     return anchor;
 }
 
@@ -73,18 +79,19 @@ Edit NoteEdits::setArticleNote(const QString &articleKey, const QString &text)
 }
 
 Edit NoteEdits::addHighlight(const QString &articleKey, qint64 start, qint64 end, const QString &color,
-                             const QString &comment)
+                             const QString &comment, const QString &field)
 {
     auto plan = [=](const QSqlDatabase &db, RowSet *, RowSet *after, QString *error) {
         if (!validColor(color, error))
             return false;
-        const auto anchor = anchorIn(db, articleKey, start, end, error);
+        const auto anchor = anchorIn(db, articleKey, field, start, end, error);
         if (!anchor)
             return false;
         Note n;
         n.id = NoteStore(db).nextId();
         n.articleKey = articleKey;
         n.kind = NoteKind::Highlight;
+        n.field = field;
         n.quote = anchor->quote;
         n.prefix = anchor->prefix;
         n.suffix = anchor->suffix;
@@ -131,13 +138,13 @@ Edit NoteEdits::deleteNote(qint64 id)
     return Edit(QStringLiteral("Delete note"), plan);
 }
 
-Edit NoteEdits::reattach(qint64 id, qint64 start, qint64 end)
+Edit NoteEdits::reattach(qint64 id, qint64 start, qint64 end, const QString &field)
 {
     auto plan = [=](const QSqlDatabase &db, RowSet *before, RowSet *after, QString *error) {
         auto n = NoteStore(db).note(id);
         if (!n || n->kind != NoteKind::Highlight)
             return fail(error, QStringLiteral("there is no highlight with id %1").arg(id));
-        const auto anchor = anchorIn(db, n->articleKey, start, end, error);
+        const auto anchor = anchorIn(db, n->articleKey, field, start, end, error);
         if (!anchor)
             return false;
         before->notes << *n;
@@ -146,7 +153,7 @@ Edit NoteEdits::reattach(qint64 id, qint64 start, qint64 end)
         n->suffix = anchor->suffix;
         n->start = anchor->start;
         n->end = anchor->end;
-        n->field = QStringLiteral("body");
+        n->field = field;
         n->anchor = AnchorState::Ok;
         n->modified = nowIso();
         after->notes << *n;

@@ -88,16 +88,24 @@ std::optional<Note> NoteStore::articleNote(const QString &articleKey) const
     return found.first();
 }
 
+QLatin1String NoteStore::fieldReadingOrder()
+{
+    return QLatin1String("CASE field WHEN 'kicker' THEN 0 WHEN 'title' THEN 1 WHEN 'subtitle' THEN 2 "
+                         "WHEN 'body' THEN 3 WHEN 'caption' THEN 4 ELSE 5 END");
+}
+
 QList<Note> NoteStore::highlights(const QString &articleKey) const
 {
-    return query(QStringLiteral("article_key = :key AND kind = 'highlight' ORDER BY field, start, end, id"),
+    return query(QStringLiteral("article_key = :key AND kind = 'highlight' ORDER BY %1, start, end, id")
+                     .arg(fieldReadingOrder()),
                  {{QStringLiteral(":key"), articleKey}});
 }
 
 QList<Note> NoteStore::notesFor(const QString &articleKey) const
 {
-    return query(QStringLiteral("article_key = :key ORDER BY kind = 'highlight', field, start, end, id"),
-                 {{QStringLiteral(":key"), articleKey}});
+    return query(
+        QStringLiteral("article_key = :key ORDER BY kind = 'highlight', %1, start, end, id").arg(fieldReadingOrder()),
+        {{QStringLiteral(":key"), articleKey}});
 }
 
 QList<Note> NoteStore::needingReview() const
@@ -148,6 +156,12 @@ bool NoteStore::reattach(qint64 id, qint64 start, qint64 end, QString *error)
 bool NoteStore::reanchorArticle(const QSqlDatabase &db, const QString &articleKey, const QString &newBody,
                                 ReanchorResult *result, QString *error)
 {
+    return reanchorArticle(db, articleKey, QHash<QString, QString>{{QStringLiteral("body"), newBody}}, result, error);
+}
+
+bool NoteStore::reanchorArticle(const QSqlDatabase &db, const QString &articleKey,
+                                const QHash<QString, QString> &fieldTexts, ReanchorResult *result, QString *error)
+{
     const NoteStore store(db);
     RowSet before;
     RowSet after;
@@ -162,8 +176,10 @@ bool NoteStore::reanchorArticle(const QSqlDatabase &db, const QString &articleKe
             }
             continue;
         }
-        if (n.field != QLatin1String("body"))
-            continue; // newBody says nothing about other fields
+        const auto field = fieldTexts.constFind(n.field.isEmpty() ? QStringLiteral("body") : n.field);
+        if (field == fieldTexts.constEnd())
+            continue; // nothing is known about that field's new text
+        const QString &newBody = *field;
         annotate::TextAnchor old;
         old.quote = n.quote;
         old.prefix = n.prefix;
@@ -200,10 +216,10 @@ bool NoteStore::reanchorArticle(const QSqlDatabase &db, const QString &articleKe
         return true;
     WriteScope scope(db);
     if (!scope.isActive())
-        return fail(error, QStringLiteral("cannot start a transaction: %1").arg(db.lastError().text()));
+        return fail(error, QStringLiteral("cannot start a transaction: %1").arg(scope.lastError()));
     if (!Edit::writeRows(db, before, after, error))
         return false;
-    return scope.commit() || fail(error, db.lastError().text());
+    return scope.commit() || fail(error, QStringLiteral("cannot commit: %1").arg(scope.lastError()));
 }
 
 } // namespace baokan::store

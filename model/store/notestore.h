@@ -3,6 +3,7 @@
 
 #include "store/annotation.h"
 
+#include <QHash>
 #include <QSqlDatabase>
 #include <QStringList>
 
@@ -59,7 +60,15 @@ public:
     // that does not match. Also brings back notes that were waiting for this article.
     static bool reanchorArticle(const QSqlDatabase &db, const QString &articleKey, const QString &newBody,
                                 ReanchorResult *result = nullptr, QString *error = nullptr);
+    // The same for highlights on any field: fieldTexts holds the new text of each field by name
+    // (ArticleLookup::highlightTexts); highlights on fields it does not hold are left alone.
+    static bool reanchorArticle(const QSqlDatabase &db, const QString &articleKey,
+                                const QHash<QString, QString> &fieldTexts, ReanchorResult *result = nullptr,
+                                QString *error = nullptr);
 
+    // An SQL expression of note.field sorting highlights in the order the reader shows their
+    // fields (kicker, title, subtitle, body, captions), not by the fields' names.
+    static QLatin1String fieldReadingOrder();
     static Note readNote(const QSqlQuery &q);
     static QString columns();
 

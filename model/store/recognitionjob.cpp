@@ -21,9 +21,10 @@ RecognitionJob::~RecognitionJob()
 void RecognitionJob::run(const Database &db)
 {
     m_error.clear();
-    m_summary = EntityStore::recognizeAll(
-        db.connection(), m_params.batchSize,
-        [this](qint64 done, qint64 total) { Q_EMIT progressChanged(int(done), int(total)); }, &m_cancel, &m_error);
+    const auto progress = [this](qint64 done, qint64 total) { Q_EMIT progressChanged(int(done), int(total)); };
+    m_summary = m_params.onlyStale
+                    ? EntityStore::recognizeStale(db.connection(), m_params.batchSize, progress, &m_cancel, &m_error)
+                    : EntityStore::recognizeAll(db.connection(), m_params.batchSize, progress, &m_cancel, &m_error);
 }
 
 void RecognitionJob::report()

@@ -26,6 +26,7 @@ public:
     {
         const Database *database = nullptr; // must outlive the job
         int batchSize = 200;                // articles per transaction
+        bool onlyStale = false;             // only articles an older recognizer wrote
     };
 
     explicit RecognitionJob(const Params &params, QObject *parent = nullptr);

@@ -2,6 +2,8 @@
 #include "store/searchindex.h"
 
 #include "store/database.h"
+#include "store/searchindexwriter.h"
+#include "store/searchsortkey.h"
 #include "store/searchtokenizer.h"
 #include "store/transaction.h"
 
@@ -18,9 +20,6 @@ namespace baokan::store {
 
 namespace {
 
-// A sort key is (Julian day << DayShift) + the article's number within that day.
-constexpr int DayShift = 20;
-constexpr qint64 WithinDay = (qint64(1) << DayShift) - 1;
 constexpr int RebuildBatch = 1000;
 
 bool fail(QString *error, const QString &what, const QSqlQuery &query)
@@ -33,14 +32,6 @@ bool fail(QString *error, const QString &what, const QSqlQuery &query)
 bool prepare(QSqlQuery &query, const QString &sql, QString *error)
 {
     return query.prepare(sql) || fail(error, QStringLiteral("cannot prepare search statement"), query);
-}
-
-// Hits come out of FTS5 in rowid order, so the rowid carries the issue date; undated issues
-// sort first (day 0).
-qint64 dayOf(const QString &isoDate)
-{
-    const QDate date = QDate::fromString(isoDate.left(10), Qt::ISODate);
-    return date.isValid() ? date.toJulianDay() : 0;
 }
 
 QString tableName(SearchQuery::Table table)
@@ -114,16 +105,16 @@ Where whereFor(const SearchQuery::Plan &plan, const SearchOptions &options)
     }
     if (options.from.isValid()) {
         w.sql += QLatin1String(" AND ") + t + QLatin1String(".rowid >= :from");
-        w.values << qMakePair(QStringLiteral(":from"), QVariant(options.from.toJulianDay() << DayShift));
+        w.values << qMakePair(QStringLiteral(":from"), QVariant(SearchSortKey::rangeOf(options.from).first));
     }
     if (options.to.isValid()) {
         w.sql += QLatin1String(" AND ") + t + QLatin1String(".rowid <= :to");
-        w.values << qMakePair(QStringLiteral(":to"), QVariant((options.to.toJulianDay() << DayShift) | WithinDay));
+        w.values << qMakePair(QStringLiteral(":to"), QVariant(SearchSortKey::rangeOf(options.to).last));
     }
     // Undated issues sort as day 0: a range with only an end must not take them in.
     if (options.to.isValid() && !options.from.isValid()) {
         w.sql += QLatin1String(" AND ") + t + QLatin1String(".rowid > :dated");
-        w.values << qMakePair(QStringLiteral(":dated"), QVariant(WithinDay));
+        w.values << qMakePair(QStringLiteral(":dated"), QVariant(SearchSortKey::WithinDay));
     }
     const QString articleOfRow = QLatin1String("SELECT 1 FROM article_search s JOIN article a ON a.id = s.article_id ");
     const QString thisRow = QLatin1String(" s.sort_key = ") + t + QLatin1String(".rowid");
@@ -171,105 +162,12 @@ bool SearchIndex::indexArticles(const QSqlDatabase &db, const QList<qint64> &art
             return false;
         }
     }
-    Statements statements(db);
-    QSqlQuery text(db), entities(db), insertRow(db), insertFts(db), insertUni(db), oldKey(db), lastKey(db);
-    if (!statements.prepare(error) ||
-        !prepare(text,
-                 QStringLiteral("SELECT v.title, v.byline, v.body, v.captions, v.everything, "
-                                "coalesce(i.user_date, i.date) FROM article_search_text v "
-                                "JOIN article a ON a.id = v.id JOIN issue i ON i.id = a.issue_id WHERE v.id = ?"),
-                 error) ||
-        !prepare(entities,
-                 QStringLiteral("SELECT DISTINCT text FROM entity_mention "
-                                "WHERE article_id = ? AND type IN ('PER', 'LOC', 'ORG') ORDER BY text"),
-                 error) ||
-        !prepare(insertRow,
-                 QStringLiteral("INSERT INTO article_search (article_id, sort_key, pinyin) VALUES (?, ?, ?)"), error) ||
-        !prepare(insertFts,
-                 QStringLiteral("INSERT INTO article_fts (rowid, body, title, byline, captions, pinyin) "
-                                "VALUES (?, ?, ?, ?, ?, ?)"),
-                 error) ||
-        !prepare(oldKey, QStringLiteral("SELECT sort_key FROM article_search WHERE article_id = ?"), error) ||
-        !prepare(lastKey, QStringLiteral("SELECT max(sort_key) FROM article_search WHERE sort_key BETWEEN ? AND ?"),
-                 error) ||
-        !prepare(insertUni, QStringLiteral("INSERT INTO article_uni (rowid, text) VALUES (?, ?)"), error))
+    SearchIndexWriter writer(db);
+    if (!writer.prepare(error))
         return false;
-    text.setForwardOnly(true);
-    entities.setForwardOnly(true);
-
-    // The next free key of each day met in this call, to ask the index once per day.
-    QHash<qint64, qint64> nextKey;
     for (const qint64 id : articleIds) {
-        oldKey.bindValue(0, id);
-        if (!oldKey.exec())
-            return fail(error, QStringLiteral("cannot read the search index"), oldKey);
-        const qint64 previous = oldKey.next() ? oldKey.value(0).toLongLong() : -1;
-        oldKey.finish();
-        // An article_search row exists exactly when the article is in the index.
-        if (previous >= 0 && !statements.remove(id, error))
+        if (!writer.index(id, error))
             return false;
-        text.bindValue(0, id);
-        if (!text.exec())
-            return fail(error, QStringLiteral("cannot read article %1 for the search index").arg(id), text);
-        if (!text.next())
-            continue; // gone meanwhile: nothing to index
-        const QString title = text.value(0).toString();
-        const QString byline = text.value(1).toString();
-        const QString body = text.value(2).toString();
-        const QString captions = text.value(3).toString();
-        const QString everything = text.value(4).toString();
-        const qint64 day = dayOf(text.value(5).toString());
-        text.finish();
-        // An article re-indexed on the same date keeps its place among that day's articles.
-        qint64 key = 0;
-        if (previous >= 0 && (previous >> DayShift) == day) {
-            key = previous;
-        } else {
-            if (const auto next = nextKey.constFind(day); next != nextKey.cend()) {
-                key = *next;
-            } else {
-                lastKey.bindValue(0, day << DayShift);
-                lastKey.bindValue(1, (day << DayShift) | WithinDay);
-                if (!lastKey.exec() || !lastKey.next())
-                    return fail(error, QStringLiteral("cannot read the search index"), lastKey);
-                key = lastKey.value(0).isNull() ? day << DayShift : lastKey.value(0).toLongLong() + 1;
-                lastKey.finish();
-            }
-            nextKey.insert(day, key + 1);
-            if ((key >> DayShift) != day) {
-                if (error)
-                    *error = QStringLiteral("more than %1 articles on one date cannot be indexed").arg(WithinDay);
-                return false;
-            }
-        }
-
-        // Pinyin for the title and the names in the article: enough to find 包头 by "baotou"
-        // without indexing the pinyin of every body character.
-        QStringList pinyin{SearchTokenizer::pinyin(title)};
-        entities.bindValue(0, id);
-        if (!entities.exec())
-            return fail(error, QStringLiteral("cannot read entities of article %1").arg(id), entities);
-        while (entities.next())
-            pinyin << SearchTokenizer::pinyin(entities.value(0).toString());
-        // Never NULL (the column is NOT NULL): a title without Chinese has no pinyin.
-        const QString pinyinText =
-            pinyin.join(QLatin1Char('\n')).isEmpty() ? QStringLiteral("") : pinyin.join(QLatin1Char('\n'));
-
-        insertRow.bindValue(0, id);
-        insertRow.bindValue(1, key);
-        insertRow.bindValue(2, pinyinText);
-        insertFts.bindValue(0, key);
-        insertFts.bindValue(1, body);
-        insertFts.bindValue(2, title);
-        insertFts.bindValue(3, byline);
-        insertFts.bindValue(4, captions);
-        insertFts.bindValue(5, pinyinText);
-        insertUni.bindValue(0, key);
-        insertUni.bindValue(1, everything);
-        for (QSqlQuery *q : {&insertRow, &insertFts, &insertUni}) {
-            if (!q->exec())
-                return fail(error, QStringLiteral("cannot index article %1").arg(id), *q);
-        }
     }
     if (transaction && !transaction->commit()) {
         if (error)
@@ -310,7 +208,6 @@ bool SearchIndex::removeArticles(const QSqlDatabase &db, const QList<qint64> &ar
 bool SearchIndex::rebuild(const QSqlDatabase &db, const Progress &progress, const std::atomic<bool> *cancel,
                           QString *error)
 {
-    QList<qint64> ids;
     {
         Transaction transaction(db);
         QSqlQuery q(db);
@@ -325,9 +222,39 @@ bool SearchIndex::rebuild(const QSqlDatabase &db, const Progress &progress, cons
                 *error = QStringLiteral("cannot empty the search index: %1").arg(db.lastError().text());
             return false;
         }
+    }
+    if (!indexMissing(db, progress, cancel, error))
+        return false;
+    // One segment per table makes queries read each term's list once.
+    QSqlQuery q(db);
+    for (const char *sql : {"INSERT INTO article_fts (article_fts) VALUES ('optimize')",
+                            "INSERT INTO article_uni (article_uni) VALUES ('optimize')"}) {
+        if (!q.exec(QString::fromLatin1(sql)))
+            return fail(error, QStringLiteral("cannot optimize the search index"), q);
+    }
+    return true;
+}
+
+bool SearchIndex::isEmptyForArticles(const QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    return q.exec(
+               QStringLiteral("SELECT EXISTS (SELECT 1 FROM article) AND NOT EXISTS (SELECT 1 FROM article_search)")) &&
+           q.next() && q.value(0).toBool();
+}
+
+std::optional<qint64> SearchIndex::indexMissing(const QSqlDatabase &db, const Progress &progress,
+                                                const std::atomic<bool> *cancel, QString *error)
+{
+    QList<qint64> ids;
+    {
+        QSqlQuery q(db);
         q.setForwardOnly(true);
-        if (!q.exec(QStringLiteral("SELECT id FROM article ORDER BY id")))
-            return fail(error, QStringLiteral("cannot list articles"), q);
+        if (!q.exec(QStringLiteral("SELECT a.id FROM article a WHERE NOT EXISTS "
+                                   "(SELECT 1 FROM article_search s WHERE s.article_id = a.id) ORDER BY a.id"))) {
+            fail(error, QStringLiteral("cannot list articles"), q);
+            return std::nullopt;
+        }
         while (q.next())
             ids << q.value(0).toLongLong();
     }
@@ -337,23 +264,15 @@ bool SearchIndex::rebuild(const QSqlDatabase &db, const Progress &progress, cons
     for (qint64 done = 0; done < total; done += RebuildBatch) {
         if (cancel && cancel->load()) {
             if (error)
-                *error =
-                    QStringLiteral("re-indexing was cancelled; %1 of %2 articles are searchable").arg(done).arg(total);
-            return false;
+                *error = QStringLiteral("indexing was cancelled after %1 of %2 articles").arg(done).arg(total);
+            return std::nullopt;
         }
         if (!indexArticles(db, ids.mid(done, RebuildBatch), error))
-            return false;
+            return std::nullopt;
         if (progress)
             progress(std::min(total, done + RebuildBatch), total);
     }
-    // One segment per table makes queries read each term's list once.
-    QSqlQuery q(db);
-    for (const char *sql : {"INSERT INTO article_fts (article_fts) VALUES ('optimize')",
-                            "INSERT INTO article_uni (article_uni) VALUES ('optimize')"}) {
-        if (!q.exec(QString::fromLatin1(sql)))
-            return fail(error, QStringLiteral("cannot optimize the search index"), q);
-    }
-    return true;
+    return total;
 }
 
 std::optional<qint64> SearchIndex::count(const QSqlDatabase &db, const QString &query, const SearchOptions &options,
@@ -393,42 +312,75 @@ std::optional<SearchResult> SearchIndex::search(const QSqlDatabase &db, const QS
         result.total = *total;
     }
     const QString t = tableName(plan.driver);
-    // Titles weigh most, then pinyin (titles and names), bylines, body and captions.
-    // Only ranked queries pay for bm25(), which counts each phrase's matches in the whole index.
+    // The unigram table has no positions to score: one-character queries sort by date.
     const bool ranked = plan.driver == SearchQuery::Table::Main && options.sort == SearchOptions::Sort::Relevance;
-    const QString score = ranked ? QStringLiteral("bm25(article_fts, 1.0, 10.0, 4.0, 1.0, 6.0)") : QStringLiteral("0");
-    QString order;
-    switch (options.sort) {
-    case SearchOptions::Sort::DateAscending:
-        order = t + QLatin1String(".rowid ASC");
-        break;
-    case SearchOptions::Sort::DateDescending:
-        order = t + QLatin1String(".rowid DESC");
-        break;
-    case SearchOptions::Sort::Relevance:
-        order = score + QLatin1String(", ") + t + QLatin1String(".rowid DESC");
-        break;
-    }
-    const Where where = whereFor(plan, options);
-    QSqlQuery q(db);
-    q.setForwardOnly(true);
-    if (!prepare(q,
-                 QLatin1String("SELECT ") + t + QLatin1String(".rowid, ") + score + QLatin1String(" FROM ") + t +
-                     QLatin1String(" WHERE ") + where.sql + QLatin1String(" ORDER BY ") + order +
-                     QLatin1String(" LIMIT :limit OFFSET :offset"),
-                 error))
-        return std::nullopt;
-    bindAll(q, where);
-    q.bindValue(QStringLiteral(":limit"), std::max(0, options.limit));
-    q.bindValue(QStringLiteral(":offset"), std::max(0, options.offset));
-    if (!q.exec()) {
-        fail(error, QStringLiteral("search failed"), q);
-        return std::nullopt;
-    }
+    const QString rowid = t + QLatin1String(".rowid");
     QList<QPair<qint64, double>> rows;
-    while (q.next())
-        rows << qMakePair(q.value(0).toLongLong(), -q.value(1).toDouble());
-    q.finish();
+    auto select = [&](const Where &w, const QString &score, const QString &order, int limit, int offset) {
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        if (!prepare(q,
+                     QLatin1String("SELECT ") + rowid + QLatin1String(", ") + score + QLatin1String(" FROM ") + t +
+                         QLatin1String(" WHERE ") + w.sql + QLatin1String(" ORDER BY ") + order +
+                         QLatin1String(" LIMIT :limit OFFSET :offset"),
+                     error))
+            return false;
+        bindAll(q, w);
+        q.bindValue(QStringLiteral(":limit"), std::max(0, limit));
+        q.bindValue(QStringLiteral(":offset"), std::max(0, offset));
+        if (!q.exec())
+            return fail(error, QStringLiteral("search failed"), q);
+        while (q.next())
+            rows << qMakePair(q.value(0).toLongLong(), -q.value(1).toDouble());
+        return true;
+    };
+    const Where where = whereFor(plan, options);
+    if (!ranked) {
+        const QString order =
+            rowid + QLatin1String(options.sort == SearchOptions::Sort::DateAscending ? " ASC" : " DESC");
+        if (!select(where, QStringLiteral("0"), order, options.limit, options.offset))
+            return std::nullopt;
+    } else {
+        // Relevance sort scores only the newest options.rankWindow matches: ranking reads every
+        // scored row's positions, and ranking all 500,000 articles that say 工作 takes seconds. A
+        // term that common has no "most relevant" hit anyway; a reader of a paper expects recent
+        // ones. The window's oldest match: walking rowids newest first costs no scoring.
+        const int rankWindow = std::max(1, options.rankWindow);
+        QSqlQuery edge(db);
+        edge.setForwardOnly(true);
+        if (!prepare(edge,
+                     QLatin1String("SELECT ") + rowid + QLatin1String(" FROM ") + t + QLatin1String(" WHERE ") +
+                         where.sql + QLatin1String(" ORDER BY ") + rowid +
+                         QLatin1String(" DESC LIMIT 1 OFFSET :window"),
+                     error))
+            return std::nullopt;
+        bindAll(edge, where);
+        edge.bindValue(QStringLiteral(":window"), rankWindow - 1);
+        if (!edge.exec()) {
+            fail(error, QStringLiteral("search failed"), edge);
+            return std::nullopt;
+        }
+        const QVariant oldest = edge.next() ? edge.value(0) : QVariant();
+        edge.finish();
+        Where window = where;
+        if (!oldest.isNull()) {
+            window.sql += QLatin1String(" AND ") + rowid + QLatin1String(" >= :oldest");
+            window.values << qMakePair(QStringLiteral(":oldest"), oldest);
+        }
+        // Titles weigh most, then pinyin (titles and names), bylines, body and captions.
+        if (!select(window, QStringLiteral("baokan_rank(article_fts, 1.0, 10.0, 4.0, 1.0, 6.0)"),
+                    QStringLiteral("2, ") + rowid + QLatin1String(" DESC"), options.limit, options.offset))
+            return std::nullopt;
+        if (!oldest.isNull() && rows.size() < options.limit) {
+            // Past the window, the older matches follow newest first, unscored.
+            Where older = where;
+            older.sql += QLatin1String(" AND ") + rowid + QLatin1String(" < :oldest");
+            older.values << qMakePair(QStringLiteral(":oldest"), oldest);
+            if (!select(older, QStringLiteral("0"), rowid + QLatin1String(" DESC"), options.limit - int(rows.size()),
+                        options.offset - rankWindow))
+                return std::nullopt;
+        }
+    }
 
     QSqlQuery article(db);
     article.setForwardOnly(true);

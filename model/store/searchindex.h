@@ -31,6 +31,9 @@ struct SearchOptions
     // With entity: only mentions of this type (PER, LOC, …); empty: any type. A date range
     // (from/to) never takes in undated issues.
     QString entityType;
+    // Relevance sort scores only the newest this many matches (ranking reads every scored row's
+    // positions); older matches follow them, newest first.
+    int rankWindow = 5000;
 };
 
 struct SearchHit
@@ -40,7 +43,7 @@ struct SearchHit
     QString issueDate; // ISO date, empty when unknown
     QString title;
     QString snippet;  // a piece of the body, matches between SearchIndex::MatchOpen and MatchClose
-    double score = 0; // higher is more relevant (negated bm25); 0 unless sorted by relevance
+    double score = 0; // higher is more relevant (negated baokan_rank); 0 unless ranked
 };
 
 struct SearchResult
@@ -70,6 +73,14 @@ public:
     // A cancelled rebuild leaves the articles not yet reached out of the index: run it again.
     static bool rebuild(const QSqlDatabase &db, const Progress &progress, const std::atomic<bool> *cancel,
                         QString *error);
+    // Indexes the articles that are not in the index (all of them after migration 0005 emptied
+    // it, the rest after a cancelled rebuild), in batches of their own transactions. Returns how
+    // many it indexed.
+    // True when the archive has articles but the index has none, as right after migration 0005;
+    // cheap enough to ask before every command-line search.
+    static bool isEmptyForArticles(const QSqlDatabase &db);
+    static std::optional<qint64> indexMissing(const QSqlDatabase &db, const Progress &progress,
+                                              const std::atomic<bool> *cancel, QString *error);
 
     static std::optional<SearchResult> search(const QSqlDatabase &db, const QString &query,
                                               const SearchOptions &options, QString *error);

@@ -271,12 +271,18 @@ void scan(std::string_view in, Mode mode, Emit &&emit)
         word.clear();
         inWord = false;
     };
-    auto flushTail = [&](bool atEnd) {
+    // A run's last character is in the pair before it. It needs a token of its own only when a
+    // query can start or end with it alone next to a word: in a run of one character ("2024年。"
+    // for the query 2024年) or right before a word ("今年3月" for 年3月). Tails of runs ended by
+    // punctuation were a tenth of the index and answered no query.
+    auto flushTail = [&](bool atEnd, bool beforeWord) {
         if (!pending)
             return;
-        buffer.clear();
-        appendUtf8(buffer, last.folded);
-        emitToken(buffer, last.start, last.end, last.end, last.byteStart, last.byteEnd, true, true, atEnd);
+        if (runLength == 1 || beforeWord) {
+            buffer.clear();
+            appendUtf8(buffer, last.folded);
+            emitToken(buffer, last.start, last.end, last.end, last.byteStart, last.byteEnd, true, true, atEnd);
+        }
         pending = false;
         runLength = 0;
     };
@@ -292,7 +298,7 @@ void scan(std::string_view in, Mode mode, Emit &&emit)
         case Word:
             if (mode == Mode::Unigram)
                 break;
-            flushTail(false);
+            flushTail(false, true);
             if (!inWord) {
                 inWord = true;
                 wordStart = ch.start;
@@ -327,12 +333,12 @@ void scan(std::string_view in, Mode mode, Emit &&emit)
             break;
         case Other:
             flushWord();
-            flushTail(false);
+            flushTail(false, false);
             break;
         }
     }
     flushWord();
-    flushTail(true);
+    flushTail(true, false);
 }
 
 struct TokenizerInstance

@@ -14,8 +14,9 @@ namespace baokan::store {
 // The FTS5 tokenizer `baokan` and the same tokenization for C++ callers (query building, match
 // ranges), so index and query fold and split text identically. Every character is folded
 // (NFKC case fold: full-width → half-width, upper → lower; traditional → simplified); Latin,
-// digits and other alphabets form words; each CJK character yields one token: in Bigram mode the
-// pair it starts (its last character alone, a "tail"), in Unigram mode itself. Whitespace between
+// digits and other alphabets form words; in Bigram mode each CJK character but a run's last yields
+// the pair it starts, and a run's last character yields itself (a "tail") when the run has one
+// character or a word follows it; in Unigram mode each CJK character yields itself. Whitespace between
 // two CJK characters is ignored, as extracted pages put spurious spaces there. All functions are
 // thread-safe; the folding and pinyin tables are built once per process.
 class SearchTokenizer
@@ -33,7 +34,7 @@ public:
         int byteStart;
         int byteEnd;
         bool cjk;
-        bool tail;     // the last character of a CJK run, alone
+        bool tail;     // a CJK run's last character alone
         bool atEnd;    // a tail with nothing but whitespace after it in the input
         int runLength; // characters in the CJK run (tails only)
     };

@@ -170,6 +170,63 @@ QStringList TagStore::articleKeysWith(const QList<qint64> &tagIds, bool all) con
     return out;
 }
 
+QStringList TagStore::articlesInReadingOrder(const QList<qint64> &tagIds, bool all) const
+{
+    QStringList out;
+    if (tagIds.isEmpty())
+        return out;
+    const QSet<qint64> distinct(tagIds.begin(), tagIds.end());
+    QStringList marks;
+    for (int i = 0; i < distinct.size(); ++i)
+        marks << QStringLiteral("?");
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    // The order of the issue list (dated issues newest first, undated last), then the page's.
+    q.prepare(QStringLiteral("SELECT a.key FROM article a JOIN issue i ON i.id = a.issue_id "
+                             "JOIN (SELECT article_key FROM article_tag WHERE tag_id IN (%1) GROUP BY article_key "
+                             "HAVING count(*) >= ?) t ON t.article_key = a.key "
+                             "ORDER BY coalesce(i.user_date, i.date) IS NULL, coalesce(i.user_date, i.date) DESC, "
+                             "i.id DESC, a.ordinal")
+                  .arg(marks.join(QLatin1String(", "))));
+    for (qint64 id : distinct)
+        q.addBindValue(id);
+    q.addBindValue(all ? distinct.size() : 1);
+    if (!q.exec())
+        return out;
+    while (q.next())
+        out << q.value(0).toString();
+    return out;
+}
+
+QHash<QString, QList<Tag>> TagStore::tagsForArticles(const QStringList &articleKeys) const
+{
+    QHash<QString, QList<Tag>> out;
+    if (articleKeys.isEmpty())
+        return out;
+    QStringList marks;
+    marks.reserve(articleKeys.size());
+    for (qsizetype i = 0; i < articleKeys.size(); ++i)
+        marks << QStringLiteral("?");
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT a.article_key, %1 FROM article_tag a JOIN tag t ON t.id = a.tag_id "
+                             "WHERE a.article_key IN (%2) ORDER BY a.article_key, t.folded")
+                  .arg(QLatin1String(kTagColumns), marks.join(QLatin1Char(','))));
+    for (const QString &key : articleKeys)
+        q.addBindValue(key);
+    if (!q.exec())
+        return out;
+    while (q.next()) {
+        Tag t;
+        t.id = q.value(1).toLongLong();
+        t.name = q.value(2).toString();
+        t.color = q.value(3).toString();
+        t.created = q.value(4).toString();
+        out[q.value(0).toString()] << t;
+    }
+    return out;
+}
+
 QString TagStore::nextColor() const
 {
     const QStringList colors = palette();

@@ -68,8 +68,8 @@ QList<Note> UserDataStore::notes() const
 {
     QList<Note> out;
     QSqlQuery q(m_db);
-    if (!q.exec(QStringLiteral("SELECT %1 FROM note ORDER BY article_key, kind = 'highlight', field, start, end, id")
-                    .arg(NoteStore::columns())))
+    if (!q.exec(QStringLiteral("SELECT %1 FROM note ORDER BY article_key, kind = 'highlight', %2, start, end, id")
+                    .arg(NoteStore::columns(), NoteStore::fieldReadingOrder())))
         return out;
     while (q.next())
         out << NoteStore::readNote(q);

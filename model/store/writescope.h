@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QSqlDatabase>
+#include <QString>
 
 namespace baokan::store {
 
@@ -18,12 +19,17 @@ public:
     WriteScope &operator=(const WriteScope &) = delete;
 
     bool isActive() const { return m_active; }
+    // False when the writes could not be committed (full disk, a deferred constraint); they are
+    // rolled back then, so the connection is usable again and holds no write lock.
     bool commit();
+    // Why the scope could not begin or commit, in SQLite's words.
+    QString lastError() const { return m_error; }
 
 private:
     QSqlDatabase m_db;
     bool m_active = false;
     bool m_savepoint = false;
+    QString m_error;
 };
 
 } // namespace baokan::store

@@ -84,6 +84,41 @@ std::optional<QString> lenientUtf8(const QByteArray &bytes)
     return text;
 }
 
+// UTF-16 saved without a byte order mark. Its ASCII (digits, punctuation, line ends) is a text
+// byte beside a NUL, the NUL always in the same half of the pair; in the other half only rare
+// characters U+xx00 (一, the ideographic space) have one. Binary data has NULs beside anything.
+std::optional<DecodedText> bomlessUtf16(const QByteArray &bytes)
+{
+    if (bytes.size() % 2 != 0)
+        return std::nullopt;
+    // Latin-1 beside the NUL: ASCII, and the · × ° of Chinese text; not control bytes.
+    auto isAsciiText = [](uchar c) {
+        return c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c < 0x7f) || c >= 0xa0;
+    };
+    qsizetype asciiLe = 0; // (byte, NUL) pairs
+    qsizetype asciiBe = 0; // (NUL, byte) pairs
+    bool cleanLe = true;
+    bool cleanBe = true;
+    for (qsizetype i = 0; i + 1 < bytes.size(); i += 2) {
+        const uchar first = uchar(bytes.at(i));
+        const uchar second = uchar(bytes.at(i + 1));
+        if (second == 0)
+            isAsciiText(first) ? void(++asciiLe) : void(cleanLe = false);
+        if (first == 0)
+            isAsciiText(second) ? void(++asciiBe) : void(cleanBe = false);
+    }
+    // A page has line ends at least; a few stray pairs prove nothing.
+    constexpr qsizetype MinAscii = 8;
+    const char *charset = cleanLe && asciiLe >= MinAscii && asciiLe > 4 * asciiBe   ? "UTF-16LE"
+                          : cleanBe && asciiBe >= MinAscii && asciiBe > 4 * asciiLe ? "UTF-16BE"
+                                                                                    : nullptr;
+    if (!charset)
+        return std::nullopt;
+    if (auto text = TextDecoder::convertStrict(bytes, charset); text && looksLikeText(*text))
+        return DecodedText{*text, QLatin1String(charset)};
+    return std::nullopt;
+}
+
 } // namespace
 
 std::optional<QString> TextDecoder::convertStrict(const QByteArray &bytes, const char *charset)
@@ -136,6 +171,8 @@ std::optional<DecodedText> TextDecoder::decode(const QByteArray &bytes, QString 
     }
 
     if (bytes.contains('\0')) {
+        if (auto text = bomlessUtf16(bytes))
+            return text;
         setError(error, QStringLiteral("not a text file (contains NUL bytes)"));
         return std::nullopt;
     }

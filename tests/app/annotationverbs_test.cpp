@@ -106,6 +106,23 @@ TEST_CASE("baokan note adds an article note or highlights the first occurrence o
     CHECK(notes.highlights(QStringLiteral("k1")).size() == 1);
 }
 
+TEST_CASE("baokan note highlights a quote found only in the title on the title")
+{
+    Fixture f;
+    const qint64 issue = f.archive.addIssue(QStringLiteral("第2期"), QStringLiteral("2023-11-17"));
+    f.archive.addArticle(issue, QStringLiteral("k2"), QStringLiteral("普法宣传月启动"), kBody);
+    const Run r =
+        runBaokan({QStringLiteral("note"), QStringLiteral("add"), QStringLiteral("--db"), f.db, QStringLiteral("k2"),
+                   QStringLiteral("--quote"), QStringLiteral("宣传月"), QStringLiteral("标题")});
+    INFO(r.err.toStdString());
+    REQUIRE(r.exitCode == 0);
+    const QList<Note> highlights = NoteStore(f.archive.db()).highlights(QStringLiteral("k2"));
+    REQUIRE(highlights.size() == 1);
+    CHECK(highlights[0].field == QStringLiteral("title"));
+    CHECK(highlights[0].start == 2);
+    CHECK(highlights[0].quote == QStringLiteral("宣传月"));
+}
+
 TEST_CASE("baokan export-notes writes CSV to stdout and JSON that import-notes restores")
 {
     Fixture f;

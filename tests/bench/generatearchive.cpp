@@ -11,7 +11,8 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     const auto parsed = baokan::bench::benchArguments(
-        QStringLiteral("Writes a synthetic archive of page files for `baokan import`."),
+        QStringLiteral("Writes a synthetic archive of page files for `baokan import` (a page holds about 7 "
+                       "articles: 1,000,000 articles take about 34,000 issues of 4 pages)."),
         {{QStringLiteral("ISSUES"), QStringLiteral("issues to write"), QString()},
          {QStringLiteral("OUTDIR"), QStringLiteral("folder to write them under"), QString(), false},
          {QStringLiteral("PAGES"), QStringLiteral("pages in each issue (4)"), QStringLiteral("4")},

@@ -3,8 +3,7 @@
 // pages, indexes them the way import does, and prints latencies, build rate and index size next
 // to ripgrep over the same text. Prints figures; asserts nothing. Not part of CTest.
 //
-//   searchbench [--articles N]... [--dir DIR] [--runs R] [--no-rg] [--optimize] [--keep]
-//   searchbench --db DIR/bench.sqlite [--runs R] [--no-rg]     (queries on a kept archive)
+//   searchbench --help
 
 #include "store/database.h"
 #include "store/searchindex.h"
@@ -21,6 +20,7 @@
 #include <QTextStream>
 
 #include <sqlite3.h>
+#include <sys/resource.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -38,6 +38,23 @@ constexpr int ArticlesPerIssue = 20;
 constexpr int ArticlesPerFile = 1000;
 // Injected once in this many articles, so "rare" stays rare at every archive size.
 constexpr int RareEvery = 49999;
+
+const char Usage[] = "usage: searchbench [--articles N]... [--dir DIR] [--runs R] [--no-rg] [--optimize] [--keep]\n"
+                     "                   [--schema FILE.sql]\n"
+                     "       searchbench --db ARCHIVE [--raw DIR] [--runs R] [--no-rg]\n"
+                     "\n"
+                     "The first form generates archives of N articles (default 100000) from sentences of the sample\n"
+                     "pages, indexes them as import does, and prints the index build rate, index size / raw text and\n"
+                     "query latencies beside ripgrep over the same text written to DIR/searchbench-XXXXXX/raw.\n"
+                     "  --articles N   archive size; repeat for several sizes\n"
+                     "  --dir DIR      where the temporary archive and raw files go (default: the temp dir)\n"
+                     "  --keep         keep them (then query again with --db DIR/searchbench-XXXXXX/bench.sqlite)\n"
+                     "  --runs R       timed runs per query after one warm-up (default 20)\n"
+                     "  --no-rg        skip the ripgrep baseline\n"
+                     "  --optimize     also merge the index into one segment and query again\n"
+                     "  --schema FILE  run FILE's SQL after opening the fresh archive (to try other FTS5 options)\n"
+                     "The second form only queries an existing archive, e.g. one `baokan import` made of the pages\n"
+                     "of bench_generate_archive; --raw names the text for ripgrep (default: raw/ beside ARCHIVE).\n";
 
 QTextStream &out()
 {
@@ -78,6 +95,15 @@ double threadCpuMs()
     timespec ts{};
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
     return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+// CPU time of finished child processes (ripgrep), user + system.
+double childrenCpuMs()
+{
+    rusage usage{};
+    getrusage(RUSAGE_CHILDREN, &usage);
+    return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1e3 +
+           (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e3;
 }
 
 QString loadAverage()
@@ -218,10 +244,45 @@ qint64 indexBytes(Database &db)
 {
     QSqlQuery q(db.connection());
     if (q.exec(QStringLiteral("SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'article_fts%' "
-                              "OR name LIKE 'article_uni%' OR name LIKE 'article_search%'")) &&
+                              "OR name LIKE 'article_uni%' OR name LIKE '%article_search%'")) &&
         q.next())
         return q.value(0).toLongLong();
     return -1;
+}
+
+// Where the index's bytes are, table by table: what each FTS5 option would save.
+void printIndexTables(Database &db)
+{
+    QSqlQuery q(db.connection());
+    if (!q.exec(QStringLiteral("SELECT name, sum(pgsize) FROM dbstat WHERE name LIKE 'article_fts%' "
+                               "OR name LIKE 'article_uni%' OR name LIKE '%article_search%' GROUP BY name "
+                               "ORDER BY 2 DESC")))
+        return;
+    out() << "index tables (MB):";
+    while (q.next())
+        out() << ' ' << q.value(0).toString() << ' ' << QString::number(q.value(1).toDouble() / 1e6, 'f', 1);
+    out() << '\n';
+}
+
+// For an archive made elsewhere (baokan import): the indexed text's size is what raw text means.
+void printArchiveSize(Database &db)
+{
+    QSqlQuery q(db.connection());
+    qint64 raw = -1, articles = 0;
+    if (q.exec(QStringLiteral("SELECT count(*), sum(length(CAST(everything AS BLOB))) FROM article_search_text")) &&
+        q.next()) {
+        articles = q.value(0).toLongLong();
+        raw = q.value(1).toLongLong();
+    }
+    const qint64 bytes = indexBytes(db);
+    out() << QStringLiteral("%1 articles, indexed text %2 MB; index %3 MB = %4 x indexed text; load average %5\n")
+                 .arg(articles)
+                 .arg(raw / 1e6, 0, 'f', 1)
+                 .arg(bytes / 1e6, 0, 'f', 1)
+                 .arg(raw > 0 ? double(bytes) / double(raw) : 0.0, 0, 'f', 3)
+                 .arg(loadAverage());
+    printIndexTables(db);
+    out().flush();
 }
 
 void runQueries(Database &db, const QString &rawDir, int runs, bool withRg)
@@ -243,14 +304,23 @@ void runQueries(Database &db, const QString &rawDir, int runs, bool withRg)
                  .arg(QStringLiteral("p95"), 7)
                  .arg(QStringLiteral("cpu p95"), 8)
                  .arg(QStringLiteral("rg -c p50"), 10)
-          << "   rg/page (ms; wall clock unless cpu)\n";
+          << QStringLiteral("%1 %2 %3 %4 %5 %6\n")
+                 .arg(QStringLiteral("rg/page"), 8)
+                 .arg(QStringLiteral("rel p50"), 8)
+                 .arg(QStringLiteral("rel p95"), 8)
+                 .arg(QStringLiteral("cpu p95"), 8)
+                 .arg(QStringLiteral("rg cpu"), 8)
+                 .arg(QStringLiteral("rg/page cpu"), 12)
+          << "(ms, wall clock unless cpu; page = first 50 hits by date; rel = first 50 by relevance)\n";
     out().flush();
     QSqlDatabase connection = db.connection();
     for (const QString &query : queries) {
         SearchOptions options;
         options.limit = 50;
         options.countTotal = false;
-        std::vector<double> page, count, pageCpu, countCpu;
+        std::vector<double> page, count, pageCpu, countCpu, relevance, relevanceCpu;
+        SearchOptions ranked = options;
+        ranked.sort = SearchOptions::Sort::Relevance;
         qint64 total = -1;
         QString error;
         for (int r = 0; r <= runs; ++r) {
@@ -265,7 +335,12 @@ void runQueries(Database &db, const QString &rawDir, int runs, bool withRg)
             const auto n = SearchIndex::count(connection, query, options, &error);
             const double countMs = t.nsecsElapsed() / 1e6;
             const double countCpuMs = threadCpuMs() - cpu;
-            if (!result || !n) {
+            t.start();
+            cpu = threadCpuMs();
+            const auto byRelevance = SearchIndex::search(connection, query, ranked, &error);
+            const double relevanceMs = t.nsecsElapsed() / 1e6;
+            const double relevanceCpuMs = threadCpuMs() - cpu;
+            if (!result || !n || !byRelevance) {
                 std::fprintf(stderr, "%s: %s\n", qPrintable(query), qPrintable(error));
                 break;
             }
@@ -276,26 +351,31 @@ void runQueries(Database &db, const QString &rawDir, int runs, bool withRg)
             count.push_back(countMs);
             pageCpu.push_back(pageCpuMs);
             countCpu.push_back(countCpuMs);
+            relevance.push_back(relevanceMs);
+            relevanceCpu.push_back(relevanceCpuMs);
         }
-        double rgMs = 0;
+        double rgMs = 0, rgCpuMs = 0;
         if (withRg) {
             // ripgrep counting matching articles (one per line) reads all the text for every
             // query: what a user without an index waits for to know what matches.
-            std::vector<double> rg;
+            std::vector<double> rg, rgCpu;
             QString literal = query;
             literal.remove(QLatin1Char('"'));
             literal = literal.section(QLatin1Char(' '), 0, 0);
             for (int r = 0; r < 3; ++r) {
                 QElapsedTimer t;
                 t.start();
+                const double cpu = childrenCpuMs();
                 QProcess p;
                 p.setStandardOutputFile(QProcess::nullDevice());
                 p.start(QStringLiteral("rg"), {QStringLiteral("-c"), QStringLiteral("-F"), QStringLiteral("-j2"),
                                                QStringLiteral("--"), literal, rawDir});
                 p.waitForFinished(-1);
                 rg.push_back(t.nsecsElapsed() / 1e6);
+                rgCpu.push_back(childrenCpuMs() - cpu);
             }
             rgMs = percentile(rg, 0.5);
+            rgCpuMs = percentile(rgCpu, 0.5);
         }
         const double pageP95 = percentile(page, 0.95);
         out() << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9")
@@ -308,9 +388,18 @@ void runQueries(Database &db, const QString &rawDir, int runs, bool withRg)
                      .arg(percentile(count, 0.95), 7, 'f', 2)
                      .arg(percentile(countCpu, 0.95), 8, 'f', 2)
                      .arg(rgMs, 10, 'f', 1)
-              << QStringLiteral("%1x\n").arg(withRg && pageP95 > 0 ? rgMs / pageP95 : 0.0, 8, 'f', 0);
+              << QStringLiteral("%1x %2 %3 %4 %5 %6x\n")
+                     .arg(withRg && pageP95 > 0 ? rgMs / pageP95 : 0.0, 7, 'f', 0)
+                     .arg(percentile(relevance, 0.5), 8, 'f', 2)
+                     .arg(percentile(relevance, 0.95), 8, 'f', 2)
+                     .arg(percentile(relevanceCpu, 0.95), 8, 'f', 2)
+                     .arg(rgCpuMs, 8, 'f', 1)
+                     .arg(withRg && percentile(pageCpu, 0.95) > 0 ? rgCpuMs / percentile(pageCpu, 0.95) : 0.0, 11, 'f',
+                          0);
         out().flush();
     }
+    out() << "load average after the queries: " << loadAverage() << '\n';
+    out().flush();
 }
 
 } // namespace
@@ -325,6 +414,8 @@ int main(int argc, char **argv)
     bool withRg = true;
     bool optimize = false;
     bool keep = false;
+    QString schema;
+    QString rawArg;
     const QStringList args = app.arguments().mid(1);
     for (int i = 0; i < args.size(); ++i) {
         if (args[i] == QLatin1String("--articles") && i + 1 < args.size())
@@ -341,6 +432,14 @@ int main(int argc, char **argv)
             keep = true;
         else if (args[i] == QLatin1String("--optimize"))
             optimize = true;
+        else if (args[i] == QLatin1String("--schema") && i + 1 < args.size())
+            schema = args[++i];
+        else if (args[i] == QLatin1String("--raw") && i + 1 < args.size())
+            rawArg = args[++i];
+        else {
+            std::fputs(Usage, args[i] == QLatin1String("--help") ? stdout : stderr);
+            return args[i] == QLatin1String("--help") ? 0 : 2;
+        }
     }
     if (!existing.isEmpty()) {
         // Queries only, on an archive kept by an earlier --keep run (raw text beside it).
@@ -350,7 +449,9 @@ int main(int argc, char **argv)
             std::fprintf(stderr, "%s\n", qPrintable(error));
             return 1;
         }
-        runQueries(db, QFileInfo(existing).dir().filePath(QStringLiteral("raw")), runs, withRg);
+        printArchiveSize(db);
+        runQueries(db, rawArg.isEmpty() ? QFileInfo(existing).dir().filePath(QStringLiteral("raw")) : rawArg, runs,
+                   withRg);
         db.closeThreadConnection();
         return 0;
     }
@@ -368,6 +469,11 @@ int main(int argc, char **argv)
         if (!db.open(&error)) {
             std::fprintf(stderr, "%s\n", qPrintable(error));
             return 1;
+        }
+        if (!schema.isEmpty()) {
+            QFile f(schema);
+            if (!f.open(QIODevice::ReadOnly) || !exec(Database::handle(db.connection()), f.readAll().constData()))
+                return 1;
         }
         out() << "== " << size << " articles ==\n";
         out().flush();
@@ -389,7 +495,8 @@ int main(int argc, char **argv)
         const qint64 bytes = indexBytes(db);
         out() << QStringLiteral("index %1 MB = %2 x raw text\n")
                      .arg(bytes / 1e6, 0, 'f', 1)
-                     .arg(double(bytes) / double(g->rawBytes), 0, 'f', 2);
+                     .arg(double(bytes) / double(g->rawBytes), 0, 'f', 3);
+        printIndexTables(db);
         out().flush();
         runQueries(db, rawDir, runs, withRg);
         if (optimize) {
@@ -402,7 +509,8 @@ int main(int argc, char **argv)
             out() << QStringLiteral("after optimize (%1 s): index %2 MB = %3 x raw text\n")
                          .arg(t.nsecsElapsed() / 1e9, 0, 'f', 1)
                          .arg(optimized / 1e6, 0, 'f', 1)
-                         .arg(double(optimized) / double(g->rawBytes), 0, 'f', 2);
+                         .arg(double(optimized) / double(g->rawBytes), 0, 'f', 3);
+            printIndexTables(db);
             out().flush();
             runQueries(db, rawDir, runs, false);
         }

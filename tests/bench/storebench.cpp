@@ -20,6 +20,7 @@
 #include <QTextStream>
 
 #include <sys/resource.h>
+#include <time.h>
 
 #include <algorithm>
 #include <cmath>
@@ -44,6 +45,19 @@ double peakMemoryMiB()
     return -1;
 }
 
+// Bytes this process has handed to write() so far: what the archive costs the disk.
+qint64 bytesWritten()
+{
+    QFile f(QStringLiteral("/proc/self/io"));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : f.readAll().split('\n')) {
+        if (line.startsWith("wchar:"))
+            return line.mid(6).trimmed().toLongLong();
+    }
+    return -1;
+}
+
 QString loadAverage()
 {
     QFile f(QStringLiteral("/proc/loadavg"));
@@ -58,6 +72,15 @@ double cpuSeconds()
     getrusage(RUSAGE_SELF, &usage);
     return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
            double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
+// CPU time of the calling thread: the importer writes on the thread that calls it, so this is
+// the writer's share, the part no parser thread can take over.
+double threadCpuSeconds()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) + double(ts.tv_nsec) / 1e9;
 }
 
 double ms(const QElapsedTimer &t)
@@ -95,6 +118,8 @@ void run(int target, const QString &workDir)
     store::ImportSummary summary;
     double importSeconds = 0;
     double importCpu = 0;
+    double writerCpu = 0;
+    qint64 written = 0;
     {
         store::Database db(dbPath);
         db.open();
@@ -114,9 +139,13 @@ void run(int target, const QString &workDir)
         });
         t.restart();
         const double cpuBefore = cpuSeconds();
+        const double writerBefore = threadCpuSeconds();
+        const qint64 writtenBefore = bytesWritten();
         summary = importer.importPaths({pagesDir});
         importSeconds = ms(t) / 1000.0;
         importCpu = cpuSeconds() - cpuBefore;
+        writerCpu = threadCpuSeconds() - writerBefore;
+        written = bytesWritten() - writtenBefore;
         db.closeThreadConnection();
     }
     const double mib = double(summary.bytesParsed) / 1048576.0;
@@ -130,6 +159,15 @@ void run(int target, const QString &workDir)
                .arg(importCpu, 0, 'f', 2)
                .arg(int(summary.articlesAdded / importCpu))
                .arg(loadAverage());
+    out << QStringLiteral("written during import (WAL and checkpoints): %1 MiB = %2 KiB per article\n")
+               .arg(double(written) / 1048576.0, 0, 'f', 0)
+               .arg(double(written) / 1024.0 / std::max(1, summary.articlesAdded), 0, 'f', 1);
+    out << QStringLiteral("writer thread CPU time: %1 s = %2 articles per writer CPU-second; parser threads %3 s = %4 "
+                          "articles per CPU-second\n")
+               .arg(writerCpu, 0, 'f', 2)
+               .arg(int(summary.articlesAdded / writerCpu))
+               .arg(importCpu - writerCpu, 0, 'f', 2)
+               .arg(int(summary.articlesAdded / std::max(0.001, importCpu - writerCpu)));
     {
         // The parser alone, one thread, on the first pages: how much of the import it is.
         const double before = cpuSeconds();
@@ -209,26 +247,76 @@ void run(int target, const QString &workDir)
     out.flush();
 }
 
+// Imports the given files or folders into a fresh archive: for one huge page, say.
+void importOnly(const QStringList &paths, const QString &workDir)
+{
+    const QString dbPath = workDir + QStringLiteral("/archive-import.sqlite");
+    store::Database db(dbPath);
+    db.open();
+    store::Importer importer(&db);
+    QElapsedTimer t;
+    t.start();
+    const double cpuBefore = cpuSeconds();
+    const store::ImportSummary summary = importer.importPaths(paths);
+    const double seconds = ms(t) / 1000.0;
+    const double cpu = cpuSeconds() - cpuBefore;
+    db.closeThreadConnection();
+    out << QStringLiteral("import of %1: %2 articles, %3 MiB raw text in %4 s (%5 s CPU, load average %6)\n%7\n")
+               .arg(paths.join(QStringLiteral(", ")))
+               .arg(summary.articlesAdded)
+               .arg(double(summary.bytesParsed) / 1048576.0, 0, 'f', 1)
+               .arg(seconds, 0, 'f', 2)
+               .arg(cpu, 0, 'f', 2)
+               .arg(loadAverage())
+               .arg(summary.text());
+    out << QStringLiteral("peak memory (VmHWM): %1 MiB\n").arg(peakMemoryMiB(), 0, 'f', 0);
+}
+
 } // namespace
 
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     QList<int> targets;
+    QStringList imports;
     QString dir;
     const QStringList args = QCoreApplication::arguments().mid(1);
     for (int i = 0; i < args.size(); ++i) {
-        if (args.at(i) == QLatin1String("--dir") && i + 1 < args.size())
+        bool isNumber = false;
+        const int n = args.at(i).toInt(&isNumber);
+        if (args.at(i) == QLatin1String("--dir") && i + 1 < args.size()) {
             dir = args.at(++i);
-        else
-            targets << args.at(i).toInt();
+        } else if (args.at(i) == QLatin1String("--import") && i + 1 < args.size()) {
+            imports << args.at(++i);
+        } else if (isNumber && n > 0) {
+            targets << n;
+        } else {
+            const bool help = args.at(i) == QLatin1String("--help") || args.at(i) == QLatin1String("-h");
+            QTextStream err(stderr);
+            if (!help)
+                err << "bench_store: unknown argument " << args.at(i) << '\n';
+            (help ? out : err)
+                << "usage: bench_store [--dir DIR] [ARTICLES...]\n"
+                   "       bench_store [--dir DIR] --import PATH [--import PATH...]\n"
+                   "  Writes a synthetic archive of about ARTICLES articles (default: 10000 and 100000) from the\n"
+                   "  sample pages under DIR (default: a temporary folder), imports it, and prints the import rate\n"
+                   "  (wall clock and CPU time, writer thread apart), peak memory, archive size, the time to open\n"
+                   "  the archive with the first page of both lists, and the time to load one article.\n"
+                   "  With --import: imports the files or folders into a fresh archive under DIR and prints\n"
+                   "  the time and peak memory (e.g. for one very large page).\n";
+            return help ? 0 : 2;
+        }
     }
-    if (targets.isEmpty())
+    if (targets.isEmpty() && imports.isEmpty())
         targets = {10000, 100000};
     QTemporaryDir temp;
     if (dir.isEmpty())
         dir = temp.path();
     out << "bench_store: work dir " << dir << '\n';
+    if (!imports.isEmpty()) {
+        importOnly(imports, dir);
+        return 0;
+    }
     for (int target : targets)
         run(target, dir);
     return 0;

@@ -7,6 +7,10 @@
 #include "settings.h"
 
 #include "models/articlelistmodel.h"
+#include "store/database.h"
+#include "store/entitystore.h"
+
+#include "archivetestsupport.h"
 
 #include "uitestscope.h"
 #include "uitestwindow.h"
@@ -21,6 +25,8 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSqlQuery>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
@@ -281,4 +287,31 @@ TEST_CASE("the entities panel lists the article's entities with counts and the a
         QTest::qWait(50);
         CHECK(reader->grab().save(QDir(shots).filePath(QStringLiteral("baokan-entities-dark.png"))));
     }
+}
+
+TEST_CASE("opening an archive whose entities an older recognizer wrote recognizes them again in the background")
+{
+    Scope scope;
+    windowWithPage(scope).reset();
+    int mentions = 0;
+    {
+        store::Database db(scope.archive());
+        QString error;
+        REQUIRE(db.open(&error));
+        mentions = test::scalar(db, QStringLiteral("SELECT count(*) FROM entity_mention"));
+        REQUIRE(mentions > 0);
+        QSqlQuery q(db.connection());
+        REQUIRE(q.exec(QStringLiteral("UPDATE article_recognition SET version = 'older'")));
+        REQUIRE(q.exec(QStringLiteral("DELETE FROM entity_mention")));
+        REQUIRE(store::EntityStore::isStale(db.connection()));
+    }
+    auto window = openWindow(scope.archive());
+    CHECK(QTest::qWaitFor(
+        [&] { return window->statusBar()->currentMessage().startsWith(QStringLiteral("Entities recognized again")); },
+        60000));
+    store::Database db(scope.archive());
+    QString error;
+    REQUIRE(db.open(&error));
+    CHECK(test::scalar(db, QStringLiteral("SELECT count(*) FROM entity_mention")) == mentions);
+    CHECK_FALSE(store::EntityStore::isStale(db.connection()));
 }

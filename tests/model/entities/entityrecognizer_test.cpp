@@ -254,3 +254,146 @@ TEST_CASE("a name after a post keeps its person even when it ends like a place")
     CHECK(has(QStringLiteral("区长王凤岭率先表态。"), QStringLiteral("PER:王凤岭")));
     CHECK_FALSE(has(QStringLiteral("区长王凤岭率先表态。"), QStringLiteral("LOC:王凤岭")));
 }
+
+TEST_CASE("a listed three-character name before a form of address is a person, whatever its given-name odds")
+{
+    CHECK(has(QStringLiteral("会上，徐向前同志作了报告。"), QStringLiteral("PER:徐向前")));
+    CHECK(has(QStringLiteral("会上，黄庭坚同志作了报告。"), QStringLiteral("PER:黄庭坚")));
+}
+
+TEST_CASE("a rarely listed two-character name before a particle is a person")
+{
+    CHECK(has(QStringLiteral("许多读者喜爱胡适的作品。"), QStringLiteral("PER:胡适")));
+}
+
+TEST_CASE("compounds on heads of things that the lexicon files as names are no people")
+{
+    const QStringList cup = mentionsOf(QStringLiteral("大家观看了加时赛的录像。"));
+    CHECK_FALSE(std::any_of(cup.begin(), cup.end(), [](const QString &m) { return m.startsWith(u"PER:"); }));
+}
+
+TEST_CASE("a body of government the lexicon tags as a verb or a name still heads an organization")
+{
+    CHECK(has(QStringLiteral("联合国禁毒署发布了年度报告。"), QStringLiteral("ORG:联合国禁毒署")));
+    CHECK(has(QStringLiteral("省委宣传部召开座谈会。"), QStringLiteral("ORG:省委宣传部")));
+}
+
+TEST_CASE("the short form of a university is an organization, a rank is not")
+{
+    CHECK(has(QStringLiteral("他毕业于北大。"), QStringLiteral("ORG:北大")));
+    CHECK(mentionsOf(QStringLiteral("三位上校出席。")).isEmpty());
+}
+
+TEST_CASE("an office for governing by law is one organization with the committee it belongs to")
+{
+    CHECK(has(QStringLiteral("市委依法治市办召开会议。"), QStringLiteral("ORG:市委依法治市办")));
+    CHECK(has(QStringLiteral("县委依法治县办主任讲话。"), QStringLiteral("ORG:县委依法治县办")));
+}
+
+TEST_CASE("slogans of governing or raising the country are no places, autonomous regions are")
+{
+    CHECK(mentionsOf(QStringLiteral("坚持依法治国，建设法治国家。")).isEmpty());
+    CHECK(has(QStringLiteral("他在西藏自治区工作了十年。"), QStringLiteral("LOC:西藏自治区")));
+}
+
+TEST_CASE("an unknown name as the subject of a clause is a person though its last character ends few names")
+{
+    CHECK(has(QStringLiteral("龙海音进一步说明了情况。"), QStringLiteral("PER:龙海音")));
+    CHECK(has(QStringLiteral("孙晓目随后回到家乡。"), QStringLiteral("PER:孙晓目")));
+    CHECK(mentionsOf(QStringLiteral("高水平发展是目标。")).isEmpty());
+}
+
+TEST_CASE("the place before a dispatch's date is a place")
+{
+    CHECK(has(QStringLiteral("本报大连3月2日电 记者报道："), QStringLiteral("LOC:大连")));
+}
+
+TEST_CASE("two one-character countries before a word of their relation are places, the two countries are not")
+{
+    const QString text = QStringLiteral("中韩两国的合作不断加深。");
+    CHECK(has(text, QStringLiteral("LOC:中")));
+    CHECK(has(text, QStringLiteral("LOC:韩")));
+    CHECK_FALSE(has(text, QStringLiteral("LOC:两国")));
+}
+
+TEST_CASE("a country's people name the country")
+{
+    CHECK(has(QStringLiteral("他是法国人。"), QStringLiteral("LOC:法国")));
+}
+
+TEST_CASE("a season after a relative date is part of it, and words for now are dates")
+{
+    CHECK(has(QStringLiteral("去年夏季雨水偏少。"), QStringLiteral("DATE:去年夏季")));
+    CHECK(has(QStringLiteral("如今村里通了公路。"), QStringLiteral("DATE:如今")));
+}
+
+TEST_CASE("phrases that read like names are no people: a repeated first character, a surname ending a word before it")
+{
+    CHECK(mentionsOf(QStringLiteral("风筝越飞越高。")).isEmpty());
+    CHECK(mentionsOf(QStringLiteral("他们吸纳百川，兼收并蓄。")).isEmpty());
+}
+
+TEST_CASE("a team named by its country is an organization right after a verb")
+{
+    CHECK(has(QStringLiteral("他们战胜匈牙利队。"), QStringLiteral("ORG:匈牙利队")));
+}
+
+TEST_CASE("a committee's office for governing by law is one organization after a generic place word too")
+{
+    CHECK(has(QStringLiteral("旗党委依法治旗办发出通知。"), QStringLiteral("ORG:旗党委依法治旗办")));
+}
+
+TEST_CASE("common words that are also county names are no places, and dotted slogans are no names")
+{
+    CHECK(mentionsOf(QStringLiteral("公安机关依法办案。")).isEmpty());
+    CHECK(mentionsOf(QStringLiteral("大家观看了\"学·思·践\"展览。")).isEmpty());
+}
+
+TEST_CASE("a rare surname before a common word is a phrase, a role before a name still calls for it")
+{
+    CHECK(mentionsOf(QStringLiteral("大家一起迎新春。")).isEmpty());
+    CHECK(mentionsOf(QStringLiteral("画好施工图。")).isEmpty());
+    CHECK(has(QStringLiteral("砖厂的厂主柯国富说。"), QStringLiteral("PER:柯国富")));
+}
+
+TEST_CASE(
+    "a transliteration after a verb of arriving is a place even when it starts with a surname, a Chinese name is not")
+{
+    CHECK(has(QStringLiteral("代表团抵达伯尔尼。"), QStringLiteral("LOC:伯尔尼")));
+    CHECK(has(QStringLiteral("他在毛泽东同志身边工作。"), QStringLiteral("PER:毛泽东")));
+}
+
+TEST_CASE("a transliteration before a word for a phenomenon or a make is no person")
+{
+    CHECK(mentionsOf(QStringLiteral("厄尔尼诺现象再次出现。")).isEmpty());
+}
+
+TEST_CASE("a university's department is part of the organization's name")
+{
+    CHECK(has(QStringLiteral("人大哲学系教授说。"), QStringLiteral("ORG:人大哲学系")));
+    CHECK(has(QStringLiteral("清华大学经济管理系学生。"), QStringLiteral("ORG:清华大学经济管理系")));
+}
+
+TEST_CASE("a listed two-character transliteration starting like a surname is a person before a verb of speech")
+{
+    CHECK(has(QStringLiteral("里德表示支持。"), QStringLiteral("PER:里德")));
+}
+
+TEST_CASE("a name the lexicon files as a time word is a person before the anniversary of a birth")
+{
+    CHECK(has(QStringLiteral("纪念周恩来诞辰一百周年。"), QStringLiteral("PER:周恩来")));
+}
+
+TEST_CASE("a centre named with its place is an organization, the centre of a city is not")
+{
+    CHECK(has(QStringLiteral("朝阳区职业介绍中心负责人说。"), QStringLiteral("ORG:朝阳区职业介绍中心")));
+    CHECK(mentionsOf(QStringLiteral("他住在市中心。")).isEmpty());
+}
+
+TEST_CASE("a verb of several characters ends an organization's name before it, and the centre of a task is none")
+{
+    const QString text = QStringLiteral("县检察院召开工作交流会商会代表出席。");
+    CHECK(has(text, QStringLiteral("ORG:县检察院")));
+    CHECK_FALSE(has(text, QStringLiteral("ORG:县检察院召开工作交流会商会")));
+    CHECK(mentionsOf(QStringLiteral("各单位紧紧围绕党和政府中心工作。")).isEmpty());
+}

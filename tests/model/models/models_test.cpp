@@ -6,11 +6,13 @@
 #include "store/database.h"
 #include "store/importer.h"
 #include "store/issuestore.h"
+#include "store/tagstore.h"
 
 #include <catch2/catch.hpp>
 
 #include <QAbstractItemModelTester>
 #include <QFont>
+#include <QSet>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -238,6 +240,89 @@ TEST_CASE("the article model pages an issue larger than one batch")
     CHECK(found.data().toString() == QStringLiteral("第449篇"));
     fetchAll(model);
     CHECK(model.rowCount() == issue.articleCount + 450);
+}
+
+TEST_CASE("article rows carry their tags and colours, read with the batch, not per paint")
+{
+    Archive a;
+    const store::IssueRecord issue = store::IssueStore(&a.db).issues(0, 1).value(0);
+    const QStringList keys = store::ArticleStore(&a.db).keysInIssue(issue.id);
+    REQUIRE(keys.size() >= 3);
+    store::TagStore tags(&a.db);
+    REQUIRE(tags.addTag({keys.at(0), keys.at(2)}, QStringLiteral("法治")));
+    REQUIRE(tags.addTag({keys.at(0)}, QStringLiteral("包头")));
+    const store::Tag law = *tags.findByName(QStringLiteral("法治"));
+    const store::Tag city = *tags.findByName(QStringLiteral("包头"));
+
+    ArticleListModel model(&a.db);
+    model.setIssue(issue.id);
+    QAbstractItemModelTester tester(&model, Mode::Fatal);
+    fetchAll(model);
+    const QModelIndex first = model.index(0, ArticleListModel::TitleColumn);
+    // Sorted by name: 包 (U+5305) before 法 (U+6CD5).
+    CHECK(first.data(ArticleListModel::TagNamesRole).toStringList() == QStringList{city.name, law.name});
+    CHECK(first.data(ArticleListModel::TagColorsRole).toStringList() == QStringList{city.color, law.color});
+    CHECK(model.index(1, 0).data(ArticleListModel::TagNamesRole).toStringList().isEmpty());
+    CHECK(first.data(Qt::ToolTipRole).toString().contains(QStringLiteral("包头、法治")));
+    CHECK(model.index(2, 0).data(ArticleListModel::TagNamesRole).toStringList() == QStringList{law.name});
+
+    // Served from memory: a change in the archive shows only once the model is told.
+    REQUIRE(tags.renameTag(law.id, QStringLiteral("法治建设")));
+    CHECK(first.data(ArticleListModel::TagNamesRole).toStringList() == QStringList{city.name, law.name});
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.refreshTags();
+    REQUIRE(changed.count() == 2); // rows 0 and 2, the rows carrying the renamed tag
+    CHECK(changed.at(0).at(0).toModelIndex().row() == 0);
+    CHECK(changed.at(1).at(0).toModelIndex().row() == 2);
+    CHECK(changed.at(0).at(2).value<QList<int>>().contains(ArticleListModel::TagNamesRole));
+    CHECK(first.data(ArticleListModel::TagNamesRole).toStringList() ==
+          QStringList{city.name, QStringLiteral("法治建设")});
+    changed.clear();
+    model.refreshTags();
+    CHECK(changed.isEmpty());
+}
+
+TEST_CASE("a tag filter's list holds articles of several issues with their issue dates under the model tester")
+{
+    Archive a;
+    const QList<store::IssueRecord> issues = store::IssueStore(&a.db).issues(0, 5);
+    REQUIRE(issues.size() == 5);
+    store::TagStore tags(&a.db);
+    QStringList tagged;
+    for (const store::IssueRecord &issue : issues)
+        tagged << store::ArticleStore(&a.db).keysInIssue(issue.id).value(0);
+    REQUIRE(tags.addTag(tagged, QStringLiteral("法治")));
+    const qint64 law = tags.findByName(QStringLiteral("法治"))->id;
+
+    ArticleListModel model(&a.db);
+    model.setArticleKeys(tags.articlesInReadingOrder({law}, false));
+    CHECK(model.isKeyList());
+    QAbstractItemModelTester tester(&model, Mode::Fatal);
+    fetchAll(model);
+    REQUIRE(model.rowCount() == 5);
+    QSet<qint64> issueIds;
+    QDate previous;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const auto article = store::ArticleStore(&a.db).articleByKey(model.articleKey(row));
+        REQUIRE(article);
+        issueIds << article->issueId;
+        const QDate date = model.index(row, 0).data(ArticleListModel::IssueDateRole).toDate();
+        CHECK(date == article->issueDate);
+        CHECK(model.index(row, ArticleListModel::IssueDateColumn).data().toString() ==
+              (date.isValid() ? date.toString(Qt::ISODate) : QString()));
+        // Newest issue first; undated issues last.
+        if (previous.isValid() && date.isValid())
+            CHECK(date <= previous);
+        if (!previous.isValid() && row > 0)
+            CHECK_FALSE(date.isValid());
+        previous = date;
+        CHECK(model.index(row, 0).data(ArticleListModel::TagNamesRole).toStringList() ==
+              QStringList{QStringLiteral("法治")});
+    }
+    CHECK(issueIds.size() == 5);
+    ArticleListModel oneIssue(&a.db);
+    oneIssue.setIssue(issues.first().id);
+    CHECK_FALSE(oneIssue.isKeyList());
 }
 
 TEST_CASE("an issue imported from a file is listed without its extension and content hash, stored as imported")

@@ -6,6 +6,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QStringEncoder>
@@ -176,4 +177,15 @@ TEST_CASE("a page header date makes the issue date certain and stays out of the 
     checkSamePage(issue);
     for (const auto &a : issue.articles)
         CHECK_FALSE(a.body().contains(QString::fromUtf16(u"责任编辑")));
+}
+
+TEST_CASE("a file that cannot be read is refused with the read error, not taken for an empty page")
+{
+    // The kernel lets this file be opened but refuses to read it from its start.
+    const QString path = QStringLiteral("/proc/self/mem");
+    if (!QFileInfo::exists(path))
+        return;
+    QString error;
+    CHECK_FALSE(IssueLoader::load(path, &error));
+    CHECK(error.contains(QStringLiteral("cannot read")));
 }

@@ -454,3 +454,36 @@ TEST_CASE("deleting a correction gives the recognizer's mentions back, and the a
     CHECK(allMentions(a) == original);
     CHECK(test::scalar(a.db, QStringLiteral("SELECT count(*) FROM correction")) == 0);
 }
+
+TEST_CASE("mentions written at import carry the recognizer's version, so a freshly imported archive is not stale")
+{
+    Archive a;
+    importPage(a, seed000());
+    const int articles = test::scalar(a.db, QStringLiteral("SELECT count(*) FROM article"));
+    REQUIRE(articles > 0);
+    CHECK(test::scalar(a.db, QStringLiteral("SELECT count(*) FROM article_recognition")) == articles);
+    CHECK(EntityStore::staleArticles(a.connection(), nullptr) == qint64(0));
+    CHECK_FALSE(EntityStore::isStale(a.connection()));
+}
+
+TEST_CASE("articles recognized by another version, or before versions were kept, are stale until recognized again")
+{
+    Archive a;
+    importPage(a, seed000());
+    QSqlQuery q(a.connection());
+    REQUIRE(q.exec(QStringLiteral("UPDATE article_recognition SET version = 'older' WHERE article_id = "
+                                  "(SELECT min(article_id) FROM article_recognition)")));
+    REQUIRE(q.exec(QStringLiteral("DELETE FROM article_recognition WHERE article_id = "
+                                  "(SELECT max(article_id) FROM article_recognition)")));
+    CHECK(EntityStore::staleArticles(a.connection(), nullptr) == qint64(2));
+    CHECK(EntityStore::isStale(a.connection()));
+
+    store::RecognitionJob::Params params{&a.db, 50};
+    params.onlyStale = true;
+    store::RecognitionJob job(params);
+    QSignalSpy finished(&job, &store::RecognitionJob::finished);
+    job.start();
+    REQUIRE(finished.wait(60000));
+    CHECK(finished.first().first().value<store::RecognitionSummary>().articles == 2);
+    CHECK_FALSE(EntityStore::isStale(a.connection()));
+}

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "archivetestsupport.h"
 #include "parse/issueloader.h"
+#include "store/articlematcher.h"
 #include "store/articlestore.h"
 #include "store/database.h"
 #include "store/importer.h"
@@ -9,6 +10,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -17,6 +19,8 @@
 #include <unicode/ucnv.h>
 
 #include <atomic>
+
+#include <sys/stat.h>
 
 using namespace baokan;
 using store::Database;
@@ -183,6 +187,23 @@ TEST_CASE("a file that cannot be a page is reported and the rest of the folder g
         store::IssueStore(&a.db).issueBySource(QFileInfo(root + QStringLiteral("/2023-11-15")).canonicalFilePath());
     REQUIRE(issue);
     CHECK(store::IssueStore(&a.db).pages(issue->id).size() == 1);
+}
+
+TEST_CASE("a page of only white space and a named pipe are reported, not written as issues")
+{
+    Archive a;
+    const QString blank = a.path(QStringLiteral("blank/p1.txt"));
+    REQUIRE(test::writeFile(blank, QByteArray(" \r\n\t\n\xe3\x80\x80\n"))); // U+3000 is white space too
+    const QString pipe = a.path(QStringLiteral("pipe.txt"));
+    // Reading a pipe nobody writes to would block the import for ever.
+    REQUIRE(::mkfifo(QFile::encodeName(pipe).constData(), 0600) == 0);
+
+    Importer importer(&a.db);
+    const ImportSummary s = importer.importPaths({blank, pipe, test::samplePages().at(2)});
+    CHECK(s.issuesAdded == 1);
+    CHECK(hasSkipped(s, QStringLiteral("p1.txt"), QStringLiteral("white space")));
+    CHECK(hasSkipped(s, QStringLiteral("pipe.txt"), QStringLiteral("not a regular file")));
+    CHECK(test::scalar(a.db, QStringLiteral("SELECT count(*) FROM issue")) == 1);
 }
 
 TEST_CASE("a GB18030 page is imported as the same text as its UTF-8 original")
@@ -380,4 +401,39 @@ TEST_CASE("two connections importing the same pages at once make each issue once
     CHECK(test::scalar(a.db, QStringLiteral("SELECT count(*) FROM issue")) == 5);
     CHECK(test::scalar(a.db, QStringLiteral("SELECT count(*) FROM article")) ==
           results[0].articlesAdded + results[1].articlesAdded);
+}
+
+TEST_CASE("a page repeating its articles gives each copy the first free key, in page order")
+{
+    Archive a;
+    const QByteArray page = test::readAll(test::samplePages().at(4));
+    QByteArray repeated;
+    for (int i = 0; i < 6; ++i)
+        repeated += page + "\n\n";
+    const QString file = a.path(QStringLiteral("repeated.txt"));
+    REQUIRE(test::writeFile(file, repeated));
+    Importer importer(&a.db);
+    const ImportSummary summary = importer.importPaths({file});
+    REQUIRE(summary.error.isEmpty());
+    REQUIRE(summary.articlesAdded >= 6);
+
+    QSqlQuery q(a.db.connection());
+    REQUIRE(q.exec(QStringLiteral("SELECT key, title, body, captions FROM article ORDER BY ordinal")));
+    // Each article takes the first attempt no earlier article took.
+    QSet<QString> taken;
+    int rows = 0;
+    while (q.next()) {
+        const QString text = q.value(2).toString() + QLatin1Char('\n') + q.value(3).toString();
+        QString expected;
+        for (int attempt = 0; expected.isEmpty(); ++attempt) {
+            const QString candidate =
+                store::ArticleMatcher::mintKey(QStringLiteral("repeated.txt"), q.value(1).toString(), text, attempt);
+            if (!taken.contains(candidate))
+                expected = candidate;
+        }
+        taken.insert(expected);
+        CHECK(q.value(0).toString() == expected);
+        ++rows;
+    }
+    CHECK(rows == summary.articlesAdded);
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "annotate/highlightanchor.h"
+#include "store/noteedits.h"
 #include "store/notestore.h"
 #include "store/transaction.h"
 #include "testarchive.h"
@@ -186,4 +187,61 @@ TEST_CASE("edits and re-anchoring inside a caller's transaction roll back with i
     }
     CHECK_FALSE(f.store.articleNote(QStringLiteral("k1")));
     CHECK(f.store.note(id)->start == start);
+}
+
+TEST_CASE("a highlight on the title or a caption keeps its field and is placed again in that field")
+{
+    Fixture f;
+    QSqlQuery q(f.archive.db());
+    q.prepare(QStringLiteral("UPDATE article SET captions = :captions WHERE key = 'k1'"));
+    q.bindValue(QStringLiteral(":captions"),
+                QString(QStringLiteral("合影留念。") + QChar(0x1f) + QStringLiteral("活动现场。")));
+    REQUIRE(q.exec());
+    const QString title = QStringLiteral("扫黑除恶发布会");
+    const QString captions = QStringLiteral("合影留念。\n活动现场。"); // as the reader shows them
+
+    QString error;
+    Edit onTitle = NoteEdits::addHighlight(QStringLiteral("k1"), cp(title, QStringLiteral("除恶")),
+                                           cp(title, QStringLiteral("除恶")) + 2, {}, {}, QStringLiteral("title"));
+    REQUIRE(onTitle.apply(f.archive.db(), &error));
+    Edit onCaption = NoteEdits::addHighlight(QStringLiteral("k1"), cp(captions, QStringLiteral("活动")),
+                                             cp(captions, QStringLiteral("活动")) + 4, {}, QStringLiteral("现场"),
+                                             QStringLiteral("caption"));
+    REQUIRE(onCaption.apply(f.archive.db(), &error));
+    const Note titleNote = *f.store.note(onTitle.after().notes.first().id);
+    const Note captionNote = *f.store.note(onCaption.after().notes.first().id);
+    CHECK(titleNote.field == QStringLiteral("title"));
+    CHECK(titleNote.quote == QStringLiteral("除恶"));
+    CHECK(titleNote.start == 2);
+    CHECK(captionNote.field == QStringLiteral("caption"));
+    CHECK(captionNote.quote == QStringLiteral("活动现场"));
+    CHECK(captionNote.start == 6);
+
+    // Fields with no anchor of their own are refused.
+    CHECK_FALSE(NoteEdits::addHighlight(QStringLiteral("k1"), 0, 2, {}, {}, QStringLiteral("byline"))
+                    .apply(f.archive.db(), &error));
+    CHECK_FALSE(error.isEmpty());
+
+    // A new title moves the title's highlight; the caption's is left where it was.
+    ReanchorResult result;
+    REQUIRE(
+        NoteStore::reanchorArticle(f.archive.db(), QStringLiteral("k1"),
+                                   QHash<QString, QString>{{QStringLiteral("title"), QStringLiteral("包头") + title},
+                                                           {QStringLiteral("body"), kBody},
+                                                           {QStringLiteral("caption"), captions}},
+                                   &result, &error));
+    CHECK(result.moved == 1);
+    CHECK(f.store.note(titleNote.id)->start == 4);
+    CHECK(f.store.note(titleNote.id)->field == QStringLiteral("title"));
+    CHECK(*f.store.note(captionNote.id) == captionNote);
+
+    // A title without the quote sends its highlight to review; the body's text says nothing of it.
+    REQUIRE(NoteStore::reanchorArticle(f.archive.db(), QStringLiteral("k1"),
+                                       QHash<QString, QString>{{QStringLiteral("title"), QStringLiteral("新闻发布")}},
+                                       &result, &error));
+    CHECK(result.review == 1);
+    CHECK(f.store.note(titleNote.id)->anchor == AnchorState::Review);
+    CHECK(f.store.note(captionNote.id)->anchor == AnchorState::Ok);
+    REQUIRE(NoteStore::reanchorArticle(f.archive.db(), QStringLiteral("k1"), kBody, &result, &error));
+    CHECK(f.store.note(titleNote.id)->anchor == AnchorState::Review);
 }

@@ -3,6 +3,7 @@
 #include "archivetestsupport.h"
 #include "store/articlelookup.h"
 #include "store/importer.h"
+#include "store/noteedits.h"
 #include "store/notestore.h"
 #include "testarchive.h"
 
@@ -86,4 +87,51 @@ TEST_CASE("re-importing a changed page keeps, moves or sends to review the highl
     CHECK(r->anchor == AnchorState::Review);
     CHECK(r->quote == removed);
     CHECK(notes.needingReview().size() == 1);
+}
+
+TEST_CASE("re-importing a page whose headline changed moves a highlight of the title within the title")
+{
+    TestArchive archive;
+    const QString page = archive.dirPath(QStringLiteral("issue.txt"));
+    const QString text = QString::fromUtf8(baokan::test::readAll(baokan::test::samplePages().at(0)));
+    REQUIRE(baokan::test::writeFile(page, text.toUtf8()));
+    Importer importer(&archive.database());
+    REQUIRE(importer.importPaths({page}).error.isEmpty());
+
+    // The longest printed headline that appears once on the page.
+    QSqlQuery q(archive.db());
+    REQUIRE(
+        q.exec(QStringLiteral("SELECT key, title FROM article WHERE title IS NOT NULL ORDER BY length(title) DESC")));
+    QString key;
+    QString title;
+    while (q.next() && key.isEmpty()) {
+        if (text.count(q.value(1).toString()) == 1) {
+            key = q.value(0).toString();
+            title = q.value(1).toString();
+        }
+    }
+    q.finish();
+    REQUIRE(title.size() >= 6);
+    const QString quote = title.mid(title.size() - 4, 4);
+    Edit edit = NoteEdits::addHighlight(key, title.size() - 4, title.size(), {}, QStringLiteral("标题"),
+                                        QStringLiteral("title"));
+    QString error;
+    REQUIRE(edit.apply(archive.db(), &error));
+    const qint64 id = edit.after().notes.first().id;
+
+    // Two characters more at the headline's start: the quote moves by two, still in the title.
+    REQUIRE(baokan::test::writeFile(page, QString(text).replace(title, QStringLiteral("全面") + title).toUtf8()));
+    const ImportSummary summary = importer.importPaths({page});
+    INFO(summary.text().toStdString());
+    REQUIRE(summary.error.isEmpty());
+    CHECK(summary.highlightsMoved == 1);
+    const auto moved = NoteStore(archive.db()).note(id);
+    REQUIRE(moved);
+    CHECK(moved->field == QStringLiteral("title"));
+    CHECK(moved->anchor == AnchorState::Ok);
+    CHECK(moved->quote == quote);
+    CHECK(moved->start == title.size() - 4 + 2);
+    CHECK(
+        ArticleLookup(archive.db()).fieldText(moved->articleKey, QStringLiteral("title"))->mid(int(moved->start), 4) ==
+        quote);
 }

@@ -1,18 +1,21 @@
 // SPDX-License-Identifier: MIT
 #include "store/database.h"
 #include "store/importer.h"
+#include "store/reindexjob.h"
 #include "store/searchindex.h"
 
 #include <catch2/catch.hpp>
 
 #include <QDir>
 #include <QFile>
+#include <QSignalSpy>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 
 #include <memory>
 #include <thread>
+#include <utility>
 
 using baokan::store::Database;
 using baokan::store::SearchIndex;
@@ -39,6 +42,14 @@ public:
 
     QSqlDatabase connection() const { return m_db->connection(); }
     Database &database() { return *m_db; }
+    // Closes the archive and opens it again, which applies the migrations it lacks.
+    void reopen()
+    {
+        m_db.reset();
+        m_db = std::make_unique<Database>(m_dir.filePath(QStringLiteral("archive.sqlite")));
+        QString error;
+        REQUIRE(m_db->open(&error));
+    }
 
     qint64 issue(const QString &date)
     {
@@ -122,6 +133,24 @@ TEST_CASE("one- and two-character queries find text at the start, middle and end
     CHECK(a.keys(u("市包")).isEmpty());
 }
 
+TEST_CASE("one character next to a word matches at the start, middle or end of a run")
+{
+    Archive a;
+    a.add(u("end"), u("会议"), u("会议于2024年。召开"));
+    a.add(u("start"), u("会议"), u("2024年度报告发布"));
+    a.add(u("alone"), u("会议"), u("2024年12月召开"));
+    a.add(u("before"), u("会议"), u("今年3月召开"));
+    a.add(u("other"), u("会议"), u("2024月报，年3"));
+    CHECK(sorted(a.keys(u("2024年"))) == QStringList{u("alone"), u("end"), u("start")});
+    CHECK(sorted(a.keys(u("2024年12月"))) == QStringList{u("alone")});
+    CHECK(sorted(a.keys(u("年12"))) == QStringList{u("alone")});
+    CHECK(sorted(a.keys(u("年3月"))) == QStringList{u("before")});
+    CHECK(sorted(a.keys(u("今年3月召开"))) == QStringList{u("before")});
+    CHECK(sorted(a.keys(u("\"2024年度\""))) == QStringList{u("start")});
+    // Each hit's text contains the query: the reader marks it there.
+    CHECK(SearchIndex::matchRanges(u("年3月"), u("今年3月召开")) == QList<TextRange>{{1, 4}});
+}
+
 TEST_CASE("longer strings match only where they are contiguous")
 {
     Archive a;
@@ -184,6 +213,36 @@ TEST_CASE("pinyin finds characters in titles and entity names")
     CHECK(a.keys(u("baiyongping")) == QStringList{u("entity")});
     CHECK(a.keys(u("huhehaote")) == QStringList{u("none")});
     CHECK(a.keys(u("baotoux")).isEmpty());
+}
+
+TEST_CASE("a name inside a longer name or the title is indexed in pinyin once and still found")
+{
+    Archive a;
+    const qint64 id = a.add(u("k"), u("包头召开会议"), u("赤峰代表和包头代表出席内蒙古自治区会议。"));
+    QSqlQuery q(a.connection());
+    q.prepare(QStringLiteral("INSERT INTO entity_mention (article_id, field, start, end, type, text) "
+                             "VALUES (?, 'body', 0, 1, ?, ?)"));
+    for (const auto &[type, text] : {std::pair{"LOC", "包头"}, std::pair{"LOC", "内蒙古"},
+                                     std::pair{"ORG", "内蒙古自治区"}, std::pair{"LOC", "赤峰"}}) {
+        q.addBindValue(id);
+        q.addBindValue(QString::fromLatin1(type));
+        q.addBindValue(u(text));
+        REQUIRE(q.exec());
+    }
+    QString error;
+    REQUIRE(SearchIndex::indexArticles(a.connection(), {id}, &error));
+    REQUIRE(q.exec(QStringLiteral("SELECT pinyin FROM article_search WHERE article_id = %1").arg(id)));
+    REQUIRE(q.next());
+    const QString pinyin = q.value(0).toString();
+    CHECK(pinyin.count(u("bao tou")) == 1);
+    CHECK(pinyin.count(u("nei meng gu")) == 1);
+    CHECK(pinyin.count(u("chi feng")) == 1);
+    for (const char *query : {"baotou", "neimenggu", "chifeng", "nei meng gu zi zhi"})
+        CHECK(a.keys(u(query)) == QStringList{u("k")});
+    // Removing the article deletes exactly what was indexed.
+    REQUIRE(q.exec(QStringLiteral("DELETE FROM article WHERE id = %1").arg(id)));
+    CHECK(a.keys(u("neimenggu")).isEmpty());
+    CHECK(q.exec(QStringLiteral("INSERT INTO article_fts (article_fts, rank) VALUES ('integrity-check', 0)")));
 }
 
 TEST_CASE("Latin words do not match the pinyin of titles, only the syllables in a row do")
@@ -369,6 +428,125 @@ TEST_CASE("a title match ranks above a body match")
     SearchOptions options;
     options.sort = SearchOptions::Sort::Relevance;
     CHECK(a.keys(u("包头"), options) == QStringList{u("title"), u("body")});
+}
+
+TEST_CASE("relevance ranks the newest matches and pages on through older ones newest first")
+{
+    Archive a;
+    a.add(u("old-title"), u("包头会议"), u("代表出席。"), u("2001-01-01"));
+    for (int year = 2002; year <= 2005; ++year)
+        a.add(QStringLiteral("b%1").arg(year), u("会议"), u("赤峰市会议，包头代表出席。"),
+              QStringLiteral("%1-01-01").arg(year));
+    a.add(u("new-title"), u("包头会议"), u("代表出席。"), u("2006-01-01"));
+    SearchOptions options;
+    options.sort = SearchOptions::Sort::Relevance;
+    // Without a window the oldest title match ranks right after the newest one.
+    const QStringList unbounded = a.keys(u("包头"), options);
+    REQUIRE(unbounded.size() == 6);
+    CHECK(unbounded.mid(0, 2) == QStringList{u("new-title"), u("old-title")});
+
+    options.rankWindow = 3;
+    const QStringList expected{u("new-title"), u("b2005"), u("b2004"), u("b2003"), u("b2002"), u("old-title")};
+    CHECK(a.keys(u("包头"), options) == expected);
+    // Pages of two: the second straddles the window's edge, the third lies past it.
+    QStringList paged;
+    for (int offset = 0; offset < 8; offset += 2) {
+        options.limit = 2;
+        options.offset = offset;
+        QString error;
+        const auto page = SearchIndex::search(a.connection(), u("包头"), options, &error);
+        REQUIRE(page);
+        CHECK(page->total == 6);
+        for (const auto &hit : page->hits)
+            paged << hit.key;
+    }
+    CHECK(paged == expected);
+}
+
+TEST_CASE("undated articles sort before dated ones, however many there are")
+{
+    Archive a;
+    // More undated articles than one date may hold, inserted and indexed in one go as import does.
+    constexpr int Undated = 4200;
+    QSqlQuery q(a.connection());
+    REQUIRE(q.exec(QStringLiteral("INSERT INTO issue (source, name, date, imported) "
+                                  "VALUES ('/tmp/undated', 'undated', NULL, '2024-01-01')")));
+    const qint64 issueId = q.lastInsertId().toLongLong();
+    const qint64 dated = a.add(u("dated"), u("会议"), u("包头代表出席。"), u("1950-01-01"));
+    REQUIRE(q.exec(QStringLiteral("BEGIN")));
+    QList<qint64> ids;
+    REQUIRE(q.prepare(QStringLiteral("INSERT INTO article (key, issue_id, ordinal, title, display_title, body) "
+                                     "VALUES (?, ?, ?, '会议', '会议', '包头代表出席。')")));
+    for (int i = 0; i < Undated; ++i) {
+        q.addBindValue(QStringLiteral("u%1").arg(i));
+        q.addBindValue(issueId);
+        q.addBindValue(i);
+        REQUIRE(q.exec());
+        ids << q.lastInsertId().toLongLong();
+    }
+    QString error;
+    const bool indexed = SearchIndex::indexArticles(a.connection(), ids, &error);
+    INFO(error.toStdString());
+    REQUIRE(indexed);
+    REQUIRE(q.exec(QStringLiteral("COMMIT")));
+    CHECK(dated < ids.first());
+
+    SearchOptions options;
+    options.limit = 1;
+    options.offset = Undated;
+    auto result = SearchIndex::search(a.connection(), u("包头"), options, &error);
+    REQUIRE(result);
+    CHECK(result->total == Undated + 1);
+    REQUIRE(result->hits.size() == 1);
+    CHECK(result->hits.first().key == u("dated"));
+    options.offset = 0;
+    result = SearchIndex::search(a.connection(), u("包"), options, &error);
+    REQUIRE(result);
+    REQUIRE(result->hits.size() == 1);
+    CHECK(result->hits.first().key == u("u0"));
+    options = {};
+    options.from = QDate(1900, 1, 1);
+    CHECK(a.keys(u("包头"), options) == QStringList{u("dated")});
+}
+
+TEST_CASE("an index emptied by a change of its format is filled again in the background")
+{
+    Archive a;
+    a.add(u("a"), u("会议"), u("包头市召开会议。"), u("2001-01-01"));
+    a.add(u("b"), u("包头新闻"), u("赤峰市。"), u("2002-01-01"));
+    a.add(u("c"), u("会议"), u("赤峰市召开会议。"), u("2003-01-01"));
+    REQUIRE(a.keys(u("包头")) == QStringList{u("a"), u("b")});
+    {
+        // An archive of the previous format: migration 0005 runs again when it opens.
+        QSqlQuery q(a.connection());
+        REQUIRE(q.exec(QStringLiteral("PRAGMA user_version = 4"))); // the version before 0005
+    }
+    CHECK_FALSE(SearchIndex::isEmptyForArticles(a.connection()));
+    a.reopen();
+    CHECK(a.keys(u("包头")).isEmpty());
+    CHECK(SearchIndex::isEmptyForArticles(a.connection()));
+
+    baokan::store::ReindexJob job(&a.database());
+    QSignalSpy progress(&job, &baokan::store::ReindexJob::progressChanged);
+    QSignalSpy finished(&job, &baokan::store::ReindexJob::finished);
+    QSignalSpy failed(&job, &baokan::store::ReindexJob::failed);
+    job.start();
+    REQUIRE(finished.wait(30000));
+    CHECK(failed.isEmpty());
+    CHECK(finished.first().first().toLongLong() == 3);
+    REQUIRE(!progress.isEmpty());
+    CHECK(progress.last().at(0).toLongLong() == 3);
+    CHECK(a.keys(u("包头")) == QStringList{u("a"), u("b")});
+    CHECK(a.keys(u("赤")) == QStringList{u("b"), u("c")});
+    CHECK_FALSE(SearchIndex::isEmptyForArticles(a.connection()));
+
+    // Nothing is missing now: a second run indexes nothing.
+    QString error;
+    const auto again = SearchIndex::indexMissing(a.connection(), {}, nullptr, &error);
+    REQUIRE(again);
+    CHECK(*again == 0);
+    QSqlQuery q(a.connection());
+    CHECK(q.exec(QStringLiteral("INSERT INTO article_fts (article_fts, rank) VALUES ('integrity-check', 0)")));
 }
 
 TEST_CASE("match ranges are code points and snippets mark every match")

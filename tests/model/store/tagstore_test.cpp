@@ -162,3 +162,49 @@ TEST_CASE("the tag filter finds articles with all or any of several tags")
     CHECK(store.articleKeysWith({a, a}) == QStringList{QStringLiteral("a1"), QStringLiteral("a2")});
     CHECK(store.articleKeysWith({}).isEmpty());
 }
+
+TEST_CASE("the article list's tag filter reads articles of every issue, newest issue first, in page order")
+{
+    TestArchive archive;
+    const qint64 older = archive.addIssue(QStringLiteral("older"), QStringLiteral("2023-01-05"));
+    const qint64 newer = archive.addIssue(QStringLiteral("newer"), QStringLiteral("2023-11-15"));
+    const qint64 undated = archive.addIssue(QStringLiteral("undated"), QString());
+    archive.addArticle(older, QStringLiteral("o1"), QStringLiteral("旧一"), QStringLiteral("正文"), 0);
+    archive.addArticle(newer, QStringLiteral("n2"), QStringLiteral("新二"), QStringLiteral("正文"), 2);
+    archive.addArticle(newer, QStringLiteral("n1"), QStringLiteral("新一"), QStringLiteral("正文"), 1);
+    archive.addArticle(undated, QStringLiteral("u1"), QStringLiteral("无日期"), QStringLiteral("正文"), 0);
+    TagStore store(archive.db());
+    // "gone" names no article of the archive: tags outlive a re-import that dropped an article.
+    REQUIRE(store.addTag({QStringLiteral("o1"), QStringLiteral("n2"), QStringLiteral("n1"), QStringLiteral("u1"),
+                          QStringLiteral("gone")},
+                         QStringLiteral("法治")));
+    REQUIRE(store.addTag({QStringLiteral("n2"), QStringLiteral("o1")}, QStringLiteral("包头")));
+    const qint64 law = tagId(store, QStringLiteral("法治"));
+    const qint64 city = tagId(store, QStringLiteral("包头"));
+
+    CHECK(store.articlesInReadingOrder({law}, false) ==
+          QStringList{QStringLiteral("n1"), QStringLiteral("n2"), QStringLiteral("o1"), QStringLiteral("u1")});
+    CHECK(store.articlesInReadingOrder({law, city}, true) == QStringList{QStringLiteral("n2"), QStringLiteral("o1")});
+    CHECK(store.articlesInReadingOrder({city}, true) == QStringList{QStringLiteral("n2"), QStringLiteral("o1")});
+    CHECK(store.articlesInReadingOrder({}, false).isEmpty());
+}
+
+TEST_CASE("the tags of a page of articles come back per article, sorted by name")
+{
+    TestArchive archive;
+    TagStore store(archive.db());
+    REQUIRE(store.addTag({QStringLiteral("a1"), QStringLiteral("a2")}, QStringLiteral("法治")));
+    REQUIRE(store.addTag({QStringLiteral("a1")}, QStringLiteral("包头")));
+    REQUIRE(store.addTag({QStringLiteral("a3")}, QStringLiteral("other")));
+    const QHash<QString, QList<Tag>> tags =
+        store.tagsForArticles({QStringLiteral("a1"), QStringLiteral("a2"), QStringLiteral("a4")});
+    REQUIRE(tags.size() == 2);
+    const QList<Tag> a1 = tags.value(QStringLiteral("a1"));
+    REQUIRE(a1.size() == 2);
+    CHECK(a1.at(0).name == QStringLiteral("包头"));
+    CHECK(a1.at(1).name == QStringLiteral("法治"));
+    CHECK(a1.at(0) == *store.findByName(QStringLiteral("包头")));
+    CHECK(tags.value(QStringLiteral("a2")).size() == 1);
+    CHECK_FALSE(tags.contains(QStringLiteral("a4")));
+    CHECK(store.tagsForArticles({}).isEmpty());
+}

@@ -133,3 +133,16 @@ TEST_CASE("a single GB18030 character is not mistaken for damaged UTF-8")
     REQUIRE(decoded);
     CHECK(decoded->text == QStringLiteral("摄"));
 }
+
+TEST_CASE("UTF-16 without a byte order mark is recognized in either byte order by its ASCII's NUL bytes")
+{
+    const QString text = chineseParagraph() + QStringLiteral("\n乌云·巴特尔 摄\u3000\n");
+    const auto le = TextDecoder::decode(encode(text, QStringConverter::Utf16LE, false));
+    REQUIRE(le);
+    CHECK(le->text == text);
+    CHECK(le->encoding == QStringLiteral("UTF-16LE"));
+    const auto be = TextDecoder::decode(encode(text, QStringConverter::Utf16BE, false));
+    REQUIRE(be);
+    CHECK(be->text == text);
+    CHECK(be->encoding == QStringLiteral("UTF-16BE"));
+}
