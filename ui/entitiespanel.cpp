@@ -141,6 +141,13 @@ EntitiesPanel::EntitiesPanel(ReaderView *reader, Settings *settings, QWidget *pa
     connect(m_filterTimer, &QTimer::timeout, this, &EntitiesPanel::reloadIndex);
     connect(m_filter, &QLineEdit::textChanged, m_filterTimer, qOverload<>(&QTimer::start));
     connect(m_typeFilter, qOverload<int>(&QComboBox::currentIndexChanged), this, &EntitiesPanel::reloadIndex);
+    // The archive index reads every mention of the archive: it is read when the user can see it,
+    // not when an archive opens behind the Notes tab. (The signal also tells tab switches.)
+    connect(this, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        m_indexVisible = visible;
+        if (visible && m_indexStale)
+            reloadIndex();
+    });
     connect(m_legend, &EntityLegend::shownTypesChanged, this, &EntitiesPanel::applyHighlights);
     connect(m_articleEntities, &QTreeWidget::itemActivated, this, &EntitiesPanel::entityItemChosen);
     connect(m_articleEntities, &QTreeWidget::itemClicked, this, &EntitiesPanel::entityItemChosen);
@@ -262,7 +269,8 @@ void EntitiesPanel::reloadIndex()
 {
     m_index->clear();
     m_indexCount->clear();
-    if (!m_db)
+    m_indexStale = m_db && !m_indexVisible;
+    if (!m_db || m_indexStale)
         return;
     const QString type = m_typeFilter->currentData().toString();
     const QString filter = m_filter->text().trimmed();

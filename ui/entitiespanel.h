@@ -104,6 +104,8 @@ private:
     QPushButton *m_showArticles;
     QPushButton *m_searchEntity;
     bool m_searchActive = false;
+    bool m_indexVisible = false; // the panel is shown (not closed, nor a tab behind another)
+    bool m_indexStale = false;   // the index was not read while hidden: read it when next shown
     QTimer *m_filterTimer;
 };
 

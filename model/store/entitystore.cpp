@@ -595,15 +595,31 @@ std::optional<QList<EntityCount>> EntityStore::articleEntities(const QSqlDatabas
     return out;
 }
 
+namespace {
+
+// instr, not LIKE: the user's text is matched literally, % and _ included.
+QString indexSql()
+{
+    return QStringLiteral("SELECT type, text, count(*), count(DISTINCT article_id) FROM entity_mention "
+                          "WHERE (:type IS NULL OR type = :type) AND (:filter = '' OR instr(text, :filter) > 0) "
+                          "GROUP BY type, text ORDER BY count(*) DESC, text, type LIMIT :limit OFFSET :offset");
+}
+
+QString indexSizeSql()
+{
+    return QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM entity_mention "
+                          "WHERE (:type IS NULL OR type = :type) AND (:filter = '' OR instr(text, :filter) > 0) "
+                          "GROUP BY type, text)");
+}
+
+} // namespace
+
 std::optional<QList<EntityCount>> EntityStore::index(const QSqlDatabase &db, const QString &filter, const QString &type,
                                                      int limit, int offset)
 {
     QSqlQuery q(db);
     q.setForwardOnly(true);
-    // instr, not LIKE: the user's text is matched literally, % and _ included.
-    q.prepare(QStringLiteral("SELECT type, text, count(*), count(DISTINCT article_id) FROM entity_mention "
-                             "WHERE (:type IS NULL OR type = :type) AND (:filter = '' OR instr(text, :filter) > 0) "
-                             "GROUP BY type, text ORDER BY count(*) DESC, text, type LIMIT :limit OFFSET :offset"));
+    q.prepare(indexSql());
     q.bindValue(QStringLiteral(":type"), nullable(type));
     q.bindValue(QStringLiteral(":filter"), filter.isNull() ? QStringLiteral("") : filter);
     q.bindValue(QStringLiteral(":limit"), limit);
@@ -620,14 +636,34 @@ std::optional<int> EntityStore::indexSize(const QSqlDatabase &db, const QString 
 {
     QSqlQuery q(db);
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM entity_mention "
-                             "WHERE (:type IS NULL OR type = :type) AND (:filter = '' OR instr(text, :filter) > 0) "
-                             "GROUP BY type, text)"));
+    q.prepare(indexSizeSql());
     q.bindValue(QStringLiteral(":type"), nullable(type));
     q.bindValue(QStringLiteral(":filter"), filter.isNull() ? QStringLiteral("") : filter);
     if (!q.exec() || !q.next())
         return std::nullopt;
     return q.value(0).toInt();
+}
+
+QStringList EntityStore::indexQueryPlan(const QSqlDatabase &db)
+{
+    QStringList out;
+    for (const QString &sql : {indexSql(), indexSizeSql()}) {
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        q.prepare(QStringLiteral("EXPLAIN QUERY PLAN ") + sql);
+        q.bindValue(QStringLiteral(":type"), QVariant());
+        q.bindValue(QStringLiteral(":filter"), QStringLiteral(""));
+        if (sql.contains(QLatin1String(":limit"))) {
+            q.bindValue(QStringLiteral(":limit"), 300);
+            q.bindValue(QStringLiteral(":offset"), 0);
+        }
+        if (!q.exec())
+            return {};
+        // Columns: id, parent, notused, detail.
+        while (q.next())
+            out << q.value(3).toString();
+    }
+    return out;
 }
 
 std::optional<QList<EntityArticle>> EntityStore::articlesMentioning(const QSqlDatabase &db, const QString &type,

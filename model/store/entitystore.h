@@ -9,6 +9,7 @@
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
+#include <QStringList>
 #include <QVariantList>
 
 #include <atomic>
@@ -154,6 +155,9 @@ public:
     static std::optional<QList<EntityCount>> index(const QSqlDatabase &db, const QString &filter, const QString &type,
                                                    int limit, int offset);
     static std::optional<int> indexSize(const QSqlDatabase &db, const QString &filter, const QString &type);
+    // SQLite's plan for the unfiltered index() and indexSize(), one step a line: on a large
+    // archive these must read an index alone, not look up each mention's row.
+    static QStringList indexQueryPlan(const QSqlDatabase &db);
     // The articles mentioning the entity, newest issue first.
     static std::optional<QList<EntityArticle>> articlesMentioning(const QSqlDatabase &db, const QString &type,
                                                                   const QString &text, int limit, int offset);

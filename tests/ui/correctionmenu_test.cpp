@@ -232,6 +232,7 @@ TEST_CASE("a selection marked as a person in the reader's context menu is stored
     auto window = windowWithPage(scope);
     ui::ReaderView *reader = window->reader();
     ui::EntitiesPanel *panel = window->entitiesPanel();
+    panel->raise(); // the archive index is read while the panel is shown
     const ui::FieldRange range = plainBodyRange(reader, panel);
     const int pos = documentStart(reader, range);
     REQUIRE(typesAt(reader, pos).isEmpty());
@@ -334,6 +335,7 @@ TEST_CASE("'not an entity' for the whole archive removes the entity from another
     Scope scope;
     auto window = windowWithPage(scope);
     ui::EntitiesPanel *panel = window->entitiesPanel();
+    panel->raise(); // the archive index is read while the panel is shown
     store::Database db(scope.archive());
     QString error;
     REQUIRE(db.open(&error));

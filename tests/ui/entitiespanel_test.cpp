@@ -2,6 +2,7 @@
 #include "entitiespanel.h"
 #include "entitylegend.h"
 #include "mainwindow.h"
+#include "notespanel.h"
 #include "readerview.h"
 #include "settings.h"
 
@@ -19,6 +20,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QDir>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
@@ -157,6 +159,27 @@ TEST_CASE("every stored mention's offsets name the same text in the reader's fie
     CHECK(sawByline);
 }
 
+TEST_CASE("the archive index is read when the Entities tab is first shown, not when the archive opens", "[entityui]")
+{
+    Scope scope;
+    auto window = windowWithPage(scope);
+    auto *index = child<QTreeWidget>(window.get(), "entityIndex");
+    window->notesPanel()->raise();
+    QTest::qWait(50);
+    // Reading the index of a large archive takes seconds: behind the Notes tab it is not read.
+    CHECK(index->topLevelItemCount() == 0);
+
+    window->entitiesPanel()->raise();
+    REQUIRE(QTest::qWaitFor([&] { return index->topLevelItemCount() > 1; }, 3000));
+    CHECK(findItem(index, QStringLiteral("白永平")));
+    CHECK_FALSE(child<QLabel>(window.get(), "entityIndexCount")->text().isEmpty());
+
+    // An archive opened while the tab is in front is read at once.
+    QString error;
+    REQUIRE(window->openArchive(scope.archive(), &error));
+    CHECK(findItem(index, QStringLiteral("白永平")));
+}
+
 TEST_CASE("unchecking a type in the legend removes its highlights and the choice persists", "[entityui]")
 {
     Scope scope;
@@ -240,6 +263,8 @@ TEST_CASE("the entities panel lists the article's entities with counts and the a
 
     // The archive index narrows as one types.
     auto *index = child<QTreeWidget>(window.get(), "entityIndex");
+    window->entitiesPanel()->raise();
+    REQUIRE(QTest::qWaitFor([&] { return index->topLevelItemCount() > 1; }, 3000));
     const int all = index->topLevelItemCount();
     REQUIRE(all > 1);
     child<QLineEdit>(window.get(), "entityFilter")->setText(QStringLiteral("白永"));
