@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "commands.h"
 
+#include "entitiespanel.h"
 #include "mainwindow.h"
 #include "searchpanel.h"
 #include "store/database.h"
@@ -66,6 +67,10 @@ int runGui(int &argc, char **argv)
                                                        "comma-separated tags (any of them)."),
                                         QStringLiteral("TAGS"));
     parser.addOption(filterTags);
+    const QCommandLineOption entities(
+        QStringLiteral("entities"),
+        QStringLiteral("With --screenshot: show the Entities panel in front of the notes."));
+    parser.addOption(entities);
     parser.process(app);
     const bool screenshotMode = parser.isSet(screenshot);
 
@@ -108,6 +113,10 @@ int runGui(int &argc, char **argv)
         // The newest issue and its first article, so the picture shows the reader with text
         // whatever was read last.
         window.selectFirstArticle();
+        if (parser.isSet(entities)) {
+            window.entitiesPanel()->show();
+            window.entitiesPanel()->raise();
+        }
         if (parser.isSet(filterTags)) {
             store::Database tagsDb(archive);
             if (!tagsDb.open(&error))
