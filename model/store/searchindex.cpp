@@ -6,6 +6,7 @@
 #include "store/searchsortkey.h"
 #include "store/searchtokenizer.h"
 #include "store/transaction.h"
+#include "store/writescope.h"
 
 #include <QHash>
 #include <QSqlError>
@@ -75,11 +76,25 @@ struct Statements
     QSqlQuery removeRow;
 };
 
-// Joins an open transaction of the caller (the importer's), or opens one.
-bool inTransaction(const QSqlDatabase &db)
+// Runs the writes of body inside the caller's transaction (the importer's) as a savepoint, or in a
+// transaction of its own, so they go in together or not at all either way.
+template<typename Body>
+bool inWriteScope(const QSqlDatabase &db, QString *error, Body body)
 {
-    sqlite3 *h = Database::handle(db);
-    return h && !sqlite3_get_autocommit(h);
+    WriteScope scope(db);
+    if (!scope.isActive()) {
+        if (error)
+            *error = QStringLiteral("cannot start a transaction for the search index: %1").arg(scope.lastError());
+        return false;
+    }
+    if (!body())
+        return false;
+    if (!scope.commit()) {
+        if (error)
+            *error = QStringLiteral("cannot commit the search index: %1").arg(scope.lastError());
+        return false;
+    }
+    return true;
 }
 
 struct Where
@@ -153,56 +168,32 @@ bool SearchIndex::indexArticles(const QSqlDatabase &db, const QList<qint64> &art
 {
     if (articleIds.isEmpty())
         return true;
-    std::optional<Transaction> transaction;
-    if (!inTransaction(db)) {
-        transaction.emplace(db);
-        if (!transaction->isActive()) {
-            if (error)
-                *error = QStringLiteral("cannot start a transaction to index articles: %1").arg(db.lastError().text());
+    return inWriteScope(db, error, [&] {
+        SearchIndexWriter writer(db);
+        if (!writer.prepare(error))
             return false;
+        for (const qint64 id : articleIds) {
+            if (!writer.index(id, error))
+                return false;
         }
-    }
-    SearchIndexWriter writer(db);
-    if (!writer.prepare(error))
-        return false;
-    for (const qint64 id : articleIds) {
-        if (!writer.index(id, error))
-            return false;
-    }
-    if (transaction && !transaction->commit()) {
-        if (error)
-            *error = QStringLiteral("cannot commit the search index: %1").arg(db.lastError().text());
-        return false;
-    }
-    return true;
+        return true;
+    });
 }
 
 bool SearchIndex::removeArticles(const QSqlDatabase &db, const QList<qint64> &articleIds, QString *error)
 {
     if (articleIds.isEmpty())
         return true;
-    std::optional<Transaction> transaction;
-    if (!inTransaction(db)) {
-        transaction.emplace(db);
-        if (!transaction->isActive()) {
-            if (error)
-                *error = QStringLiteral("cannot start a transaction: %1").arg(db.lastError().text());
+    return inWriteScope(db, error, [&] {
+        Statements statements(db);
+        if (!statements.prepare(error))
             return false;
+        for (const qint64 id : articleIds) {
+            if (!statements.remove(id, error))
+                return false;
         }
-    }
-    Statements statements(db);
-    if (!statements.prepare(error))
-        return false;
-    for (const qint64 id : articleIds) {
-        if (!statements.remove(id, error))
-            return false;
-    }
-    if (transaction && !transaction->commit()) {
-        if (error)
-            *error = QStringLiteral("cannot commit the search index: %1").arg(db.lastError().text());
-        return false;
-    }
-    return true;
+        return true;
+    });
 }
 
 bool SearchIndex::rebuild(const QSqlDatabase &db, const Progress &progress, const std::atomic<bool> *cancel,
