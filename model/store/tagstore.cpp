@@ -146,36 +146,13 @@ int TagStore::articleCount(qint64 tagId) const
     return q.exec() && q.next() ? q.value(0).toInt() : 0;
 }
 
-QStringList TagStore::articleKeysWith(const QList<qint64> &tagIds, bool all) const
-{
-    QStringList out;
-    if (tagIds.isEmpty())
-        return out;
-    const QSet<qint64> distinct(tagIds.begin(), tagIds.end());
-    // Only the number of placeholders is formatted into the SQL; the ids are bound.
-    QStringList marks;
-    for (int i = 0; i < distinct.size(); ++i)
-        marks << QStringLiteral("?");
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT article_key FROM article_tag WHERE tag_id IN (%1) GROUP BY article_key "
-                             "HAVING count(*) >= ? ORDER BY article_key")
-                  .arg(marks.join(QLatin1String(", "))));
-    for (qint64 id : distinct)
-        q.addBindValue(id);
-    q.addBindValue(all ? distinct.size() : 1);
-    if (!q.exec())
-        return out;
-    while (q.next())
-        out << q.value(0).toString();
-    return out;
-}
-
 QStringList TagStore::articlesInReadingOrder(const QList<qint64> &tagIds, bool all) const
 {
     QStringList out;
     if (tagIds.isEmpty())
         return out;
     const QSet<qint64> distinct(tagIds.begin(), tagIds.end());
+    // Only the number of placeholders is formatted into the SQL; the ids are bound.
     QStringList marks;
     for (int i = 0; i < distinct.size(); ++i)
         marks << QStringLiteral("?");

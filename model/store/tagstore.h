@@ -42,10 +42,8 @@ public:
     QList<ArticleTag> links(qint64 tagId) const;
     std::optional<ArticleTag> link(const QString &articleKey, qint64 tagId) const;
     int articleCount(qint64 tagId) const;
-    // Keys of the articles carrying all (or any) of the tags, sorted.
-    QStringList articleKeysWith(const QList<qint64> &tagIds, bool all = true) const;
-    // The same for the article list's tag filter: only articles in the archive, newest issue first
-    // and in page order within an issue.
+    // Keys of the articles carrying all (or any) of the tags, for the article list's tag filter:
+    // only articles in the archive, newest issue first and in page order within an issue.
     QStringList articlesInReadingOrder(const QList<qint64> &tagIds, bool all) const;
     // The tags of each of these articles (sorted by name), read in one query: one page of an
     // article list. Articles without tags are left out of the result.
