@@ -4,6 +4,7 @@
 #include "annotate/highlightanchor.h"
 #include "store/entitystore.h"
 
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -16,11 +17,48 @@ QString nullableString(const QVariant &v)
     return v.isNull() ? QString() : v.toString();
 }
 
+QVariant nullable(const QString &s)
+{
+    return s.isNull() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
+}
+
+QVariant nullable(qint64 offset)
+{
+    return offset < 0 ? QVariant(QMetaType::fromType<qint64>()) : QVariant(offset);
+}
+
 } // namespace
 
 QString CorrectionStore::columns()
 {
     return QStringLiteral("id, scope, article_key, field, start, end, text, prefix, suffix, type, created");
+}
+
+bool CorrectionStore::write(const QSqlDatabase &db, const Correction &c, QString *error)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral(
+        "INSERT INTO correction (id, scope, article_key, field, start, end, text, prefix, suffix, type, created) "
+        "VALUES (:id, :scope, :key, :field, :start, :end, :text, :prefix, :suffix, :type, :created) "
+        "ON CONFLICT (id) DO UPDATE SET scope = excluded.scope, article_key = excluded.article_key, "
+        "field = excluded.field, start = excluded.start, end = excluded.end, text = excluded.text, "
+        "prefix = excluded.prefix, suffix = excluded.suffix, type = excluded.type, created = excluded.created"));
+    q.bindValue(QStringLiteral(":id"), c.id);
+    q.bindValue(QStringLiteral(":scope"), c.scope);
+    q.bindValue(QStringLiteral(":key"), nullable(c.articleKey));
+    q.bindValue(QStringLiteral(":field"), nullable(c.field));
+    q.bindValue(QStringLiteral(":start"), nullable(c.start));
+    q.bindValue(QStringLiteral(":end"), nullable(c.end));
+    q.bindValue(QStringLiteral(":text"), c.text);
+    q.bindValue(QStringLiteral(":prefix"), nullable(c.prefix));
+    q.bindValue(QStringLiteral(":suffix"), nullable(c.suffix));
+    q.bindValue(QStringLiteral(":type"), nullable(c.type));
+    q.bindValue(QStringLiteral(":created"), c.created);
+    if (q.exec())
+        return true;
+    if (error)
+        *error = q.lastError().text();
+    return false;
 }
 
 Correction CorrectionStore::fromRow(const QSqlQuery &q)

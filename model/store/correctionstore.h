@@ -31,6 +31,9 @@ public:
     // For a caller that prepares its own query of the correction table (once for many articles):
     // the columns to select, and the Correction in the current row of such a query.
     static QString columns();
+    // Writes a correction's row: inserted, or replacing the row of its id. Inside the caller's
+    // transaction, if any.
+    static bool write(const QSqlDatabase &db, const Correction &correction, QString *error);
     static Correction fromRow(const QSqlQuery &q);
 
     // Where a 'mention' correction applies in its field's text now: its exact quote, the context

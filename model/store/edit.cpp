@@ -174,29 +174,6 @@ bool upsertNote(const QSqlDatabase &db, const Note &n, QString *error)
     return run(q, error);
 }
 
-bool upsertCorrection(const QSqlDatabase &db, const Correction &c, QString *error)
-{
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral(
-        "INSERT INTO correction (id, scope, article_key, field, start, end, text, prefix, suffix, type, created) "
-        "VALUES (:id, :scope, :key, :field, :start, :end, :text, :prefix, :suffix, :type, :created) "
-        "ON CONFLICT (id) DO UPDATE SET scope = excluded.scope, article_key = excluded.article_key, "
-        "field = excluded.field, start = excluded.start, end = excluded.end, text = excluded.text, "
-        "prefix = excluded.prefix, suffix = excluded.suffix, type = excluded.type, created = excluded.created"));
-    q.bindValue(QStringLiteral(":id"), c.id);
-    q.bindValue(QStringLiteral(":scope"), c.scope);
-    q.bindValue(QStringLiteral(":key"), nullable(c.articleKey));
-    q.bindValue(QStringLiteral(":field"), nullable(c.field));
-    q.bindValue(QStringLiteral(":start"), nullable(c.start));
-    q.bindValue(QStringLiteral(":end"), nullable(c.end));
-    q.bindValue(QStringLiteral(":text"), c.text);
-    q.bindValue(QStringLiteral(":prefix"), nullable(c.prefix));
-    q.bindValue(QStringLiteral(":suffix"), nullable(c.suffix));
-    q.bindValue(QStringLiteral(":type"), nullable(c.type));
-    q.bindValue(QStringLiteral(":created"), c.created);
-    return run(q, error);
-}
-
 bool upsertLexicon(const QSqlDatabase &db, const LexiconEntry &e, QString *error)
 {
     QSqlQuery q(db);
@@ -348,7 +325,7 @@ bool Edit::writeRows(const QSqlDatabase &db, const RowSet &from, const RowSet &t
         touched(c);
         if (const auto old = findRow(from.corrections, c))
             touched(*old);
-        return upsertCorrection(db, c, error);
+        return CorrectionStore::write(db, c, error);
     };
     auto writeLexicon = [&](const LexiconEntry &e) {
         texts.insert(e.text);

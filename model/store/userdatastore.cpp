@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "store/userdatastore.h"
 
+#include "store/correctionstore.h"
 #include "store/database.h"
 #include "store/notestore.h"
 
@@ -14,11 +15,6 @@ namespace {
 QVariant nullable(const QString &s)
 {
     return s.isNull() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
-}
-
-QVariant nullable(qint64 offset)
-{
-    return offset < 0 ? QVariant(QMetaType::fromType<qint64>()) : QVariant(offset);
 }
 
 QString textOrNull(const QVariant &v)
@@ -135,26 +131,8 @@ bool UserDataStore::addCorrection(Correction correction, bool *added, QString *e
                             ? q.value(0).toLongLong()
                             : 1;
     }
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("INSERT INTO correction (id, scope, article_key, field, start, end, text, prefix, suffix, "
-                             "type, created) VALUES (:id, :scope, :key, :field, :start, :end, :text, :prefix, "
-                             ":suffix, :type, :created)"));
-    q.bindValue(QStringLiteral(":id"), correction.id);
-    q.bindValue(QStringLiteral(":scope"), correction.scope);
-    q.bindValue(QStringLiteral(":key"), nullable(correction.articleKey));
-    q.bindValue(QStringLiteral(":field"), nullable(correction.field));
-    q.bindValue(QStringLiteral(":start"), nullable(correction.start));
-    q.bindValue(QStringLiteral(":end"), nullable(correction.end));
-    q.bindValue(QStringLiteral(":text"), correction.text);
-    q.bindValue(QStringLiteral(":prefix"), nullable(correction.prefix));
-    q.bindValue(QStringLiteral(":suffix"), nullable(correction.suffix));
-    q.bindValue(QStringLiteral(":type"), nullable(correction.type));
-    q.bindValue(QStringLiteral(":created"), correction.created);
-    if (!q.exec()) {
-        if (error)
-            *error = q.lastError().text();
+    if (!CorrectionStore::write(m_db, correction, error))
         return false;
-    }
     *added = true;
     return true;
 }
