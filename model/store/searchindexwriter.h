@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "store/pinyinvocabulary.h"
+
 #include <QByteArray>
 #include <QHash>
 #include <QSqlDatabase>
@@ -14,7 +16,7 @@ struct sqlite3_stmt;
 
 namespace baokan::store {
 
-// Writes articles into the full-text index (the tables of migration 0002) with statements
+// Writes articles into the full-text index (the tables of migrations 0002 and 0007) with statements
 // prepared once and reused, for imports and rebuilds that index many articles in a row. The text
 // can be given as the caller already has it, made by textOf() on any thread, so the writer
 // neither reads the article back nor converts it again. Use it on the thread owning the
@@ -30,12 +32,15 @@ public:
         QByteArray body;
         QByteArray captions;
         QByteArray everything;
+        // The words the title and the entity names bring to the pinyin vocabulary.
+        QList<PinyinVocabulary::Entry> words;
     };
 
     // The stored values of the columns kicker, display_title, subtitle, dateline, reporters,
     // correspondents, interns, photographers, source, body and captions (null strings where the
-    // column is NULL). Pure; any thread.
-    static Text textOf(const QStringList &columns);
+    // column is NULL), and the article's PER, LOC and ORG names for the pinyin vocabulary. Pure;
+    // any thread.
+    static Text textOf(const QStringList &columns, const QStringList &names = {});
 
     explicit SearchIndexWriter(const QSqlDatabase &db);
     ~SearchIndexWriter();
@@ -48,7 +53,8 @@ public:
     void begin();
     // Indexes (or re-indexes) an article, reading its text, date and entity names from the archive.
     bool index(qint64 id, QString *error);
-    // Indexes an article with its text given; names are its distinct PER, LOC and ORG texts.
+    // Indexes an article with its text given; names are its distinct PER, LOC and ORG texts, of
+    // which those that text.words lacks (names a user's rule made) are added to the vocabulary.
     bool index(qint64 id, const Text &text, const QString &isoDate, const QStringList &names, QString *error);
     // Takes an article out of the index; nothing happens when it is not in it.
     bool remove(qint64 id, QString *error);
@@ -73,6 +79,7 @@ private:
     sqlite3_stmt *m_removeRow = nullptr;
     // The next free key of each day met in this transaction, to ask the index once per day.
     QHash<qint64, qint64> m_nextKey;
+    PinyinVocabulary m_vocabulary;
 };
 
 } // namespace baokan::store
