@@ -2,7 +2,6 @@
 #include "store/searchtokenizer.h"
 
 #include <QFile>
-#include <QSet>
 
 #include <sqlite3.h>
 #include <unicode/normalizer2.h>
@@ -165,7 +164,6 @@ public:
         static const QStringList none;
         return c >= First && c <= Last ? m_readings[c - First] : none;
     }
-    bool isSyllable(const QString &s) const { return m_valid.contains(s); }
 
 private:
     // The table is computed with ICU and Unihan at build time: compiling the Han-Latin rules here
@@ -182,15 +180,12 @@ private:
         for (int i = 0; i < m_readings.size() && i < lines.size(); ++i) {
             if (lines[i].isEmpty())
                 continue;
-            for (const QByteArray &r : lines[i].split(' ')) {
+            for (const QByteArray &r : lines[i].split(' '))
                 m_readings[i] << QString::fromLatin1(r);
-                m_valid.insert(m_readings[i].last());
-            }
         }
     }
 
     QList<QStringList> m_readings;
-    QSet<QString> m_valid;
 };
 
 char32_t decodeUtf8(std::string_view in, size_t &i)
@@ -504,8 +499,12 @@ QStringList SearchTokenizer::pinyinKeys(const QString &word, int maxKeys)
     QStringList keys{QString()};
     for (const char32_t c : word.toUcs4()) {
         const QStringList &r = table.readings(folds.info(c).folded);
-        if (r.isEmpty())
-            return {}; // a word that is not all Han has no pinyin a user could type
+        if (r.isEmpty()) {
+            // The dot in 阿卜杜·热合曼 is not typed; a letter or digit would be, as itself.
+            if (QChar::isLetterOrNumber(c))
+                return {};
+            continue;
+        }
         QStringList next;
         // The most common readings first, so the bound drops only the rarest combinations.
         // keys never outnumber maxKeys, so every key gets the most common reading.
@@ -518,34 +517,7 @@ QStringList SearchTokenizer::pinyinKeys(const QString &word, int maxKeys)
         }
         keys = next;
     }
-    return keys;
-}
-
-QStringList SearchTokenizer::splitPinyin(const QString &ascii)
-{
-    const PinyinTable &table = PinyinTable::instance();
-    const QString s = ascii.toLower();
-    const int n = int(s.size());
-    // Fewest syllables wins ("xian" stays one), found by dynamic programming over prefixes.
-    std::vector<int> best(size_t(n) + 1, -1), from(size_t(n) + 1, -1);
-    best[0] = 0;
-    for (int end = 1; end <= n; ++end) {
-        for (int len = 1; len <= 6 && len <= end; ++len) {
-            const int start = end - len;
-            if (best[size_t(start)] < 0 || !table.isSyllable(s.mid(start, len)))
-                continue;
-            if (best[size_t(end)] < 0 || best[size_t(start)] + 1 < best[size_t(end)]) {
-                best[size_t(end)] = best[size_t(start)] + 1;
-                from[size_t(end)] = start;
-            }
-        }
-    }
-    if (n == 0 || best[size_t(n)] < 0)
-        return {};
-    QStringList out;
-    for (int end = n; end > 0; end = from[size_t(end)])
-        out.prepend(s.mid(from[size_t(end)], end - from[size_t(end)]));
-    return out;
+    return keys.first().isEmpty() ? QStringList() : keys;
 }
 
 } // namespace baokan::store

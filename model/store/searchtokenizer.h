@@ -64,11 +64,9 @@ public:
     static const QStringList &readings(char32_t c);
     // The word's pinyin as a user types it, syllables run together ("baotou"), once for each
     // combination of its characters' readings, most common first, at most maxKeys (the first,
-    // every character's most common reading, always). Empty when a character has no reading.
+    // every character's most common reading, always). Punctuation inside (the dot in a
+    // transliterated name) is left out; empty when a letter or digit has no reading.
     static QStringList pinyinKeys(const QString &word, int maxKeys);
-
-    // Splits an ASCII string into pinyin syllables ("baotou" → bao, tou); empty when it cannot.
-    static QStringList splitPinyin(const QString &ascii);
 };
 
 } // namespace baokan::store
