@@ -243,15 +243,19 @@ void SearchQuery::addPinyin(Clause &clause, const QString &key, const PinyinLook
 {
     if (key.isEmpty())
         return;
-    if (lookup) {
-        const QStringList words = lookup(key);
-        for (qsizetype i = 0; i < words.size() && i < MaxPinyinWords; ++i) {
-            Unit unit = unitFor(words[i]);
-            if (!unit.tokens.isEmpty())
-                clause.any << Alternative{{unit}, {}};
-        }
+    if (!lookup) {
+        // No vocabulary (the reader marking a body): the characters that read as typed.
+        clause.any << Alternative{{}, key};
+        return;
     }
-    clause.any << Alternative{{}, key};
+    // With one, the words searched are what the snippets mark; reading every hit's body for
+    // other characters that read the same would double the cost of a page.
+    const QStringList words = lookup(key);
+    for (qsizetype i = 0; i < words.size() && i < MaxPinyinWords; ++i) {
+        Unit unit = unitFor(words[i]);
+        if (!unit.tokens.isEmpty())
+            clause.any << Alternative{{unit}, {}};
+    }
 }
 
 QString SearchQuery::mainExpression(const Unit &unit)

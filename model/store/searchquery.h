@@ -55,8 +55,8 @@ public:
     // The Chinese words whose pinyin is key (PinyinVocabulary::keyOf form).
     using PinyinLookup = std::function<QStringList(const QString &key)>;
 
-    // Without a lookup, Latin letters are searched as themselves only; matchRanges() still marks
-    // the characters that read as they do.
+    // Without a lookup, Latin letters are searched as themselves only, and matchRanges() marks
+    // the characters that read as they do; with one, it marks the words found.
     static SearchQuery parse(const QString &text, const PinyinLookup &lookup = {});
 
     bool isEmpty() const { return m_required.isEmpty(); }
@@ -85,7 +85,7 @@ private:
     struct Alternative
     {
         QList<Unit> all; // every unit must match
-        QString pinyin;  // or, for matchRanges only: characters that read this key
+        QString pinyin;  // or, for matchRanges without a lookup: characters that read this key
     };
     struct Clause
     {
