@@ -340,6 +340,7 @@ bool EntityStore::Writer::begin(QString *error)
 {
     if (!d->prepare(error))
         return false;
+    d->vocabulary.forget();
     // Rules that hold everywhere, read once: the user lexicon first, then archive corrections,
     // so that a correction (more deliberate, and later) wins over a lexicon entry.
     d->globalRules.clear();

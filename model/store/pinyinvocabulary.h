@@ -18,8 +18,8 @@ namespace baokan::store {
 // its titles and PER/LOC/ORG names with the pinyin a user types for them, so a pinyin query
 // becomes a search for Chinese words. Which words an article brings is pure (any thread, so the
 // importer's parser threads compute it); an instance adds words on the thread owning its
-// connection, inside the caller's transaction, and remembers what it added so a long import
-// writes each word once.
+// connection, inside the caller's transaction, and remembers what it added so a transaction of
+// many articles writes each word once (forget() when a new transaction starts).
 class PinyinVocabulary
 {
 public:
@@ -52,7 +52,7 @@ public:
     bool add(const QList<Entry> &entries, QString *error);
     // Adds names (and the lexicon words in them) not added before by this instance.
     bool addNames(const QStringList &names, QString *error);
-    // Forgets which words were added, after a rollback took them out again.
+    // Forgets which words were added: a rollback may have taken them out again.
     void forget() { m_added.clear(); }
 
 private:

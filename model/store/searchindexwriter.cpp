@@ -121,6 +121,8 @@ bool SearchIndexWriter::prepare(QString *error)
 void SearchIndexWriter::begin()
 {
     m_nextKey.clear();
+    // The last transaction may have been rolled back, its words with it.
+    m_vocabulary.forget();
 }
 
 bool SearchIndexWriter::previousKey(qint64 id, std::optional<qint64> *previous, QString *error)

@@ -49,7 +49,8 @@ public:
 
     bool prepare(QString *error);
     // Forgets what it learned about the index in the last transaction (the next free sort key
-    // of each date), which another connection may have changed since.
+    // of each date, the vocabulary words it added), which another connection may have changed
+    // since or a rollback taken back.
     void begin();
     // Indexes (or re-indexes) an article, reading its text, date and entity names from the archive.
     bool index(qint64 id, QString *error);
