@@ -57,14 +57,6 @@ QVariant nullable(const QString &s)
     return s.isNull() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
 }
 
-bool looksBinary(const QByteArray &bytes)
-{
-    // UTF-16 text is full of NUL bytes; with a BOM it is text, and the decoder reads it.
-    if (bytes.startsWith("\xff\xfe") || bytes.startsWith("\xfe\xff"))
-        return false;
-    return bytes.left(64 * 1024).contains('\0');
-}
-
 int codePoints(const QString &s)
 {
     int n = 0;
@@ -561,7 +553,7 @@ Importer::Outcome Importer::prepare(const Unit &unit, Prepared &prepared, Import
             summary.skipped << SkippedFile{file, QStringLiteral("empty file")};
             return;
         }
-        if (looksBinary(bytes)) {
+        if (text::TextDecoder::looksBinary(bytes)) {
             summary.skipped << SkippedFile{file, QStringLiteral("not a text file (it contains binary data)")};
             return;
         }

@@ -13,6 +13,7 @@
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QStringEncoder>
 #include <QTemporaryDir>
 #include <QThread>
 
@@ -224,6 +225,41 @@ TEST_CASE("a GB18030 page is imported as the same text as its UTF-8 original")
     const QStringList keys = store::ArticleStore(&a.db).keysInIssue(issue->id);
     REQUIRE_FALSE(keys.isEmpty());
     CHECK(store::ArticleStore(&a.db).articleByKey(keys.first())->body() == expected.articles.first().body());
+}
+
+TEST_CASE("a UTF-16 page saved without a byte order mark is imported, a binary file beside it is not")
+{
+    Archive a;
+    const QString original = test::samplePages().at(1);
+    const QString folder = a.path(QStringLiteral("utf16"));
+    const QString text = QString::fromUtf8(test::readAll(original));
+    QStringEncoder encoder(QStringConverter::Utf16LE);
+    REQUIRE(test::writeFile(folder + QStringLiteral("/p1.txt"), encoder.encode(text)));
+    QByteArray binary("\x7f"
+                      "ELF\x02\x01\x01",
+                      7);
+    for (int i = 0; i < 3000; ++i)
+        binary.append(char(i % 5 == 0 ? 0 : i * 31 % 256));
+    REQUIRE(test::writeFile(folder + QStringLiteral("/p2.txt"), binary));
+
+    Importer importer(&a.db);
+    const ImportSummary s = importer.importPaths({folder});
+    CHECK(s.error.isEmpty());
+    REQUIRE(s.issuesAdded == 1);
+    CHECK(s.skipped.size() == 1);
+    CHECK(hasSkipped(s, QStringLiteral("p2.txt"), QStringLiteral("not a text file")));
+    const auto issue = store::IssueStore(&a.db).issueBySource(QFileInfo(folder).canonicalFilePath());
+    REQUIRE(issue);
+    const parse::Issue expected = parse::IssueLoader::fromTexts(QStringLiteral("x"), {text});
+    CHECK(issue->articleCount == expected.articles.size());
+    const QStringList keys = store::ArticleStore(&a.db).keysInIssue(issue->id);
+    REQUIRE_FALSE(keys.isEmpty());
+    CHECK(store::ArticleStore(&a.db).articleByKey(keys.first())->body() == expected.articles.first().body());
+
+    // Nothing changed: the second run finds the issue as it is, the binary file skipped again.
+    const ImportSummary again = importer.importPaths({folder});
+    CHECK(again.issuesAdded == 0);
+    CHECK(again.issuesUpdated == 0);
 }
 
 TEST_CASE("a path that does not exist is reported and the other paths go in")
