@@ -421,9 +421,14 @@ void Importer::collect(const QString &path, QList<Unit> &units, ImportSummary &s
         units << unit;
         return;
     }
-    // Walk the tree without following a link back up into it.
+    // Walk the tree without following a link back up into it or above it: a link to ".." would
+    // otherwise import the folder around this one and everything beside it.
+    const QString root = info.canonicalFilePath();
+    auto aboveRoot = [&root](const QString &dirPath) {
+        return dirPath == QLatin1String("/") || root == dirPath || root.startsWith(dirPath + QLatin1Char('/'));
+    };
     QSet<QString> seen;
-    QStringList pending{info.canonicalFilePath()};
+    QStringList pending{root};
     while (!pending.isEmpty()) {
         const QString dirPath = pending.takeFirst();
         if (seen.contains(dirPath))
@@ -437,12 +442,20 @@ void Importer::collect(const QString &path, QList<Unit> &units, ImportSummary &s
         const QFileInfoList entries = dir.entryInfoList(
             QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System, QDir::Name);
         for (const QFileInfo &entry : entries) {
-            if (entry.isDir())
-                subfolders << entry.canonicalFilePath();
-            else if (entry.isFile())
-                unit.files << entry.canonicalFilePath();
-            else
+            if (entry.isDir()) {
+                if (!aboveRoot(entry.canonicalFilePath()))
+                    subfolders << entry.canonicalFilePath();
+            } else if (entry.isFile()) {
+                // The name in the folder, not a link's target: it is what the user sees, what a
+                // message must name, and what orders the pages.
+                unit.files << entry.absoluteFilePath();
+            } else if (entry.isSymLink() && !entry.exists()) {
+                summary.skipped << SkippedFile{
+                    entry.absoluteFilePath(),
+                    QStringLiteral("a link to %1, which does not exist").arg(entry.symLinkTarget())};
+            } else {
                 summary.skipped << SkippedFile{entry.absoluteFilePath(), QStringLiteral("not a regular file")};
+            }
         }
         if (!unit.files.isEmpty())
             units << unit;

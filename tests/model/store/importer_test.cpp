@@ -10,6 +10,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <QDir>
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -260,6 +261,36 @@ TEST_CASE("a UTF-16 page saved without a byte order mark is imported, a binary f
     const ImportSummary again = importer.importPaths({folder});
     CHECK(again.issuesAdded == 0);
     CHECK(again.issuesUpdated == 0);
+}
+
+TEST_CASE("links in a folder are reported by their name in the folder: a page, a loop, a dead link, an unreadable file")
+{
+    Archive a;
+    const QString folder = a.path(QStringLiteral("links"));
+    const QString target = a.path(QStringLiteral("elsewhere/real-name.txt"));
+    REQUIRE(test::writeFile(target, test::readAll(test::samplePages().at(2))));
+    REQUIRE(QDir().mkpath(folder));
+    REQUIRE(QFile::link(target, folder + QStringLiteral("/p1.txt")));
+    REQUIRE(QFile::link(QStringLiteral(".."), folder + QStringLiteral("/loop")));
+    REQUIRE(QFile::link(a.path(QStringLiteral("gone.txt")), folder + QStringLiteral("/p2.txt")));
+    // Root reads any file whatever its mode; a process's own memory file fails to read at offset 0.
+    const bool unreadable = QFileInfo::exists(QStringLiteral("/proc/self/mem"));
+    if (unreadable)
+        REQUIRE(QFile::link(QStringLiteral("/proc/self/mem"), folder + QStringLiteral("/p3.txt")));
+
+    Importer importer(&a.db);
+    const ImportSummary s = importer.importPaths({folder});
+    CHECK(s.error.isEmpty());
+    CHECK(s.issuesAdded == 1);
+    CHECK(hasSkipped(s, QStringLiteral("links/p2.txt"), QStringLiteral("does not exist")));
+    if (unreadable)
+        CHECK(hasSkipped(s, QStringLiteral("links/p3.txt"), QStringLiteral("cannot read")));
+    CHECK(s.skipped.size() == (unreadable ? 2 : 1));
+    const auto issue = store::IssueStore(&a.db).issueBySource(QFileInfo(folder).canonicalFilePath());
+    REQUIRE(issue);
+    const auto pages = store::IssueStore(&a.db).pages(issue->id);
+    REQUIRE(pages.size() == 1);
+    CHECK(pages.first().file == QStringLiteral("p1.txt"));
 }
 
 TEST_CASE("a path that does not exist is reported and the other paths go in")
