@@ -11,6 +11,7 @@
 #include "store/notestore.h"
 #include "store/searchindex.h"
 #include "store/searchindexwriter.h"
+#include "store/searchsortkey.h"
 #include "store/transaction.h"
 #include "text/textdecoder.h"
 
@@ -224,6 +225,22 @@ Importer::Parsed decodeAndParse(const QString &name, QList<PageData> pages)
     if (!texts.isEmpty())
         out.issue = parse::IssueLoader::fromTexts(name, texts);
     texts = QStringList(); // the articles hold what is kept of it
+    // The search index numbers the articles of one date in a fixed range; an issue beyond it (a
+    // year of pages in one file) would stop the import at the writer, after all the work below.
+    const qsizetype perDate = SearchSortKey::WithinDay + 1;
+    if (out.issue.date.isValid() && out.issue.articles.size() > perDate) {
+        const QString why =
+            QStringLiteral("%1 articles in one issue dated %2, more than the %3 of one date the search index "
+                           "holds; split it into one file (or folder) per issue and import those")
+                .arg(out.issue.articles.size())
+                .arg(out.issue.date.toString(Qt::ISODate))
+                .arg(perDate);
+        for (const PageData &page : std::as_const(out.pages))
+            out.skipped << SkippedFile{page.file, why};
+        out.pages.clear();
+        out.issue = parse::Issue();
+        return out;
+    }
     // Recognition is pure and the costliest step of an import: done here, the writer only
     // inserts. It reads the article as it will be stored, as a later re-recognition does.
     out.fields.reserve(out.issue.articles.size());

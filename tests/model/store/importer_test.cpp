@@ -293,6 +293,32 @@ TEST_CASE("links in a folder are reported by their name in the folder: a page, a
     CHECK(pages.first().file == QStringLiteral("p1.txt"));
 }
 
+TEST_CASE("an issue with more articles of one date than the search index holds is skipped with advice, the rest go in")
+{
+    Archive a;
+    Importer importer(&a.db);
+    REQUIRE(importer.importPaths({test::samplePages().at(0)}).error.isEmpty());
+    const QStringList before = test::dump(a.db);
+
+    // A year of short items glued into one file: one issue, one date, thousands of articles.
+    QString text = QStringLiteral("2023年11月16日 星期四\n\n");
+    for (int i = 0; i < 4200; ++i)
+        text += QStringLiteral("第%1次普法宣传活动举行\n\n本报讯（记者 刘琪）11月15日，自治区司法厅在呼和浩特举办第%1次"
+                               "普法宣传活动，干部群众参加。\n\n")
+                    .arg(i);
+    const QString huge = a.path(QStringLiteral("year.txt"));
+    REQUIRE(test::writeFile(huge, text.toUtf8()));
+    const ImportSummary s = importer.importPaths({huge, test::samplePages().at(1)});
+    CHECK(s.error.isEmpty());
+    CHECK(s.issuesAdded == 1);
+    CHECK(hasSkipped(s, QStringLiteral("year.txt"), QStringLiteral("split it into one file")));
+    CHECK_FALSE(store::IssueStore(&a.db).issueBySource(QFileInfo(huge).canonicalFilePath()));
+    // Only the second page was added: what was there before is untouched.
+    const QStringList after = test::dump(a.db);
+    for (const QString &row : before)
+        CHECK(after.contains(row));
+}
+
 TEST_CASE("a path that does not exist is reported and the other paths go in")
 {
     Archive a;
