@@ -12,6 +12,7 @@
 #include "store/searchindex.h"
 #include "store/searchindexwriter.h"
 #include "store/searchsortkey.h"
+#include "store/storagefailure.h"
 #include "store/transaction.h"
 #include "text/textdecoder.h"
 
@@ -387,7 +388,7 @@ QString ImportSummary::text() const
     if (cancelled)
         line += QStringLiteral("; cancelled");
     if (!error.isEmpty())
-        line += QStringLiteral("; stopped: ") + error;
+        line += QStringLiteral("; stopped: ") + StorageFailure::explain(error);
     return line;
 }
 

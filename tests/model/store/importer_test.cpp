@@ -382,6 +382,9 @@ TEST_CASE("a full disk stops the import with a clear message and rolls the issue
 
     const ImportSummary s = importer.importPaths(test::samplePages().mid(1));
     CHECK(s.error.contains(QStringLiteral("full")));
+    // The summary a user reads says what to do and that what was there is kept.
+    CHECK(s.text().contains(QStringLiteral("free some space")));
+    CHECK_FALSE(s.text().contains(QStringLiteral("Unable to fetch row")));
     CHECK(s.issuesAdded == 0);
     CHECK(test::dump(a.db) == before);
 }
