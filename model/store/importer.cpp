@@ -54,6 +54,13 @@ constexpr int kImportCheckpointPages = 10000;
 // Long enough to tell articles apart in a list, short enough for one line.
 constexpr int kDisplayTitleLength = 28;
 
+// What to do about a file that is not page text: PDFs and pictures are common in a paper's folders.
+QString notTextAdvice()
+{
+    return QStringLiteral("; baokan imports the text of pages (.txt in UTF-8, UTF-16, GB18030 or Big5): extract the "
+                          "text from a PDF or scan first");
+}
+
 QVariant nullable(const QString &s)
 {
     return s.isNull() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
@@ -210,7 +217,7 @@ Importer::Parsed decodeAndParse(const QString &name, QList<PageData> pages)
         QString why;
         const auto decoded = text::TextDecoder::decode(page.bytes, &why);
         if (!decoded) {
-            out.skipped << SkippedFile{page.file, why};
+            out.skipped << SkippedFile{page.file, why + notTextAdvice()};
             continue;
         }
         if (decoded->text.trimmed().isEmpty()) {
@@ -585,7 +592,8 @@ Importer::Outcome Importer::prepare(const Unit &unit, Prepared &prepared, Import
             return;
         }
         if (text::TextDecoder::looksBinary(bytes)) {
-            summary.skipped << SkippedFile{file, QStringLiteral("not a text file (it contains binary data)")};
+            summary.skipped << SkippedFile{file, QStringLiteral("not a text file (it contains binary data)") +
+                                                     notTextAdvice()};
             return;
         }
         pages << PageData{file, fileName, bytes,

@@ -184,6 +184,7 @@ TEST_CASE("a file that cannot be a page is reported and the rest of the folder g
     CHECK(s.issuesAdded == 2);
     CHECK(s.skipped.size() == 2);
     CHECK(hasSkipped(s, QStringLiteral("photo.jpg"), QStringLiteral("binary")));
+    CHECK(hasSkipped(s, QStringLiteral("photo.jpg"), QStringLiteral("extract the text")));
     CHECK(hasSkipped(s, QStringLiteral("blank.txt"), QStringLiteral("empty")));
     const auto issue =
         store::IssueStore(&a.db).issueBySource(QFileInfo(root + QStringLiteral("/2023-11-15")).canonicalFilePath());
