@@ -92,7 +92,7 @@ std::optional<QString> lenientUtf8(const QByteArray &bytes)
 struct Utf16Evidence
 {
     qsizetype units = 0;
-    qsizetype ascii = 0;     // U+0001..U+00FF text: what puts the NULs in
+    qsizetype ascii = 0;     // ASCII text and line ends: what puts the NULs in
     qsizetype chinese = 0;   // CJK ideographs, CJK and general punctuation, full-width forms
     qsizetype forbidden = 0; // U+0000 and control codes: never in a page
     qsizetype other = 0;     // anything else above U+00FF but U+xx00
@@ -107,13 +107,18 @@ Utf16Evidence utf16Evidence(const QByteArray &bytes, bool littleEndian)
         const char16_t u = littleEndian ? char16_t(first | second << 8) : char16_t(first << 8 | second);
         ++e.units;
         if (u < 0x100) {
-            if (u == u'\t' || u == u'\n' || u == u'\r' || u == u'\f' || (u >= 0x20 && u < 0x7f) || u >= 0xa0)
+            if (u == u'\t' || u == u'\n' || u == u'\r' || u == u'\f' || (u >= 0x20 && u < 0x7f))
                 ++e.ascii;
+            else if (u >= 0xa0)
+                ++e.chinese; // the · × ° of Chinese text, but no sign of the byte order
             else
                 ++e.forbidden;
         } else if ((u & 0xff) == 0 && u != 0x3000) {
-            // U+xx00 is ASCII read in the wrong order far more often than one of the few
-            // characters there (一, 开, 最): it speaks for neither order.
+            // U+4E00..U+9F00 (一, 开, 最) are also ASCII letters read in the wrong order: they
+            // speak for neither order. Other U+xx00 are that, or nothing a page holds.
+            const int high = u >> 8;
+            if (high < 0x34 || high > 0x9f)
+                ++e.other;
         } else if ((u >= 0x4e00 && u <= 0x9fff) || (u >= 0x3400 && u <= 0x4dbf) || (u >= 0x3000 && u <= 0x303f) ||
                    (u >= 0x2000 && u <= 0x206f) || (u >= 0xff00 && u <= 0xffef) || (u >= 0xd800 && u <= 0xdfff)) {
             ++e.chinese; // surrogates: the strict conversion checks that they pair up

@@ -196,6 +196,11 @@ TEST_CASE("binary bytes with NULs are refused, and looksBinary says so from thei
     }
     CHECK(TextDecoder::looksBinary(noise));
     CHECK_FALSE(TextDecoder::decode(noise));
+
+    // A record repeated, whose NULs fall in one half of the pairs as UTF-16's do.
+    const QByteArray record = QByteArray("\x00\x01\x02\xff\xfe\x00binary", 12).repeated(200);
+    CHECK(TextDecoder::looksBinary(record));
+    CHECK_FALSE(TextDecoder::decode(record));
 }
 
 TEST_CASE("UTF-16 text with a binary tail is refused rather than read with control codes")
