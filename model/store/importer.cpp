@@ -606,7 +606,10 @@ Importer::Outcome Importer::prepare(const Unit &unit, Prepared &prepared, Import
         QFile f(file);
         if (f.size() > kMaxPageBytes) {
             summary.skipped << SkippedFile{
-                file, QStringLiteral("too large for a page (%1 MB)").arg(f.size() / (1024 * 1024))};
+                file,
+                QStringLiteral("too large for a page (%1 MB; at most %2 MB): split it into one file per page or issue")
+                    .arg(f.size() / (1024 * 1024))
+                    .arg(kMaxPageBytes / (1024 * 1024))};
             continue;
         }
         if (!f.open(QIODevice::ReadOnly)) {

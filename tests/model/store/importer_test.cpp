@@ -320,6 +320,21 @@ TEST_CASE("an issue with more articles of one date than the search index holds i
         CHECK(after.contains(row));
 }
 
+TEST_CASE("a file too large for a page is left unread with its size and what to do")
+{
+    Archive a;
+    const QString huge = a.path(QStringLiteral("all-years.txt"));
+    QFile f(huge);
+    REQUIRE(f.open(QIODevice::WriteOnly));
+    REQUIRE(f.resize(300ll * 1024 * 1024)); // sparse: no disk space, never read
+    f.close();
+    Importer importer(&a.db);
+    const ImportSummary s = importer.importPaths({huge, test::samplePages().at(2)});
+    CHECK(s.issuesAdded == 1);
+    CHECK(hasSkipped(s, QStringLiteral("all-years.txt"), QStringLiteral("300 MB")));
+    CHECK(hasSkipped(s, QStringLiteral("all-years.txt"), QStringLiteral("split it")));
+}
+
 TEST_CASE("a path that does not exist is reported and the other paths go in")
 {
     Archive a;
