@@ -140,7 +140,9 @@ QList<const char *> bomlessUtf16Charsets(const QByteArray &bytes)
     // Shares in per mille of the units that tell anything (U+xx00 tells nothing).
     auto share = [](const Utf16Evidence &e) -> qsizetype {
         const qsizetype telling = e.ascii + e.chinese + e.forbidden + e.other;
-        if (e.forbidden * 1000 > e.units || e.ascii == 0 || telling == 0)
+        // A handful of units can read as anything.
+        constexpr qsizetype MinTelling = 16;
+        if (e.forbidden * 1000 > e.units || e.ascii == 0 || telling < MinTelling)
             return -1;
         const qsizetype perMille = (e.ascii + e.chinese) * 1000 / telling;
         return perMille >= 750 ? perMille : -1;
@@ -226,7 +228,8 @@ std::optional<DecodedText> TextDecoder::decode(const QByteArray &bytes, QString 
     }
 
     if (bytes.contains('\0')) {
-        if (auto text = bomlessUtf16(bytes))
+        // A file cut short may end in half a code unit: the rest is still the text.
+        if (auto text = bomlessUtf16(bytes.size() % 2 ? bytes.chopped(1) : bytes))
             return text;
         setError(error, QStringLiteral("not a text file (contains NUL bytes)"));
         return std::nullopt;

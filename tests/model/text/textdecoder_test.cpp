@@ -151,7 +151,9 @@ TEST_CASE("UTF-16 without a byte order mark is read even with a single line end 
 {
     // One ASCII character against a dozen 一/开/最 (U+xx00, which read the wrong way round look
     // like ASCII): the Chinese characters themselves tell the byte order.
-    const QString text = QStringLiteral("一开一最一开一一\u3000一最开一一：统一开展专项行动，最一\n\f");
+    const QString text =
+        QStringLiteral("一开一最一开一一\u3000一最开一一：统一开展专项行动，最一。全区政法机关统一部署，"
+                       "开展专项整治行动\n\f");
     for (const auto encoding : {QStringConverter::Utf16LE, QStringConverter::Utf16BE}) {
         const QByteArray bytes = encode(text, encoding, false);
         CHECK_FALSE(TextDecoder::looksBinary(bytes));
@@ -161,6 +163,15 @@ TEST_CASE("UTF-16 without a byte order mark is read even with a single line end 
         CHECK(decoded->encoding ==
               (encoding == QStringConverter::Utf16LE ? QStringLiteral("UTF-16LE") : QStringLiteral("UTF-16BE")));
     }
+}
+
+TEST_CASE("UTF-16 without a byte order mark cut inside its last code unit is read up to the cut")
+{
+    const QString text = chineseParagraph() + QStringLiteral("\n");
+    const QByteArray bytes = encode(text + QStringLiteral("完"), QStringConverter::Utf16LE, false).chopped(1);
+    const auto decoded = TextDecoder::decode(bytes);
+    REQUIRE(decoded);
+    CHECK(decoded->text == text);
 }
 
 TEST_CASE("Latin UTF-16 without a byte order mark is read in the right byte order")
