@@ -142,10 +142,11 @@ QList<const char *> bomlessUtf16Charsets(const QByteArray &bytes)
         const qsizetype telling = e.ascii + e.chinese + e.forbidden + e.other;
         // A handful of units can read as anything.
         constexpr qsizetype MinTelling = 16;
-        if (e.forbidden * 1000 > e.units || e.ascii == 0 || telling < MinTelling)
+        if (e.forbidden * 1000 > e.units || telling < MinTelling)
             return -1;
         const qsizetype perMille = (e.ascii + e.chinese) * 1000 / telling;
-        return perMille >= 750 ? perMille : -1;
+        // A line of Chinese alone has no ASCII to show its order: then nearly all must be Chinese.
+        return perMille >= (e.ascii > 0 ? 750 : 950) ? perMille : -1;
     };
     const qsizetype shareLe = share(le);
     const qsizetype shareBe = share(be);

@@ -174,6 +174,21 @@ TEST_CASE("UTF-16 without a byte order mark cut inside its last code unit is rea
     CHECK(decoded->text == text);
 }
 
+TEST_CASE("a line of Chinese alone in UTF-16 without a byte order mark is read in either byte order")
+{
+    // No ASCII at all, not even a line end; 开 (U+5F00) puts in the NUL.
+    const QString text =
+        QStringLiteral("自治区司法厅召开全区普法工作会议部署年度重点任务强调要坚持把全民普法作为全面依法治区的"
+                       "长期基础性工作");
+    for (const auto encoding : {QStringConverter::Utf16LE, QStringConverter::Utf16BE}) {
+        const QByteArray bytes = encode(text, encoding, false);
+        REQUIRE(bytes.contains('\0'));
+        const auto decoded = TextDecoder::decode(bytes);
+        REQUIRE(decoded);
+        CHECK(decoded->text == text);
+    }
+}
+
 TEST_CASE("Latin UTF-16 without a byte order mark is read in the right byte order")
 {
     const QString text = QStringLiteral("Inner Mongolia Legal Daily, page 3\r\n");
