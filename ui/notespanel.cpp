@@ -239,9 +239,12 @@ bool NotesPanel::flush()
         store::Edit edit = store::NoteEdits::setArticleNote(key, text);
         QString error;
         if (!edit.apply(m_db->connection(), &error)) {
-            Q_EMIT message(tr("The note could not be saved to the archive (%1). It is kept here and saved again "
+            QString why = store::StorageFailure::explain(error);
+            if (!why.endsWith(QLatin1Char('.')))
+                why += QLatin1Char('.');
+            Q_EMIT message(tr("The note could not be saved to the archive: %1 It is kept here and saved again "
                               "with your next change.")
-                               .arg(error));
+                               .arg(why));
             return false;
         }
         m_undoStack->push(new EditCommand(m_db, std::move(edit)));
