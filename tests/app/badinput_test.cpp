@@ -8,6 +8,8 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
+#include <QSet>
+#include <QSqlQuery>
 
 #include <sys/stat.h>
 
@@ -180,4 +182,43 @@ TEST_CASE(
     }
     CHECK_FALSE(utf8Titles.isEmpty());
     CHECK(utf16Titles == utf8Titles);
+}
+
+TEST_CASE("two baokan import processes on one archive at once make each issue once and keep a note written meanwhile")
+{
+    Fixture f;
+    const QString folder = QStringLiteral(BAOKAN_SAMPLE_DIR);
+    QProcess first;
+    QProcess second;
+    first.start(QStringLiteral(BAOKAN_EXECUTABLE), {QStringLiteral("import"), QStringLiteral("--db"), f.db, folder});
+    second.start(QStringLiteral(BAOKAN_EXECUTABLE), {QStringLiteral("import"), QStringLiteral("--db"), f.db,
+                                                     folder + QStringLiteral("/000_8cb0eb0426f5551b.txt"), folder});
+    const Run note = runBaokan({QStringLiteral("note"), QStringLiteral("add"), QStringLiteral("--db"), f.db,
+                                QStringLiteral("k1"), QStringLiteral("写于导入之时")});
+    REQUIRE(first.waitForFinished(120000));
+    REQUIRE(second.waitForFinished(120000));
+    const QString errors = QString::fromUtf8(first.readAllStandardError() + second.readAllStandardError());
+    INFO(errors.toStdString() << note.err.toStdString());
+    CHECK(first.exitCode() == 0);
+    CHECK(second.exitCode() == 0);
+    CHECK(note.exitCode == 0);
+    CHECK_FALSE(errors.contains(QStringLiteral("locked")));
+
+    // The fixture's issue, the folder as one issue, and the single page as another.
+    const Run list = runBaokan({QStringLiteral("articles"), QStringLiteral("--db"), f.db});
+    QSet<QString> keys;
+    int lines = 0;
+    for (const QString &line : QString::fromUtf8(list.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+        keys.insert(line.section(QLatin1Char('\t'), 0, 0));
+        ++lines;
+    }
+    CHECK(lines == keys.size()); // no article twice
+    QSqlDatabase db = f.archive.db();
+    QSqlQuery q(db);
+    REQUIRE(q.exec(QStringLiteral("SELECT count(*) FROM issue")));
+    REQUIRE(q.next());
+    CHECK(q.value(0).toInt() == 3);
+    REQUIRE(q.exec(QStringLiteral("SELECT note FROM note WHERE article_key = 'k1'")));
+    REQUIRE(q.next());
+    CHECK(q.value(0).toString().contains(QStringLiteral("写于导入之时")));
 }
