@@ -168,6 +168,20 @@ std::optional<DecodedText> bomlessUtf16(const QByteArray &bytes)
     return std::nullopt;
 }
 
+// UTF-8 text with a few stray NUL bytes, as some PDF extractors leave: the NULs are dropped. A
+// binary file has far more of them, and its other bytes are not UTF-8.
+std::optional<QString> utf8WithStrayNuls(const QByteArray &bytes)
+{
+    const qsizetype nuls = bytes.count('\0');
+    if (nuls == 0 || nuls * 1000 > bytes.size())
+        return std::nullopt;
+    QByteArray cleaned = bytes;
+    cleaned.replace(QByteArrayView("\0", 1), QByteArrayView());
+    if (auto text = TextDecoder::convertStrict(cleaned, "UTF-8"); text && looksLikeText(*text))
+        return text;
+    return std::nullopt;
+}
+
 } // namespace
 
 bool TextDecoder::looksBinary(const QByteArray &bytes)
@@ -175,8 +189,13 @@ bool TextDecoder::looksBinary(const QByteArray &bytes)
     if (bytes.startsWith("\xff\xfe") || bytes.startsWith("\xfe\xff"))
         return false;
     // A start is enough to tell; cut at a code unit so the byte order stays visible.
-    const QByteArray start = bytes.left(64 * 1024);
-    return start.contains('\0') && bomlessUtf16Charsets(start.left(start.size() & ~qsizetype(1))).isEmpty();
+    QByteArray start = bytes.left(64 * 1024);
+    if (!start.contains('\0') || !bomlessUtf16Charsets(start.left(start.size() & ~qsizetype(1))).isEmpty())
+        return false;
+    // Cut at a line end, not inside a UTF-8 character.
+    if (start.size() < bytes.size())
+        start.truncate(start.lastIndexOf('\n') + 1);
+    return !utf8WithStrayNuls(start);
 }
 
 std::optional<QString> TextDecoder::convertStrict(const QByteArray &bytes, const char *charset)
@@ -232,6 +251,8 @@ std::optional<DecodedText> TextDecoder::decode(const QByteArray &bytes, QString 
         // A file cut short may end in half a code unit: the rest is still the text.
         if (auto text = bomlessUtf16(bytes.size() % 2 ? bytes.chopped(1) : bytes))
             return text;
+        if (auto text = utf8WithStrayNuls(bytes))
+            return DecodedText{*text, QStringLiteral("UTF-8")};
         setError(error, QStringLiteral("not a text file (contains NUL bytes)"));
         return std::nullopt;
     }

@@ -189,6 +189,24 @@ TEST_CASE("a line of Chinese alone in UTF-16 without a byte order mark is read i
     }
 }
 
+TEST_CASE("UTF-8 text with a few stray NUL bytes is read without them; many NULs stay binary")
+{
+    const QString text = QString(chineseParagraph() + QStringLiteral("\n")).repeated(10);
+    QByteArray bytes = text.toUtf8();
+    bytes.insert(40, '\0');
+    bytes.append('\0');
+    CHECK_FALSE(TextDecoder::looksBinary(bytes));
+    const auto decoded = TextDecoder::decode(bytes);
+    REQUIRE(decoded);
+    CHECK(decoded->text == text);
+    CHECK(decoded->encoding == QStringLiteral("UTF-8"));
+
+    QByteArray dense = QStringLiteral("本报讯\n").toUtf8();
+    dense.append('\0');
+    CHECK(TextDecoder::looksBinary(dense));
+    CHECK_FALSE(TextDecoder::decode(dense));
+}
+
 TEST_CASE("Latin UTF-16 without a byte order mark is read in the right byte order")
 {
     const QString text = QStringLiteral("Inner Mongolia Legal Daily, page 3\r\n");
