@@ -14,9 +14,9 @@ struct DecodedText
     QString encoding; // the charset the bytes were read as, e.g. "UTF-8", "GB18030"
 };
 
-// Turns the raw bytes of a page file into text. Detects UTF-8 (with or without BOM), UTF-16 (with
-// or without BOM) and GB18030/GBK (Big5 when ICU is sure of it). Refuses bytes that are not text. Pure; usable
-// from any thread.
+// Turns the raw bytes of a page file into text. Detects UTF-8 (with or without BOM, a few stray NUL
+// bytes dropped), UTF-16 (with or without BOM) and GB18030/GBK (Big5 when ICU is sure of it).
+// Refuses bytes that are not text. Pure; usable from any thread.
 class TextDecoder
 {
 public:
