@@ -16,6 +16,7 @@
 #include <QTemporaryDir>
 #include <QThread>
 
+#include <sqlite3.h>
 #include <unicode/ucnv.h>
 
 #include <atomic>
@@ -270,6 +271,104 @@ TEST_CASE("a cancelled re-import of changed pages leaves the archive exactly as 
     const ImportSummary s = importer.importPaths({page});
     CHECK(s.cancelled);
     CHECK(test::dump(a.db) == before);
+}
+
+TEST_CASE("a cancel while an issue is written keeps the issues before it in its transaction and nothing of it")
+{
+    Archive a;
+    Archive twoFirst;
+    const QStringList samples = test::samplePages();
+    std::atomic_bool cancel{false};
+    // The flag goes up while the third issue's articles are written, after the cancel check
+    // between issues: the import finds it at the next article.
+    sqlite3 *handle = Database::handle(a.db.connection());
+    REQUIRE(handle);
+    REQUIRE(sqlite3_create_function(
+                handle, "test_cancel", 0, SQLITE_UTF8, &cancel,
+                [](sqlite3_context *context, int, sqlite3_value **) {
+                    static_cast<std::atomic_bool *>(sqlite3_user_data(context))->store(true);
+                    sqlite3_result_null(context);
+                },
+                nullptr, nullptr) == SQLITE_OK);
+    QSqlQuery q(a.db.connection());
+    REQUIRE(q.exec(QStringLiteral("CREATE TEMP TRIGGER cancel_in_third AFTER INSERT ON main.article "
+                                  "WHEN new.issue_id = 3 BEGIN SELECT test_cancel(); END")));
+    Importer importer(&a.db);
+    importer.setCancelFlag(&cancel);
+    // One transaction for all issues, so the first two are rolled back with the third.
+    Importer::Options options;
+    options.batchArticles = 1000000;
+    options.batchMilliseconds = 1000000;
+    importer.setOptions(options);
+    const ImportSummary s = importer.importPaths(samples);
+    CHECK(s.cancelled);
+    CHECK(s.error.isEmpty());
+    CHECK(s.issuesAdded == 2);
+    CHECK(test::scalar(a.db, QStringLiteral("SELECT count(*) FROM issue")) == 2);
+    CHECK(s.articlesAdded == test::scalar(a.db, QStringLiteral("SELECT count(*) FROM article")));
+
+    REQUIRE(Importer(&twoFirst.db).importPaths(samples.mid(0, 2)).issuesAdded == 2);
+    CHECK(test::dump(a.db) == test::dump(twoFirst.db));
+    // The search index and the mentions hold the articles written, and nothing of the third issue.
+    CHECK(test::scalar(a.db, QStringLiteral("SELECT count(*) FROM article_search")) ==
+          test::scalar(twoFirst.db, QStringLiteral("SELECT count(*) FROM article_search")));
+    CHECK(test::scalar(a.db, QStringLiteral("SELECT count(*) FROM entity_mention")) ==
+          test::scalar(twoFirst.db, QStringLiteral("SELECT count(*) FROM entity_mention")));
+}
+
+TEST_CASE("an issue the archive refuses stops the import and the issues before it in its transaction go in")
+{
+    Archive a;
+    Archive twoFirst;
+    const QStringList samples = test::samplePages();
+    QSqlQuery q(a.db.connection());
+    REQUIRE(q.exec(QStringLiteral("CREATE TEMP TRIGGER refuse_third BEFORE INSERT ON main.issue "
+                                  "WHEN (SELECT count(*) FROM main.issue) = 2 "
+                                  "BEGIN SELECT RAISE(ABORT, 'the third issue is refused'); END")));
+    Importer importer(&a.db);
+    Importer::Options options;
+    options.batchArticles = 1000000;
+    options.batchMilliseconds = 1000000;
+    importer.setOptions(options);
+    const ImportSummary s = importer.importPaths(samples);
+    CHECK(s.error.contains(QStringLiteral("the third issue is refused")));
+    CHECK(s.issuesAdded == 2);
+    CHECK(s.articlesAdded == test::scalar(a.db, QStringLiteral("SELECT count(*) FROM article")));
+    REQUIRE(Importer(&twoFirst.db).importPaths(samples.mid(0, 2)).issuesAdded == 2);
+    CHECK(test::dump(a.db) == test::dump(twoFirst.db));
+    CHECK(test::scalar(a.db, QStringLiteral("SELECT count(*) FROM article_search")) ==
+          test::scalar(twoFirst.db, QStringLiteral("SELECT count(*) FROM article_search")));
+}
+
+TEST_CASE("issues imported in one transaction and one transaction each make the same archive")
+{
+    Archive batched;
+    Archive single;
+    const QStringList samples = test::samplePages();
+    Importer importer(&batched.db);
+    Importer::Options options;
+    options.batchArticles = 1000000;
+    options.batchMilliseconds = 1000000;
+    importer.setOptions(options);
+    const ImportSummary b = importer.importPaths(samples);
+    Importer alone(&single.db);
+    options.batchArticles = 1;
+    alone.setOptions(options);
+    const ImportSummary s = alone.importPaths(samples);
+    REQUIRE(b.ok());
+    REQUIRE(s.ok());
+    CHECK(b.text() == s.text());
+    CHECK(test::dump(batched.db) == test::dump(single.db));
+    const QString searched = QStringLiteral("SELECT group_concat(article_id || ':' || sort_key, ' ') FROM "
+                                            "(SELECT article_id, sort_key FROM article_search ORDER BY article_id)");
+    QSqlQuery qb(batched.db.connection());
+    QSqlQuery qs(single.db.connection());
+    REQUIRE(qb.exec(searched));
+    REQUIRE(qs.exec(searched));
+    REQUIRE(qb.next());
+    REQUIRE(qs.next());
+    CHECK(!qb.value(0).toString().isEmpty());
+    CHECK(qb.value(0).toString() == qs.value(0).toString());
 }
 
 TEST_CASE("a full disk stops the import with a clear message and rolls the issue back")
