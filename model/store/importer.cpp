@@ -429,6 +429,8 @@ struct Importer::Statements
              deleteArticle.prepare(QStringLiteral("DELETE FROM article WHERE id = :id")) &&
              hasNotes.prepare(QStringLiteral("SELECT 1 FROM note WHERE article_key = :key LIMIT 1")) &&
              issueDate.prepare(QStringLiteral("SELECT coalesce(user_date, date) FROM issue WHERE id = :id"));
+        // Written in rowid order when the batch commits (SearchIndexWriter::setBuffered).
+        index.setBuffered(true);
         QString why;
         if (ok && !index.prepare(&why)) {
             ok = false;
@@ -679,6 +681,7 @@ void Importer::run(const QList<Unit> &units, ImportSummary &summary)
                 batch.transaction.reset();
                 break;
             }
+            m_statements->index.discard();
             batch.started.start();
         }
         ImportSummary counts;
@@ -762,9 +765,10 @@ bool Importer::commitBatch(Batch &batch, const QList<Unit> &units, ImportSummary
     if (!batch.transaction)
         return true;
     // A failed commit has rolled the batch back (Transaction::commit).
-    if (!batch.transaction->commit()) {
-        qCWarning(lcStore) << "cannot commit" << batch.issues.size()
-                           << "issues, writing them one at a time:" << batch.transaction->lastError();
+    QString why;
+    if (!m_statements->index.flush(&why) || !batch.transaction->commit()) {
+        qCWarning(lcStore) << "cannot commit" << batch.issues.size() << "issues, writing them one at a time:"
+                           << (why.isEmpty() ? batch.transaction->lastError() : why);
         return replayBatch(batch, units, summary);
     }
     batch.transaction.reset();
@@ -776,6 +780,7 @@ bool Importer::commitBatch(Batch &batch, const QList<Unit> &units, ImportSummary
 bool Importer::replayBatch(Batch &batch, const QList<Unit> &units, ImportSummary &summary)
 {
     batch.transaction.reset(); // rolls back what is still open
+    m_statements->index.discard();
     std::vector<Batch::Issue> issues;
     issues.swap(batch.issues);
     batch.articles = 0;
@@ -799,8 +804,14 @@ bool Importer::writeAlone(const Unit &unit, const Prepared &prepared, const Pars
         counts.error = QStringLiteral("cannot write to the archive %1: %2").arg(m_db->path(), transaction.lastError());
         return false;
     }
+    m_statements->index.discard();
     if (!write(unit, prepared, parsed, counts, false))
         return false;
+    QString why;
+    if (!m_statements->index.flush(&why)) {
+        counts.error = QStringLiteral("cannot index %1 for search: %2").arg(unit.source, why);
+        return false;
+    }
     if (!transaction.commit()) {
         counts.error = QStringLiteral("cannot write %1 to the archive: %2").arg(unit.source, transaction.lastError());
         return false;
@@ -867,6 +878,12 @@ bool Importer::write(const Unit &unit, const Prepared &prepared, const Parsed &p
         return dbError(st.findIssue);
     issueId = st.findIssue.next() ? st.findIssue.value(0).toLongLong() : 0;
     st.findIssue.finish();
+    // Re-importing takes articles out of the index (triggers on update and delete): what the
+    // batch indexed so far has to be in it first.
+    if (issueId && !st.index.flush(&why)) {
+        summary.error = QStringLiteral("cannot index for search: %1").arg(why);
+        return false;
+    }
     const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
     const QVariant date =
         issue.date.isValid() ? QVariant(issue.date.toString(Qt::ISODate)) : QVariant(QMetaType::fromType<QString>());

@@ -7,6 +7,7 @@
 #include "store/importer.h"
 #include "store/issuestore.h"
 #include "store/samplearchive.h"
+#include "store/searchindex.h"
 
 #include <catch2/catch.hpp>
 
@@ -369,6 +370,83 @@ TEST_CASE("issues imported in one transaction and one transaction each make the 
     REQUIRE(qs.next());
     CHECK(!qb.value(0).toString().isEmpty());
     CHECK(qb.value(0).toString() == qs.value(0).toString());
+    // The full-text rows, written in rowid order at the commit, find the same articles.
+    for (const QString &query :
+         {QStringLiteral("包头"), QStringLiteral("法"), QStringLiteral("\"社会治理\""), QStringLiteral("baotou")}) {
+        QString error;
+        const auto fromBatch = store::SearchIndex::search(batched.db.connection(), query, {}, &error);
+        const auto fromSingle = store::SearchIndex::search(single.db.connection(), query, {}, &error);
+        REQUIRE(fromBatch);
+        REQUIRE(fromSingle);
+        QStringList batchKeys;
+        QStringList singleKeys;
+        for (const store::SearchHit &h : fromBatch->hits)
+            batchKeys << h.key;
+        for (const store::SearchHit &h : fromSingle->hits)
+            singleKeys << h.key;
+        CHECK(!batchKeys.isEmpty());
+        CHECK(batchKeys == singleKeys);
+    }
+}
+
+TEST_CASE("an issue imported twice in one transaction is indexed once, with its latest text")
+{
+    // The second import of the folder re-indexes its articles within the transaction that
+    // indexed them first: their rows must be in the full-text index before they are taken out.
+    Archive a;
+    const QString folder = a.path(QStringLiteral("issue"));
+    REQUIRE(QDir().mkpath(folder));
+    REQUIRE(test::writeFile(folder + QStringLiteral("/p1.txt"), test::readAll(test::samplePages().at(1))));
+    Importer importer(&a.db);
+    Importer::Options options;
+    options.reparseUnchanged = true;
+    options.batchArticles = 1000000;
+    options.batchMilliseconds = 1000000;
+    importer.setOptions(options);
+    // A batch that fails is written again one issue at a time and the import goes on: only the
+    // warning tells that the batch failed.
+    static QStringList warnings;
+    warnings.clear();
+    const QtMessageHandler previous =
+        qInstallMessageHandler([](QtMsgType type, const QMessageLogContext &, const QString &message) {
+            if (type == QtWarningMsg)
+                warnings << message;
+        });
+    const ImportSummary s = importer.importPaths({folder, folder});
+    qInstallMessageHandler(previous);
+    CHECK(warnings.isEmpty());
+    REQUIRE(s.error.isEmpty());
+    CHECK(s.issuesAdded == 1);
+    const int articles = test::scalar(a.db, QStringLiteral("SELECT count(*) FROM article"));
+    CHECK(articles > 0);
+    CHECK(test::scalar(a.db, QStringLiteral("SELECT count(*) FROM article_search")) == articles);
+    QString error;
+    const auto hits = store::SearchIndex::search(a.db.connection(), QStringLiteral("包头"), {}, &error);
+    REQUIRE(hits);
+    QSet<QString> keys;
+    for (const store::SearchHit &h : hits->hits)
+        keys.insert(h.key);
+    CHECK(!keys.isEmpty());
+    CHECK(keys.size() == hits->hits.size());
+    // A contentless index that was told to delete rows it never held fails its own check.
+    QSqlQuery q(a.db.connection());
+    CHECK(q.exec(QStringLiteral("INSERT INTO article_uni (article_uni, rank) VALUES ('integrity-check', 0)")));
+}
+
+TEST_CASE("issues imported in one transaction add one segment to each search table")
+{
+    // FTS5 writes what it indexed as a new segment at each commit and at each savepoint, a
+    // statement's own included: a statement that opens one for every article (INSERT OR REPLACE
+    // or RETURNING on a table with a foreign key) makes the import rewrite the index many times.
+    Archive a;
+    Importer importer(&a.db);
+    Importer::Options options;
+    options.batchArticles = 1000000;
+    options.batchMilliseconds = 1000000;
+    importer.setOptions(options);
+    REQUIRE(importer.importPaths(test::samplePages()).ok());
+    CHECK(test::scalar(a.db, QStringLiteral("SELECT count(DISTINCT segid) FROM article_fts_idx")) == 1);
+    CHECK(test::scalar(a.db, QStringLiteral("SELECT count(DISTINCT segid) FROM article_uni_idx")) == 1);
 }
 
 TEST_CASE("a full disk stops the import with a clear message and rolls the issue back")
