@@ -449,6 +449,28 @@ TEST_CASE("issues imported in one transaction add one segment to each search tab
     CHECK(test::scalar(a.db, QStringLiteral("SELECT count(DISTINCT segid) FROM article_uni_idx")) == 1);
 }
 
+TEST_CASE("indexing again the articles of issues out of date order adds one segment to each search table")
+{
+    Archive a;
+    REQUIRE(Importer(&a.db).importPaths(test::samplePages()).ok());
+    QSqlQuery q(a.db.connection());
+    for (const char *sql :
+         {"INSERT INTO article_fts (article_fts) VALUES ('delete-all')",
+          "INSERT INTO article_uni (article_uni) VALUES ('delete-all')", "DELETE FROM article_search"})
+        REQUIRE(q.exec(QString::fromLatin1(sql)));
+    // The sample issues are not in date order, and some have no date.
+    REQUIRE(test::scalar(a.db, QStringLiteral("SELECT count(*) FROM issue i JOIN issue j ON j.id = i.id + 1 "
+                                              "WHERE coalesce(j.date, '') < coalesce(i.date, '')")) > 0);
+    QString error;
+    REQUIRE(store::SearchIndex::indexMissing(a.db.connection(), {}, nullptr, &error) ==
+            test::scalar(a.db, QStringLiteral("SELECT count(*) FROM article")));
+    CHECK(test::scalar(a.db, QStringLiteral("SELECT count(DISTINCT segid) FROM article_fts_idx")) == 1);
+    CHECK(test::scalar(a.db, QStringLiteral("SELECT count(DISTINCT segid) FROM article_uni_idx")) == 1);
+    const auto hits = store::SearchIndex::search(a.db.connection(), QStringLiteral("包头"), {}, &error);
+    REQUIRE(hits);
+    CHECK(!hits->hits.isEmpty());
+}
+
 TEST_CASE("a full disk stops the import with a clear message and rolls the issue back")
 {
     Archive a;
