@@ -8,6 +8,7 @@
 #include <QStringList>
 
 #include <optional>
+#include <vector>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -46,6 +47,14 @@ public:
     // Forgets what it learned about the index in the last transaction (the next free sort key
     // of each date), which another connection may have changed since.
     void begin();
+    // Buffered, the full-text rows wait for flush(), which writes them in rowid order: FTS5
+    // writes what it holds in memory as a new segment whenever a lower rowid than the last comes,
+    // and the rowid is the date's sort key, so an import of issues out of date order made a
+    // segment per issue, which merges then rewrote. Flush before committing; discard() after a
+    // rollback. Removing an article flushes first (its rows must be in the index to come out).
+    void setBuffered(bool buffered) { m_buffered = buffered; }
+    bool flush(QString *error);
+    void discard() { m_pending.clear(); }
     // Indexes (or re-indexes) an article, reading its text, date and entity names from the archive.
     bool index(qint64 id, QString *error);
     // Indexes an article with its text given; names are its distinct PER, LOC and ORG texts.
@@ -58,6 +67,15 @@ private:
                const QStringList &names, QString *error);
     bool previousKey(qint64 id, std::optional<qint64> *previous, QString *error);
     bool fail(const QString &what, QString *error) const;
+    bool insertFts(qint64 id, qint64 key, const Text &text, const QByteArray &pinyin, QString *error);
+
+    struct Pending
+    {
+        qint64 id;
+        qint64 key;
+        Text text;
+        QByteArray pinyin;
+    };
 
     QSqlDatabase m_db;
     sqlite3 *m_handle = nullptr;
@@ -73,6 +91,8 @@ private:
     sqlite3_stmt *m_removeRow = nullptr;
     // The next free key of each day met in this transaction, to ask the index once per day.
     QHash<qint64, qint64> m_nextKey;
+    bool m_buffered = false;
+    std::vector<Pending> m_pending;
 };
 
 } // namespace baokan::store
