@@ -450,11 +450,12 @@ bool MainWindow::openArchive(const QString &path, QString *error)
     issueHeader->setSectionResizeMode(models::IssueListModel::ArticleCountColumn, QHeaderView::ResizeToContents);
     QHeaderView *articleHeader = m_articleView->header();
     articleHeader->setSectionResizeMode(models::ArticleListModel::TitleColumn, QHeaderView::Stretch);
-    articleHeader->setSectionResizeMode(models::ArticleListModel::DetailColumn, QHeaderView::Interactive);
-    articleHeader->setSectionResizeMode(models::ArticleListModel::ReportersColumn, QHeaderView::Interactive);
     articleHeader->setMinimumSectionSize(60);
-    articleHeader->resizeSection(models::ArticleListModel::DetailColumn, 100);
-    articleHeader->resizeSection(models::ArticleListModel::ReportersColumn, 72);
+    // Titles are what a reader scans: the title column takes the list's width, and the kicker
+    // and reporters go under each title, smaller (TagChipDelegate), rather than in columns of
+    // their own that left a title six characters.
+    m_articleView->setColumnHidden(models::ArticleListModel::DetailColumn, true);
+    m_articleView->setColumnHidden(models::ArticleListModel::ReportersColumn, true);
     // The issue date leads a list across issues and is hidden for one issue.
     articleHeader->setSectionResizeMode(models::ArticleListModel::IssueDateColumn, QHeaderView::ResizeToContents);
     articleHeader->moveSection(articleHeader->visualIndex(models::ArticleListModel::IssueDateColumn), 0);

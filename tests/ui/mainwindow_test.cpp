@@ -5,6 +5,8 @@
 #include "readerview.h"
 #include "settings.h"
 
+#include "models/articlelistmodel.h"
+
 #include "uitestscope.h"
 #include "uitestwindow.h"
 
@@ -17,6 +19,7 @@
 #include <QDropEvent>
 #include <QFile>
 #include <QFileInfo>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -488,4 +491,42 @@ TEST_CASE("the side dock's layout is restored on the next start", "[ui][window]"
     auto third = openWindow(scope.archive(), {1440, 900});
     CHECK_FALSE(third->notesPanel()->isVisibleTo(third.get()));
     CHECK_FALSE(third->entitiesPanel()->isVisibleTo(third.get()));
+}
+
+TEST_CASE("the article list gives titles its whole width at 1440x900 and 1024x700, with the byline under them "
+          "and the whole title in the tooltip",
+          "[ui][window]")
+{
+    Scope scope;
+    prepareArchive(scope);
+    for (const QSize size : {QSize(1440, 900), QSize(1024, 700)}) {
+        INFO(size.width() << "x" << size.height());
+        auto window = openWindow(scope.archive(), size);
+        auto *view = child<QTreeView>(window.get(), "articleView");
+        QCoreApplication::processEvents();
+        CHECK(view->isColumnHidden(models::ArticleListModel::DetailColumn));
+        CHECK(view->isColumnHidden(models::ArticleListModel::ReportersColumn));
+        const int title = view->header()->sectionSize(models::ArticleListModel::TitleColumn);
+        CHECK(title >= view->viewport()->width() - 2);
+        // At least 14 ideographs of a title in a row (it was 6 beside the kicker and reporters columns).
+        CHECK(title >= 14 * view->fontMetrics().horizontalAdvance(QChar(0x4E2D)));
+        // Two lines a row: the title over the kicker and reporters.
+        CHECK(view->sizeHintForRow(0) >= 2 * view->fontMetrics().height());
+
+        // A row with reporters shows them in the title's tooltip, after the whole title.
+        bool sawReporters = false;
+        for (int row = 0; row < view->model()->rowCount(); ++row) {
+            const QModelIndex titleIndex = view->model()->index(row, models::ArticleListModel::TitleColumn);
+            const QString tip = titleIndex.data(Qt::ToolTipRole).toString();
+            CHECK(tip.startsWith(titleIndex.data().toString()));
+            const QString reporters =
+                titleIndex.siblingAtColumn(models::ArticleListModel::ReportersColumn).data().toString();
+            if (!reporters.isEmpty()) {
+                CHECK(tip.contains(reporters));
+                sawReporters = true;
+            }
+        }
+        CHECK(sawReporters);
+        window->close();
+    }
 }
