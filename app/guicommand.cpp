@@ -116,6 +116,13 @@ int runGui(int &argc, char **argv)
         if (parser.isSet(entities)) {
             window.entitiesPanel()->show();
             window.entitiesPanel()->raise();
+            // The archive index is read off the GUI thread: the picture shows it once it is in.
+            QCoreApplication::processEvents();
+            if (window.entitiesPanel()->isReadingIndex()) {
+                QEventLoop wait;
+                QObject::connect(window.entitiesPanel(), &ui::EntitiesPanel::indexRead, &wait, &QEventLoop::quit);
+                wait.exec();
+            }
         }
         if (parser.isSet(filterTags)) {
             store::Database tagsDb(archive);
