@@ -442,6 +442,11 @@ bool MainWindow::openArchive(const QString &path, QString *error)
     connect(m_issueModel, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &topLeft) {
         if (topLeft.row() == m_issueView->currentIndex().row() && m_articleView->currentIndex().isValid())
             articleChanged(m_articleView->currentIndex());
+        // A new date moves the issue's articles in search's date order and date facet.
+        if (topLeft.column() == models::IssueListModel::DateColumn) {
+            m_searchPanel->reloadFacets();
+            m_searchPanel->refreshResults();
+        }
     });
 
     QHeaderView *issueHeader = m_issueView->header();

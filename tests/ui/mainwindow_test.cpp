@@ -3,9 +3,12 @@
 #include "mainwindow.h"
 #include "notespanel.h"
 #include "readerview.h"
+#include "searchpanel.h"
 #include "settings.h"
 
 #include "models/articlelistmodel.h"
+#include "store/database.h"
+#include "store/searchindex.h"
 
 #include "uitestscope.h"
 #include "uitestwindow.h"
@@ -14,6 +17,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -22,8 +26,10 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QSet>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSplitter>
@@ -529,4 +535,38 @@ TEST_CASE("the article list gives titles its whole width at 1440x900 and 1024x70
         CHECK(sawReporters);
         window->close();
     }
+}
+
+TEST_CASE("an issue's date edited in the issue list moves its articles in a search by date", "[ui][window]")
+{
+    Scope scope;
+    prepareArchive(scope);
+    auto window = openWindow(scope.archive());
+    ui::SearchPanel *panel = window->searchPanel();
+    auto *sort = child<QComboBox>(window.get(), "searchSort");
+    sort->setCurrentIndex(sort->findData(int(store::SearchOptions::Sort::DateDescending)));
+    auto *results = child<QListView>(window.get(), "searchResults");
+    QSignalSpy finished(panel, &ui::SearchPanel::searchFinished);
+    panel->searchField()->setText(QStringLiteral("的")); // in nearly every article of both issues
+    panel->searchNow();
+    REQUIRE((finished.count() > 0 || finished.wait(10000)));
+    const auto firstDate = [&] { return results->model()->index(0, 0).data(ui::SearchPanel::DateRole).toString(); };
+    const auto dates = [&] {
+        QSet<QString> out;
+        for (int row = 0; row < results->model()->rowCount(); ++row)
+            out.insert(results->model()->index(row, 0).data(ui::SearchPanel::DateRole).toString().left(10));
+        return out;
+    };
+    REQUIRE(dates().size() == 2);
+
+    // The older issue is moved after the newer one.
+    auto *issues = child<QTreeView>(window.get(), "issueView");
+    REQUIRE(issues->model()->rowCount() == 2);
+    const QModelIndex older = issues->model()->index(1, 0); // newest first
+    REQUIRE_FALSE(firstDate().startsWith(older.data().toString()));
+    finished.clear();
+    REQUIRE(issues->model()->setData(older, QStringLiteral("2031-05-06")));
+    REQUIRE((finished.count() > 0 || finished.wait(10000)));
+    CHECK(firstDate().startsWith(QStringLiteral("2031-05-06")));
+    CHECK(dates().contains(QStringLiteral("2031-05-06")));
 }
