@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "commands.h"
 
+#include "archiveopener.h"
 #include "entitiespanel.h"
 #include "mainwindow.h"
 #include "searchpanel.h"
@@ -12,6 +13,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QEventLoop>
+#include <QFileInfo>
 #include <QFont>
 #include <QLabel>
 #include <QLineEdit>
@@ -87,7 +89,10 @@ int runGui(int &argc, char **argv)
     {
         // A new default archive gets the sample pages, so a first start shows real articles.
         store::Database prepared(archive);
-        if (!store::SampleArchive::prepare(&prepared, &error))
+        // An archive of an older baokan is brought up to date with a word to the user first (a
+        // new one is left for prepare() to tell from an existing one).
+        if ((QFileInfo::exists(archive) && !ui::ArchiveOpener::open(&prepared, nullptr, &error)) ||
+            !store::SampleArchive::prepare(&prepared, &error))
             return fail(error);
     }
     QSize windowSize;

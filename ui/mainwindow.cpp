@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "mainwindow.h"
 
+#include "archiveopener.h"
 #include "correctionmenu.h"
 #include "editcommand.h"
 #include "entitiespanel.h"
@@ -384,7 +385,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
 bool MainWindow::openArchive(const QString &path, QString *error)
 {
     auto db = std::make_unique<store::Database>(path);
-    if (!db->open(error))
+    if (!ArchiveOpener::open(db.get(), this, error))
         return false;
     if (m_importJob) {
         // The import was writing into the archive being closed: stop it (the issue being

@@ -537,6 +537,57 @@ TEST_CASE("the article list gives titles its whole width at 1440x900 and 1024x70
     }
 }
 
+namespace {
+
+// Records the objectNames of widgets shown while it lives (a modal dialog shows synchronously).
+class ShowRecorder : public QObject
+{
+public:
+    ShowRecorder() { qApp->installEventFilter(this); }
+    ~ShowRecorder() override { qApp->removeEventFilter(this); }
+    QStringList shown;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Show && watched->isWidgetType() && !watched->objectName().isEmpty()) {
+            shown << watched->objectName();
+            const QString shots = qEnvironmentVariable("BAOKAN_SCREENSHOT_DIR");
+            if (!shots.isEmpty() && watched->objectName() == u"migrationProgress")
+                static_cast<QWidget *>(watched)->grab().save(
+                    QDir(shots).filePath(watched->objectName() + QStringLiteral(".png")));
+        }
+        return false;
+    }
+};
+
+} // namespace
+
+TEST_CASE("an archive of an older baokan is brought up to date behind a message saying so, then shown", "[ui][window]")
+{
+    Scope scope;
+    prepareArchive(scope);
+    {
+        store::Database db(scope.archive());
+        REQUIRE(db.open());
+        // Back to schema 5: migration 0006 (an index, made if missing) runs again on the next open.
+        REQUIRE(QSqlQuery(db.connection()).exec(QStringLiteral("PRAGMA user_version = 5")));
+        REQUIRE(db.schemaVersion() == 5);
+    }
+    ShowRecorder recorder;
+    auto window = openWindow(scope.archive());
+    CHECK(recorder.shown.contains(QStringLiteral("migrationProgress")));
+    CHECK(child<ui::ReaderView>(window.get(), "reader")->hasArticle());
+    store::Database after(scope.archive());
+    CHECK(after.schemaVersion() == store::Database::latestSchemaVersion());
+
+    // Opened again, already current: no message.
+    recorder.shown.clear();
+    QString error;
+    REQUIRE(window->openArchive(scope.archive(), &error));
+    CHECK_FALSE(recorder.shown.contains(QStringLiteral("migrationProgress")));
+}
+
 TEST_CASE("an issue's date edited in the issue list moves its articles in a search by date", "[ui][window]")
 {
     Scope scope;
