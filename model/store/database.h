@@ -48,6 +48,8 @@ public:
 private:
     QString connectionName() const;
     bool setUp(QSqlDatabase &db, QString *error) const;
+    // connection(), with the reason it failed to open in *why (the connection stays closed).
+    QSqlDatabase openConnection(QString *why) const;
     bool migrate(QString *error) const;
 
     QString m_path;

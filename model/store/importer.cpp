@@ -11,6 +11,8 @@
 #include "store/notestore.h"
 #include "store/searchindex.h"
 #include "store/searchindexwriter.h"
+#include "store/searchsortkey.h"
+#include "store/storagefailure.h"
 #include "store/transaction.h"
 #include "text/textdecoder.h"
 
@@ -52,17 +54,16 @@ constexpr int kImportCheckpointPages = 10000;
 // Long enough to tell articles apart in a list, short enough for one line.
 constexpr int kDisplayTitleLength = 28;
 
+// What to do about a file that is not page text: PDFs and pictures are common in a paper's folders.
+QString notTextAdvice()
+{
+    return QStringLiteral("; baokan imports the text of pages (.txt in UTF-8, UTF-16, GB18030 or Big5): extract the "
+                          "text from a PDF or scan first");
+}
+
 QVariant nullable(const QString &s)
 {
     return s.isNull() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
-}
-
-bool looksBinary(const QByteArray &bytes)
-{
-    // UTF-16 text is full of NUL bytes; with a BOM it is text, and the decoder reads it.
-    if (bytes.startsWith("\xff\xfe") || bytes.startsWith("\xfe\xff"))
-        return false;
-    return bytes.left(64 * 1024).contains('\0');
 }
 
 int codePoints(const QString &s)
@@ -216,7 +217,7 @@ Importer::Parsed decodeAndParse(const QString &name, QList<PageData> pages)
         QString why;
         const auto decoded = text::TextDecoder::decode(page.bytes, &why);
         if (!decoded) {
-            out.skipped << SkippedFile{page.file, why};
+            out.skipped << SkippedFile{page.file, why + notTextAdvice()};
             continue;
         }
         if (decoded->text.trimmed().isEmpty()) {
@@ -232,6 +233,22 @@ Importer::Parsed decodeAndParse(const QString &name, QList<PageData> pages)
     if (!texts.isEmpty())
         out.issue = parse::IssueLoader::fromTexts(name, texts);
     texts = QStringList(); // the articles hold what is kept of it
+    // The search index numbers the articles of one date in a fixed range; an issue beyond it (a
+    // year of pages in one file) would stop the import at the writer, after all the work below.
+    const qsizetype perDate = SearchSortKey::WithinDay + 1;
+    if (out.issue.date.isValid() && out.issue.articles.size() > perDate) {
+        const QString why =
+            QStringLiteral("%1 articles in one issue dated %2, more than the %3 of one date the search index "
+                           "holds; split it into one file (or folder) per issue and import those")
+                .arg(out.issue.articles.size())
+                .arg(out.issue.date.toString(Qt::ISODate))
+                .arg(perDate);
+        for (const PageData &page : std::as_const(out.pages))
+            out.skipped << SkippedFile{page.file, why};
+        out.pages.clear();
+        out.issue = parse::Issue();
+        return out;
+    }
     // Recognition is pure and the costliest step of an import: done here, the writer only
     // inserts. It reads the article as it will be stored, as a later re-recognition does.
     out.fields.reserve(out.issue.articles.size());
@@ -378,7 +395,7 @@ QString ImportSummary::text() const
     if (cancelled)
         line += QStringLiteral("; cancelled");
     if (!error.isEmpty())
-        line += QStringLiteral("; stopped: ") + error;
+        line += QStringLiteral("; stopped: ") + StorageFailure::explain(error);
     return line;
 }
 
@@ -429,9 +446,14 @@ void Importer::collect(const QString &path, QList<Unit> &units, ImportSummary &s
         units << unit;
         return;
     }
-    // Walk the tree without following a link back up into it.
+    // Walk the tree without following a link back up into it or above it: a link to ".." would
+    // otherwise import the folder around this one and everything beside it.
+    const QString root = info.canonicalFilePath();
+    auto aboveRoot = [&root](const QString &dirPath) {
+        return dirPath == QLatin1String("/") || root == dirPath || root.startsWith(dirPath + QLatin1Char('/'));
+    };
     QSet<QString> seen;
-    QStringList pending{info.canonicalFilePath()};
+    QStringList pending{root};
     while (!pending.isEmpty()) {
         const QString dirPath = pending.takeFirst();
         if (seen.contains(dirPath))
@@ -445,12 +467,20 @@ void Importer::collect(const QString &path, QList<Unit> &units, ImportSummary &s
         const QFileInfoList entries = dir.entryInfoList(
             QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System, QDir::Name);
         for (const QFileInfo &entry : entries) {
-            if (entry.isDir())
-                subfolders << entry.canonicalFilePath();
-            else if (entry.isFile())
-                unit.files << entry.canonicalFilePath();
-            else
+            if (entry.isDir()) {
+                if (!aboveRoot(entry.canonicalFilePath()))
+                    subfolders << entry.canonicalFilePath();
+            } else if (entry.isFile()) {
+                // The name in the folder, not a link's target: it is what the user sees, what a
+                // message must name, and what orders the pages.
+                unit.files << entry.absoluteFilePath();
+            } else if (entry.isSymLink() && !entry.exists()) {
+                summary.skipped << SkippedFile{
+                    entry.absoluteFilePath(),
+                    QStringLiteral("a link to %1, which does not exist").arg(entry.symLinkTarget())};
+            } else {
                 summary.skipped << SkippedFile{entry.absoluteFilePath(), QStringLiteral("not a regular file")};
+            }
         }
         if (!unit.files.isEmpty())
             units << unit;
@@ -561,8 +591,9 @@ Importer::Outcome Importer::prepare(const Unit &unit, Prepared &prepared, Import
             summary.skipped << SkippedFile{file, QStringLiteral("empty file")};
             return;
         }
-        if (looksBinary(bytes)) {
-            summary.skipped << SkippedFile{file, QStringLiteral("not a text file (it contains binary data)")};
+        if (text::TextDecoder::looksBinary(bytes)) {
+            summary.skipped << SkippedFile{file, QStringLiteral("not a text file (it contains binary data)") +
+                                                     notTextAdvice()};
             return;
         }
         pages << PageData{file, fileName, bytes,
@@ -575,7 +606,10 @@ Importer::Outcome Importer::prepare(const Unit &unit, Prepared &prepared, Import
         QFile f(file);
         if (f.size() > kMaxPageBytes) {
             summary.skipped << SkippedFile{
-                file, QStringLiteral("too large for a page (%1 MB)").arg(f.size() / (1024 * 1024))};
+                file,
+                QStringLiteral("too large for a page (%1 MB; at most %2 MB): split it into one file per page or issue")
+                    .arg(f.size() / (1024 * 1024))
+                    .arg(kMaxPageBytes / (1024 * 1024))};
             continue;
         }
         if (!f.open(QIODevice::ReadOnly)) {

@@ -210,7 +210,7 @@ bool SearchIndex::rebuild(const QSqlDatabase &db, const Progress &progress, cons
         }
         if (!transaction.commit()) {
             if (error)
-                *error = QStringLiteral("cannot empty the search index: %1").arg(db.lastError().text());
+                *error = QStringLiteral("cannot empty the search index: %1").arg(transaction.lastError());
             return false;
         }
     }

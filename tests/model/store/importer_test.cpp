@@ -10,9 +10,11 @@
 
 #include <catch2/catch.hpp>
 
+#include <QDir>
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QStringEncoder>
 #include <QTemporaryDir>
 #include <QThread>
 
@@ -182,6 +184,7 @@ TEST_CASE("a file that cannot be a page is reported and the rest of the folder g
     CHECK(s.issuesAdded == 2);
     CHECK(s.skipped.size() == 2);
     CHECK(hasSkipped(s, QStringLiteral("photo.jpg"), QStringLiteral("binary")));
+    CHECK(hasSkipped(s, QStringLiteral("photo.jpg"), QStringLiteral("extract the text")));
     CHECK(hasSkipped(s, QStringLiteral("blank.txt"), QStringLiteral("empty")));
     const auto issue =
         store::IssueStore(&a.db).issueBySource(QFileInfo(root + QStringLiteral("/2023-11-15")).canonicalFilePath());
@@ -224,6 +227,112 @@ TEST_CASE("a GB18030 page is imported as the same text as its UTF-8 original")
     const QStringList keys = store::ArticleStore(&a.db).keysInIssue(issue->id);
     REQUIRE_FALSE(keys.isEmpty());
     CHECK(store::ArticleStore(&a.db).articleByKey(keys.first())->body() == expected.articles.first().body());
+}
+
+TEST_CASE("a UTF-16 page saved without a byte order mark is imported, a binary file beside it is not")
+{
+    Archive a;
+    const QString original = test::samplePages().at(1);
+    const QString folder = a.path(QStringLiteral("utf16"));
+    const QString text = QString::fromUtf8(test::readAll(original));
+    QStringEncoder encoder(QStringConverter::Utf16LE);
+    REQUIRE(test::writeFile(folder + QStringLiteral("/p1.txt"), encoder.encode(text)));
+    QByteArray binary("\x7f"
+                      "ELF\x02\x01\x01",
+                      7);
+    for (int i = 0; i < 3000; ++i)
+        binary.append(char(i % 5 == 0 ? 0 : i * 31 % 256));
+    REQUIRE(test::writeFile(folder + QStringLiteral("/p2.txt"), binary));
+
+    Importer importer(&a.db);
+    const ImportSummary s = importer.importPaths({folder});
+    CHECK(s.error.isEmpty());
+    REQUIRE(s.issuesAdded == 1);
+    CHECK(s.skipped.size() == 1);
+    CHECK(hasSkipped(s, QStringLiteral("p2.txt"), QStringLiteral("not a text file")));
+    const auto issue = store::IssueStore(&a.db).issueBySource(QFileInfo(folder).canonicalFilePath());
+    REQUIRE(issue);
+    const parse::Issue expected = parse::IssueLoader::fromTexts(QStringLiteral("x"), {text});
+    CHECK(issue->articleCount == expected.articles.size());
+    const QStringList keys = store::ArticleStore(&a.db).keysInIssue(issue->id);
+    REQUIRE_FALSE(keys.isEmpty());
+    CHECK(store::ArticleStore(&a.db).articleByKey(keys.first())->body() == expected.articles.first().body());
+
+    // Nothing changed: the second run finds the issue as it is, the binary file skipped again.
+    const ImportSummary again = importer.importPaths({folder});
+    CHECK(again.issuesAdded == 0);
+    CHECK(again.issuesUpdated == 0);
+}
+
+TEST_CASE("links in a folder are reported by their name in the folder: a page, a loop, a dead link, an unreadable file")
+{
+    Archive a;
+    const QString folder = a.path(QStringLiteral("links"));
+    const QString target = a.path(QStringLiteral("elsewhere/real-name.txt"));
+    REQUIRE(test::writeFile(target, test::readAll(test::samplePages().at(2))));
+    REQUIRE(QDir().mkpath(folder));
+    REQUIRE(QFile::link(target, folder + QStringLiteral("/p1.txt")));
+    REQUIRE(QFile::link(QStringLiteral(".."), folder + QStringLiteral("/loop")));
+    REQUIRE(QFile::link(a.path(QStringLiteral("gone.txt")), folder + QStringLiteral("/p2.txt")));
+    // Root reads any file whatever its mode; a process's own memory file fails to read at offset 0.
+    const bool unreadable = QFileInfo::exists(QStringLiteral("/proc/self/mem"));
+    if (unreadable)
+        REQUIRE(QFile::link(QStringLiteral("/proc/self/mem"), folder + QStringLiteral("/p3.txt")));
+
+    Importer importer(&a.db);
+    const ImportSummary s = importer.importPaths({folder});
+    CHECK(s.error.isEmpty());
+    CHECK(s.issuesAdded == 1);
+    CHECK(hasSkipped(s, QStringLiteral("links/p2.txt"), QStringLiteral("does not exist")));
+    if (unreadable)
+        CHECK(hasSkipped(s, QStringLiteral("links/p3.txt"), QStringLiteral("cannot read")));
+    CHECK(s.skipped.size() == (unreadable ? 2 : 1));
+    const auto issue = store::IssueStore(&a.db).issueBySource(QFileInfo(folder).canonicalFilePath());
+    REQUIRE(issue);
+    const auto pages = store::IssueStore(&a.db).pages(issue->id);
+    REQUIRE(pages.size() == 1);
+    CHECK(pages.first().file == QStringLiteral("p1.txt"));
+}
+
+TEST_CASE("an issue with more articles of one date than the search index holds is skipped with advice, the rest go in")
+{
+    Archive a;
+    Importer importer(&a.db);
+    REQUIRE(importer.importPaths({test::samplePages().at(0)}).error.isEmpty());
+    const QStringList before = test::dump(a.db);
+
+    // A year of short items glued into one file: one issue, one date, thousands of articles.
+    QString text = QStringLiteral("2023年11月16日 星期四\n\n");
+    for (int i = 0; i < 4200; ++i)
+        text += QStringLiteral("第%1次普法宣传活动举行\n\n本报讯（记者 刘琪）11月15日，自治区司法厅在呼和浩特举办第%1次"
+                               "普法宣传活动，干部群众参加。\n\n")
+                    .arg(i);
+    const QString huge = a.path(QStringLiteral("year.txt"));
+    REQUIRE(test::writeFile(huge, text.toUtf8()));
+    const ImportSummary s = importer.importPaths({huge, test::samplePages().at(1)});
+    CHECK(s.error.isEmpty());
+    CHECK(s.issuesAdded == 1);
+    CHECK(hasSkipped(s, QStringLiteral("year.txt"), QStringLiteral("split it into one file")));
+    CHECK_FALSE(store::IssueStore(&a.db).issueBySource(QFileInfo(huge).canonicalFilePath()));
+    // Only the second page was added: what was there before is untouched.
+    const QStringList after = test::dump(a.db);
+    for (const QString &row : before)
+        CHECK(after.contains(row));
+}
+
+TEST_CASE("a file too large for a page is left unread with its size and what to do")
+{
+    Archive a;
+    const QString huge = a.path(QStringLiteral("all-years.txt"));
+    QFile f(huge);
+    REQUIRE(f.open(QIODevice::WriteOnly));
+    REQUIRE(f.resize(300ll * 1024 * 1024)); // sparse: no disk space, never read
+    f.close();
+    Importer importer(&a.db);
+    const ImportSummary s = importer.importPaths({huge, test::samplePages().at(2)});
+    CHECK(s.issuesAdded == 1);
+    CHECK(hasSkipped(s, QStringLiteral("all-years.txt"), QStringLiteral("300 MB")));
+    CHECK(hasSkipped(s, QStringLiteral("all-years.txt"), QStringLiteral("split it")));
 }
 
 TEST_CASE("a path that does not exist is reported and the other paths go in")
@@ -289,6 +398,9 @@ TEST_CASE("a full disk stops the import with a clear message and rolls the issue
 
     const ImportSummary s = importer.importPaths(test::samplePages().mid(1));
     CHECK(s.error.contains(QStringLiteral("full")));
+    // The summary a user reads says what to do and that what was there is kept.
+    CHECK(s.text().contains(QStringLiteral("free some space")));
+    CHECK_FALSE(s.text().contains(QStringLiteral("Unable to fetch row")));
     CHECK(s.issuesAdded == 0);
     CHECK(test::dump(a.db) == before);
 }
