@@ -900,7 +900,7 @@ void MainWindow::changeEvent(QEvent *event)
 {
     QMainWindow::changeEvent(event);
     // Coming back from another window on the same archive, the user expects its edits at once.
-    if (event->type() == QEvent::ActivationChange && isActiveWindow())
+    if (event->type() == QEvent::ActivationChange && isActiveWindow() && m_watcher)
         m_watcher->check();
 }
 
