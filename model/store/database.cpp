@@ -189,6 +189,25 @@ int Database::latestSchemaVersion()
     return all.isEmpty() ? 0 : all.last().version;
 }
 
+int Database::schemaVersion() const
+{
+    const QFileInfo info(m_path);
+    if (!info.exists())
+        return 0;
+    if (!info.isFile())
+        return -1;
+    sqlite3 *h = handle(connection());
+    if (!h)
+        return -1;
+    sqlite3_stmt *stmt = nullptr;
+    int version = -1;
+    if (sqlite3_prepare_v2(h, "PRAGMA user_version", -1, &stmt, nullptr) == SQLITE_OK &&
+        sqlite3_step(stmt) == SQLITE_ROW)
+        version = sqlite3_column_int(stmt, 0);
+    sqlite3_finalize(stmt);
+    return version;
+}
+
 bool Database::migrate(QString *error) const
 {
     sqlite3 *h = handle(connection());

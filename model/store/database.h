@@ -37,6 +37,10 @@ public:
 
     // The schema version of the newest migration compiled in.
     static int latestSchemaVersion();
+    // The schema version of the archive as it is (PRAGMA user_version), read through the calling
+    // thread's connection without migrating: 0 for a new file, -1 when it cannot be read (not an
+    // archive). Lets the window tell the user before open() runs long migrations.
+    int schemaVersion() const;
 
     // The raw handle behind a Qt connection, for the SQLite C API.
     static sqlite3 *handle(const QSqlDatabase &db);
