@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "commands.h"
 
+#include "archiveopener.h"
 #include "entitiespanel.h"
 #include "mainwindow.h"
 #include "searchpanel.h"
@@ -12,6 +13,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QEventLoop>
+#include <QFileInfo>
 #include <QFont>
 #include <QLabel>
 #include <QLineEdit>
@@ -87,7 +89,10 @@ int runGui(int &argc, char **argv)
     {
         // A new default archive gets the sample pages, so a first start shows real articles.
         store::Database prepared(archive);
-        if (!store::SampleArchive::prepare(&prepared, &error))
+        // An archive of an older baokan is brought up to date with a word to the user first (a
+        // new one is left for prepare() to tell from an existing one).
+        if ((QFileInfo::exists(archive) && !ui::ArchiveOpener::open(&prepared, nullptr, &error)) ||
+            !store::SampleArchive::prepare(&prepared, &error))
             return fail(error);
     }
     QSize windowSize;
@@ -116,6 +121,13 @@ int runGui(int &argc, char **argv)
         if (parser.isSet(entities)) {
             window.entitiesPanel()->show();
             window.entitiesPanel()->raise();
+            // The archive index is read off the GUI thread: the picture shows it once it is in.
+            QCoreApplication::processEvents();
+            if (window.entitiesPanel()->isReadingIndex()) {
+                QEventLoop wait;
+                QObject::connect(window.entitiesPanel(), &ui::EntitiesPanel::indexRead, &wait, &QEventLoop::quit);
+                wait.exec();
+            }
         }
         if (parser.isSet(filterTags)) {
             store::Database tagsDb(archive);

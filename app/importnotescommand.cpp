@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "commands.h"
+#include "store/storagefailure.h"
 #include "verbarchive.h"
 
 #include "export/notesimporter.h"
@@ -32,7 +33,7 @@ int runImportNotes(const QStringList &args)
     }
     exporting::NotesImportResult result;
     if (!exporting::NotesImporter(archive.get()).importFile(parser.positionalArguments().first(), &result, &error)) {
-        err << "baokan import-notes: " << error << '\n';
+        err << "baokan import-notes: " << store::StorageFailure::explain(error) << '\n';
         return 1;
     }
     out << "notes added: " << result.notesAdded << ", merged: " << result.notesMerged

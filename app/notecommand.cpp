@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "commands.h"
+#include "store/storagefailure.h"
 #include "verbarchive.h"
 
 #include "annotate/highlightanchor.h"
@@ -54,7 +55,7 @@ int runNote(const QStringList &args)
         const QString combined =
             existing && !existing->note.isEmpty() ? existing->note + QLatin1String("\n\n") + text : text;
         if (!notes.setArticleNote(key, combined, &error)) {
-            err << "baokan note: " << error << '\n';
+            err << "baokan note: " << store::StorageFailure::explain(error) << '\n';
             return 1;
         }
         out << "article-note\t" << key << '\t' << notes.articleNote(key)->id << '\n';
@@ -82,7 +83,7 @@ int runNote(const QStringList &args)
     const qint64 end = start + annotate::HighlightAnchor::codePointCount(quote);
     store::Edit edit = store::NoteEdits::addHighlight(key, start, end, parser.value(colorOption), text, field);
     if (!edit.apply(archive->connection(), &error)) {
-        err << "baokan note: " << error << '\n';
+        err << "baokan note: " << store::StorageFailure::explain(error) << '\n';
         return 1;
     }
     out << "highlight\t" << key << '\t' << edit.after().notes.first().id << '\t' << start << '\t' << end << '\n';

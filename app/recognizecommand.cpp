@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "commands.h"
+#include "store/storagefailure.h"
 #include "verbarchive.h"
 
 #include "entities/entityrecognizer.h"
@@ -56,7 +57,7 @@ int runRecognize(const QStringList &args)
                              ? store::EntityStore::recognizeStale(archive->connection(), 200, progress, nullptr, &error)
                              : store::EntityStore::recognizeAll(archive->connection(), 200, progress, nullptr, &error);
     if (!summary) {
-        err << "baokan recognize: " << error << '\n';
+        err << "baokan recognize: " << store::StorageFailure::explain(error) << '\n';
         return 1;
     }
     const double seconds = timer.elapsed() / 1000.0;

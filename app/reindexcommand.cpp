@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "commands.h"
+#include "store/storagefailure.h"
 #include "verbarchive.h"
 
 #include "store/database.h"
@@ -43,7 +44,7 @@ int runReindex(const QStringList &args)
     timer.start();
     const auto progress = progressLines(err, QStringLiteral("indexed"));
     if (!store::SearchIndex::rebuild(database.connection(), progress, nullptr, &error)) {
-        err << "baokan reindex: " << error << '\n';
+        err << "baokan reindex: " << store::StorageFailure::explain(error) << '\n';
         return 1;
     }
     err << "done in " << QString::number(timer.elapsed() / 1000.0, 'f', 1) << " s\n";

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "commands.h"
+#include "store/storagefailure.h"
 #include "verbarchive.h"
 
 #include "store/articlelookup.h"
@@ -41,7 +42,7 @@ int runTag(const QStringList &args)
     store::TagStore tags(archive.get());
     if (add) {
         if (!tags.addTag({key}, name, &error)) {
-            err << "baokan tag: " << error << '\n';
+            err << "baokan tag: " << store::StorageFailure::explain(error) << '\n';
             return 1;
         }
     } else {
@@ -51,7 +52,7 @@ int runTag(const QStringList &args)
             return 1;
         }
         if (!tags.removeTag({key}, tag->id, &error)) {
-            err << "baokan tag: " << error << '\n';
+            err << "baokan tag: " << store::StorageFailure::explain(error) << '\n';
             return 1;
         }
     }

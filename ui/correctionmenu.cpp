@@ -9,6 +9,7 @@
 
 #include "store/correctionedits.h"
 #include "store/database.h"
+#include "store/storagefailure.h"
 
 #include <QAction>
 #include <QContextMenuEvent>
@@ -194,7 +195,7 @@ bool CorrectionMenu::push(store::Edit edit, const QString &label)
         return false;
     QString error;
     if (!edit.apply(m_db->connection(), &error)) {
-        Q_EMIT message(tr("The correction was not made: %1").arg(error));
+        Q_EMIT message(tr("The correction was not made: %1").arg(store::StorageFailure::explain(error)));
         return false;
     }
     auto *command = new EditCommand(m_db, std::move(edit));

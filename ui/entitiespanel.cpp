@@ -7,6 +7,7 @@
 #include "unplacedcorrections.h"
 
 #include "store/database.h"
+#include "store/entityindexjob.h"
 
 #include <QComboBox>
 #include <QEvent>
@@ -179,6 +180,8 @@ EntitiesPanel::EntitiesPanel(ReaderView *reader, Settings *settings, QWidget *pa
 
 void EntitiesPanel::setDatabase(store::Database *db)
 {
+    stopIndexJob(); // its worker reads the archive that may be about to go
+    m_index->clear();
     m_db = db;
     m_articleId = 0;
     m_mentions.clear();
@@ -265,22 +268,68 @@ void EntitiesPanel::reloadArticleEntities()
     m_articleEntities->expandAll();
 }
 
+void EntitiesPanel::stopIndexJob()
+{
+    delete m_indexJob; // waits for a running query
+    m_indexJob = nullptr;
+    m_indexAgain = false;
+}
+
+bool EntitiesPanel::isReadingIndex() const
+{
+    return m_indexJob && m_indexJob->isRunning();
+}
+
 void EntitiesPanel::reloadIndex()
 {
-    m_index->clear();
-    m_indexCount->clear();
     m_indexStale = m_db && !m_indexVisible;
-    if (!m_db || m_indexStale)
-        return;
-    const QString type = m_typeFilter->currentData().toString();
-    const QString filter = m_filter->text().trimmed();
-    const auto found = store::EntityStore::index(m_db->connection(), filter, type, IndexLimit, 0);
-    if (!found) {
-        m_indexCount->setText(tr("The archive's entities could not be read."));
+    if (!m_db || m_indexStale) {
+        stopIndexJob();
+        m_index->clear();
+        m_indexCount->clear();
         return;
     }
+    // One query at a time: a newer request waits for the running one and then reads afresh.
+    if (m_indexJob && m_indexJob->isRunning()) {
+        m_indexAgain = true;
+        return;
+    }
+    if (m_indexJob)
+        m_indexJob->deleteLater();
+    m_indexAgain = false;
+    m_indexJob = new store::EntityIndexJob(
+        {m_db, m_filter->text().trimmed(), m_typeFilter->currentData().toString(), IndexLimit}, this);
+    store::EntityIndexJob *job = m_indexJob;
+    connect(job, &store::EntityIndexJob::finished, this, [this, job](const store::EntityIndexPage &page) {
+        if (job != m_indexJob)
+            return;
+        if (m_indexAgain)
+            reloadIndex();
+        else
+            showIndex(page);
+    });
+    connect(job, &store::EntityIndexJob::failed, this, [this, job](const QString &) {
+        if (job != m_indexJob)
+            return;
+        if (m_indexAgain) {
+            reloadIndex();
+            return;
+        }
+        m_index->clear();
+        m_indexCount->setText(tr("The archive's entities could not be read."));
+        Q_EMIT indexRead();
+    });
+    // The list shown stays until the new one is read, so it does not flicker on every change.
+    if (m_index->topLevelItemCount() == 0)
+        m_indexCount->setText(tr("Reading the archive's entities…"));
+    m_indexJob->start();
+}
+
+void EntitiesPanel::showIndex(const store::EntityIndexPage &page)
+{
+    m_index->clear();
     QList<QTreeWidgetItem *> items;
-    for (const store::EntityCount &e : *found) {
+    for (const store::EntityCount &e : page.entries) {
         auto *item = new QTreeWidgetItem({e.text, e.type, QString::number(e.mentions), QString::number(e.articles)});
         item->setIcon(0, typeIcon(e.type, palette()));
         item->setData(0, TypeRole, e.type);
@@ -290,9 +339,10 @@ void EntitiesPanel::reloadIndex()
         items.append(item);
     }
     m_index->addTopLevelItems(items);
-    const int total = store::EntityStore::indexSize(m_db->connection(), filter, type).value_or(int(items.size()));
+    const int total = page.total;
     m_indexCount->setText(total > items.size() ? tr("%1 of %2 entities; type to narrow").arg(items.size()).arg(total)
                                                : tr("%n entity(ies)", nullptr, total));
+    Q_EMIT indexRead();
 }
 
 void EntitiesPanel::entityItemChosen(QTreeWidgetItem *item)

@@ -16,7 +16,9 @@ class QTreeWidgetItem;
 
 namespace baokan::store {
 class Database;
-}
+class EntityIndexJob;
+struct EntityIndexPage;
+} // namespace baokan::store
 
 namespace baokan::ui {
 
@@ -64,7 +66,12 @@ public Q_SLOTS:
     // Whether a search is running, so the search action says whether it narrows it or starts one.
     void setSearchActive(bool active);
 
+    // True while the archive index is being read off the GUI thread.
+    bool isReadingIndex() const;
+
 Q_SIGNALS:
+    // The archive index was read and listed (or could not be read).
+    void indexRead();
     void articleChosen(const QString &key);
     // The article list should show exactly these articles.
     void showArticles(const QStringList &keys, const QString &description);
@@ -77,7 +84,10 @@ protected:
 
 private:
     void reloadArticleEntities();
+    // Reads the archive index off the GUI thread; showIndex() fills the list when it is read.
     void reloadIndex();
+    void showIndex(const store::EntityIndexPage &page);
+    void stopIndexJob();
     void entityItemChosen(QTreeWidgetItem *item);
     void showEntityMenu(QTreeWidget *tree, const QPoint &pos);
     QString searchActionText(const QString &text) const;
@@ -107,6 +117,8 @@ private:
     bool m_indexVisible = false; // the panel is shown (not closed, nor a tab behind another)
     bool m_indexStale = false;   // the index was not read while hidden: read it when next shown
     QTimer *m_filterTimer;
+    store::EntityIndexJob *m_indexJob = nullptr;
+    bool m_indexAgain = false; // asked again while a read ran: its answer is already old
 };
 
 } // namespace baokan::ui

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "mainwindow.h"
 
+#include "archiveopener.h"
 #include "correctionmenu.h"
 #include "editcommand.h"
 #include "entitiespanel.h"
@@ -17,6 +18,7 @@
 #include "export/notesexporter.h"
 #include "models/articlelistmodel.h"
 #include "models/issuelistmodel.h"
+#include "store/archivewatcher.h"
 #include "store/articlestore.h"
 #include "store/database.h"
 #include "store/importjob.h"
@@ -43,10 +45,13 @@
 #include <QProgressBar>
 #include <QProgressDialog>
 #include <QPushButton>
+#include <QScopedValueRollback>
+#include <QScrollBar>
 #include <QShowEvent>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTimer>
 #include <QToolButton>
 #include <QTreeView>
 #include <QUndoStack>
@@ -185,10 +190,18 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_reader, &ReaderView::textPointSizeChanged, this,
             [this](qreal points) { m_settings.setReaderPointSize(points); });
     m_reader->showMessage(tr("No archive is open."));
+
+    m_watcher = new store::ArchiveWatcher(this);
+    connect(m_watcher, &store::ArchiveWatcher::changedElsewhere, this, &MainWindow::archiveChangedElsewhere);
+    m_refreshRetry = new QTimer(this);
+    m_refreshRetry->setSingleShot(true);
+    m_refreshRetry->setInterval(store::ArchiveWatcher::DefaultIntervalMs);
+    connect(m_refreshRetry, &QTimer::timeout, this, &MainWindow::refreshIfPending);
 }
 
 MainWindow::~MainWindow()
 {
+    m_watcher->setDatabase(nullptr);
     // The jobs' workers use the archive: they must end before m_db goes.
     delete m_importJob;
     m_importJob = nullptr;
@@ -372,7 +385,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
 bool MainWindow::openArchive(const QString &path, QString *error)
 {
     auto db = std::make_unique<store::Database>(path);
-    if (!db->open(error))
+    if (!ArchiveOpener::open(db.get(), this, error))
         return false;
     if (m_importJob) {
         // The import was writing into the archive being closed: stop it (the issue being
@@ -403,6 +416,8 @@ bool MainWindow::openArchive(const QString &path, QString *error)
     delete m_articleModel;
     m_issueModel = nullptr; // clearing the undo stack below refreshes what is left
     m_articleModel = nullptr;
+    m_watcher->setDatabase(nullptr);
+    m_refreshPending = false;
     m_searchPanel->setDatabase(nullptr); // its thread lets go of the old archive first
     m_notesPanel->setDatabase(nullptr);  // saves a pending note into the archive it belongs to
     m_entitiesPanel->setDatabase(nullptr);
@@ -428,6 +443,11 @@ bool MainWindow::openArchive(const QString &path, QString *error)
     connect(m_issueModel, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &topLeft) {
         if (topLeft.row() == m_issueView->currentIndex().row() && m_articleView->currentIndex().isValid())
             articleChanged(m_articleView->currentIndex());
+        // A new date moves the issue's articles in search's date order and date facet.
+        if (topLeft.column() == models::IssueListModel::DateColumn) {
+            m_searchPanel->reloadFacets();
+            m_searchPanel->refreshResults();
+        }
     });
 
     QHeaderView *issueHeader = m_issueView->header();
@@ -436,17 +456,19 @@ bool MainWindow::openArchive(const QString &path, QString *error)
     issueHeader->setSectionResizeMode(models::IssueListModel::ArticleCountColumn, QHeaderView::ResizeToContents);
     QHeaderView *articleHeader = m_articleView->header();
     articleHeader->setSectionResizeMode(models::ArticleListModel::TitleColumn, QHeaderView::Stretch);
-    articleHeader->setSectionResizeMode(models::ArticleListModel::DetailColumn, QHeaderView::Interactive);
-    articleHeader->setSectionResizeMode(models::ArticleListModel::ReportersColumn, QHeaderView::Interactive);
     articleHeader->setMinimumSectionSize(60);
-    articleHeader->resizeSection(models::ArticleListModel::DetailColumn, 100);
-    articleHeader->resizeSection(models::ArticleListModel::ReportersColumn, 72);
+    // Titles are what a reader scans: the title column takes the list's width, and the kicker
+    // and reporters go under each title, smaller (TagChipDelegate), rather than in columns of
+    // their own that left a title six characters.
+    m_articleView->setColumnHidden(models::ArticleListModel::DetailColumn, true);
+    m_articleView->setColumnHidden(models::ArticleListModel::ReportersColumn, true);
     // The issue date leads a list across issues and is hidden for one issue.
     articleHeader->setSectionResizeMode(models::ArticleListModel::IssueDateColumn, QHeaderView::ResizeToContents);
     articleHeader->moveSection(articleHeader->visualIndex(models::ArticleListModel::IssueDateColumn), 0);
     m_articleView->setColumnHidden(models::ArticleListModel::IssueDateColumn, true);
 
     setWindowTitle(tr("%1 — baokan").arg(QFileInfo(path).fileName()));
+    m_watcher->setDatabase(m_db.get());
     updateStatus();
     recognizeStaleEntities();
     startIndexing();
@@ -671,7 +693,7 @@ void MainWindow::importFailed(const QString &message)
 
 void MainWindow::issueChanged(const QModelIndex &current)
 {
-    if (!m_articleModel)
+    if (!m_articleModel || m_refreshing)
         return;
     const qint64 id = current.isValid() ? current.data(models::IssueListModel::IssueIdRole).toLongLong() : 0;
     m_tagFilter->reset(); // choosing an issue leaves a list across issues
@@ -688,6 +710,8 @@ void MainWindow::issueChanged(const QModelIndex &current)
 
 void MainWindow::articleChanged(const QModelIndex &current)
 {
+    if (m_refreshing)
+        return;
     if (!current.isValid() || !m_db) {
         m_notesPanel->setArticle({});
         m_entitiesPanel->setArticle(0);
@@ -870,6 +894,124 @@ void MainWindow::updateStatus()
         return;
     }
     m_countLabel->setText(countText(store::IssueStore(m_db.get()).count(), store::ArticleStore(m_db.get()).count()));
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    QMainWindow::changeEvent(event);
+    // Coming back from another window on the same archive, the user expects its edits at once.
+    if (event->type() == QEvent::ActivationChange && isActiveWindow() && m_watcher)
+        m_watcher->check();
+}
+
+bool MainWindow::isEditingIssue() const
+{
+    // An open editor of the issue list is a child of the list that has the focus.
+    const QWidget *focus = QApplication::focusWidget();
+    return focus && focus != m_issueView && m_issueView->isAncestorOf(focus);
+}
+
+void MainWindow::archiveChangedElsewhere()
+{
+    m_refreshPending = true;
+    refreshIfPending();
+}
+
+void MainWindow::refreshIfPending()
+{
+    if (!m_refreshPending || !m_db || !m_issueModel)
+        return;
+    // Our own jobs write through connections of their own, so they look like another window:
+    // reloading every second while they run would only slow them; their end shows their work.
+    // An issue name or date being typed would be lost with its row.
+    const bool busy = m_importJob || (m_recognitionJob && m_recognitionJob->isRunning()) ||
+                      (m_reindexJob && m_reindexJob->isRunning()) || isEditingIssue();
+    if (busy) {
+        m_refreshRetry->start();
+        return;
+    }
+    m_refreshPending = false;
+    showArchiveChanges();
+}
+
+namespace {
+
+bool sameReaderArticle(const ReaderArticle &a, const ReaderArticle &b)
+{
+    if (a.tags.size() != b.tags.size())
+        return false;
+    for (qsizetype i = 0; i < a.tags.size(); ++i) {
+        if (a.tags.at(i).name != b.tags.at(i).name || a.tags.at(i).color != b.tags.at(i).color)
+            return false;
+    }
+    return a.key == b.key && a.issueName == b.issueName && a.issueDate == b.issueDate && a.kicker == b.kicker &&
+           a.title == b.title && a.displayTitle == b.displayTitle && a.subtitle == b.subtitle &&
+           a.dateline == b.dateline && a.reporters == b.reporters && a.correspondents == b.correspondents &&
+           a.interns == b.interns && a.photographers == b.photographers && a.source == b.source &&
+           a.paragraphs == b.paragraphs && a.captions == b.captions;
+}
+
+} // namespace
+
+void MainWindow::showArchiveChanges()
+{
+    const QModelIndex issue = m_issueView->currentIndex();
+    const qint64 issueId = issue.isValid() ? issue.data(models::IssueListModel::IssueIdRole).toLongLong() : 0;
+    const QString currentKey = m_articleView->currentIndex().data(models::ArticleListModel::ArticleKeyRole).toString();
+    const QStringList selected = selectedArticleKeys();
+    const int issueScroll = m_issueView->verticalScrollBar()->value();
+    const int articleScroll = m_articleView->verticalScrollBar()->value();
+    const QString readingKey = m_reader->hasArticle() ? m_reader->article().key : QString();
+
+    // A tag list whose articles changed is shown afresh by the bar itself (keeping the article).
+    m_tagFilter->reload();
+    {
+        const QScopedValueRollback<bool> quiet(m_refreshing, true);
+        m_issueModel->reload();
+        fetchFirstRows(m_issueModel);
+        if (issueId != 0 && !selectIssueById(issueId))
+            m_issueView->setCurrentIndex({});
+        m_articleModel->reload();
+        fetchFirstRows(m_articleModel);
+        QItemSelectionModel *selection = m_articleView->selectionModel();
+        for (const QString &key : selected) {
+            const QModelIndex row = m_articleModel->indexOfKey(key);
+            if (row.isValid())
+                selection->select(row, QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        }
+        const QModelIndex current = currentKey.isEmpty() ? QModelIndex() : m_articleModel->indexOfKey(currentKey);
+        if (current.isValid())
+            selection->setCurrentIndex(current, QItemSelectionModel::NoUpdate);
+        m_issueView->verticalScrollBar()->setValue(issueScroll);
+        m_articleView->verticalScrollBar()->setValue(articleScroll);
+    }
+
+    const std::optional<store::ArticleRecord> record =
+        readingKey.isEmpty() ? std::nullopt : store::ArticleStore(m_db.get()).articleByKey(readingKey);
+    if (record) {
+        ReaderArticle fresh = readerArticle(*record);
+        fresh.tags = readerTags(record->key);
+        // Drawn again only when its text changed, so a selection in it survives an edit elsewhere.
+        if (!sameReaderArticle(fresh, m_reader->article())) {
+            const int readerScroll = m_reader->verticalScrollBar()->value();
+            m_reader->showArticle(fresh);
+            m_notesPanel->setArticle(record->key); // draws the highlights into the new text
+            m_searchPanel->markMatchesInReader();
+            m_reader->verticalScrollBar()->setValue(readerScroll);
+        }
+        m_entitiesPanel->setArticle(record->id);
+    } else if (!readingKey.isEmpty() || m_issueModel->rowCount() > 0) {
+        // The article read went away (another window imported over it): read on in its list.
+        if (m_articleView->currentIndex().isValid())
+            articleChanged(m_articleView->currentIndex());
+        else
+            selectFirstArticle();
+    }
+    m_notesPanel->reload(); // a note being typed stays as typed
+    m_entitiesPanel->reload();
+    m_searchPanel->reloadFacets();
+    m_searchPanel->refreshResults();
+    updateStatus();
 }
 
 // ---- Annotations: notes panel, undo, highlights, tags, export ----

@@ -13,11 +13,13 @@ class QLabel;
 class QProgressBar;
 class QSplitter;
 class QStackedWidget;
+class QTimer;
 class QToolButton;
 class QTreeView;
 class QUndoStack;
 
 namespace baokan::store {
+class ArchiveWatcher;
 class Database;
 class ImportJob;
 class RecognitionJob;
@@ -82,6 +84,7 @@ Q_SIGNALS:
 protected:
     void showEvent(QShowEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
 
@@ -100,6 +103,13 @@ private:
     bool selectIssueById(qint64 id);
     bool selectArticleById(qint64 id);
     void updateStatus();
+    // Another window or process wrote to the archive: show it once nothing of ours is writing
+    // or being edited in a list, keeping the issue, the articles chosen, scroll positions, the
+    // article being read and any note being typed.
+    void archiveChangedElsewhere();
+    void refreshIfPending();
+    bool isEditingIssue() const;
+    void showArchiveChanges();
     void newArchive();
     void chooseArchive();
     void chooseImport();
@@ -143,6 +153,10 @@ private:
     void recognizeStaleEntities();
     store::RecognitionJob *m_recognitionJob = nullptr;
     store::ReindexJob *m_reindexJob = nullptr;
+    store::ArchiveWatcher *m_watcher = nullptr;
+    QTimer *m_refreshRetry = nullptr;
+    bool m_refreshPending = false;
+    bool m_refreshing = false; // the lists are being reloaded: their selection changes are not the user's
 
     QSplitter *m_splitter;
     QTreeView *m_issueView;

@@ -8,6 +8,7 @@
 #include "store/database.h"
 #include "store/noteedits.h"
 #include "store/notestore.h"
+#include "store/storagefailure.h"
 #include "store/tagedits.h"
 #include "store/tagstore.h"
 
@@ -238,9 +239,12 @@ bool NotesPanel::flush()
         store::Edit edit = store::NoteEdits::setArticleNote(key, text);
         QString error;
         if (!edit.apply(m_db->connection(), &error)) {
-            Q_EMIT message(tr("The note could not be saved to the archive (%1). It is kept here and saved again "
+            QString why = store::StorageFailure::explain(error);
+            if (!why.endsWith(QLatin1Char('.')))
+                why += QLatin1Char('.');
+            Q_EMIT message(tr("The note could not be saved to the archive: %1 It is kept here and saved again "
                               "with your next change.")
-                               .arg(error));
+                               .arg(why));
             return false;
         }
         m_undoStack->push(new EditCommand(m_db, std::move(edit)));
@@ -259,7 +263,7 @@ bool NotesPanel::push(store::Edit edit)
         return false;
     QString error;
     if (!edit.apply(m_db->connection(), &error)) {
-        Q_EMIT message(error);
+        Q_EMIT message(store::StorageFailure::explain(error));
         return false;
     }
     m_undoStack->push(new EditCommand(m_db, std::move(edit)));
@@ -426,7 +430,7 @@ bool NotesPanel::highlightSelection()
         m_articleKey, range->start, range->end, m_color->currentData().toString(), {}, readerFieldName(range->field));
     QString error;
     if (!edit.apply(m_db->connection(), &error)) {
-        Q_EMIT message(error);
+        Q_EMIT message(store::StorageFailure::explain(error));
         return false;
     }
     const qint64 id = edit.after().notes.isEmpty() ? 0 : edit.after().notes.first().id;

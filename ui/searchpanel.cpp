@@ -585,6 +585,18 @@ void SearchPanel::searchNow()
     search(false);
 }
 
+void SearchPanel::refreshResults()
+{
+    if (!isActive() || !m_db)
+        return;
+    m_keepHitKey = m_list->currentIndex().data(KeyRole).toString();
+    m_keepScroll = m_list->verticalScrollBar()->value();
+    // The hits fetched so far come back in one page, so the list keeps its length.
+    m_debounce->stop();
+    m_keepSerial = m_serial.load() + 1; // the serial search() is about to give its query
+    search(false);
+}
+
 void SearchPanel::queryEdited()
 {
     if (query().isEmpty()) {
@@ -603,6 +615,8 @@ void SearchPanel::search(bool append)
     }
     store::SearchOptions options;
     options.limit = PageSize;
+    if (!append && m_keepScroll >= 0 && m_keepSerial == m_serial.load() + 1)
+        options.limit = std::max(PageSize, m_model->rowCount());
     options.offset = append ? m_model->rowCount() : 0;
     options.sort = store::SearchOptions::Sort(m_sort->currentData().toInt());
     options.countTotal = !append;
@@ -667,6 +681,19 @@ void SearchPanel::showResult(quint64 serial, bool append, bool inIssue, qint64 e
         m_model->appendRow(item);
     }
     m_exhausted = result->hits.size() < PageSize || m_model->rowCount() >= m_total;
+    if (!append && m_keepScroll >= 0 && serial == m_keepSerial) {
+        // A refresh: the same hit stays chosen (without showing it again) where the list was.
+        for (int row = 0; row < m_model->rowCount() && !m_keepHitKey.isEmpty(); ++row) {
+            if (m_model->item(row)->data(KeyRole).toString() == m_keepHitKey) {
+                const QSignalBlocker block(m_list->selectionModel());
+                m_list->setCurrentIndex(m_model->index(row, 0));
+                break;
+            }
+        }
+        m_list->verticalScrollBar()->setValue(m_keepScroll);
+        m_keepScroll = -1;
+        m_keepHitKey.clear();
+    }
     if (!m_wasActive) {
         m_wasActive = true;
         Q_EMIT activeChanged(true);

@@ -65,6 +65,9 @@ public:
     void clearSearch();
     // Starts the search now instead of after the typing pause; searchFinished() follows.
     void searchNow();
+    // Runs the active search again (the archive changed under it), keeping the chosen hit and
+    // the list's scroll position; nothing when no search is active.
+    void refreshResults();
 
     // Highlights the active query's matches in the article the reader shows and scrolls to the
     // first. Clears the search layer when no query is active.
@@ -148,6 +151,10 @@ private:
     QStandardItemModel *m_model;
     QAction *m_nextMatch;
     QAction *m_previousMatch;
+    // Set by refreshResults(): the hit chosen and the scroll position to restore when it ends.
+    QString m_keepHitKey;
+    int m_keepScroll = -1;
+    quint64 m_keepSerial = 0; // the refresh's query: a newer one (the user typed on) restores nothing
 
     QList<FieldRange> m_matches; // in document order
     int m_currentMatch = -1;

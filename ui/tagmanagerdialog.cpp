@@ -4,6 +4,7 @@
 #include "editcommand.h"
 
 #include "store/database.h"
+#include "store/storagefailure.h"
 #include "store/tagedits.h"
 #include "store/tagstore.h"
 
@@ -84,7 +85,7 @@ bool TagManagerDialog::push(store::Edit edit)
 {
     QString error;
     if (!edit.apply(m_db->connection(), &error)) {
-        QMessageBox::warning(this, tr("Tags"), error);
+        QMessageBox::warning(this, tr("Tags"), store::StorageFailure::explain(error));
         return false;
     }
     m_undoStack->push(new EditCommand(m_db, std::move(edit)));

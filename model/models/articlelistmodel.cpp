@@ -50,8 +50,17 @@ QVariant ArticleListModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ToolTipRole: {
         QString tip;
+        // The list elides titles: the tooltip gives the whole title and its byline.
+        if (index.column() == TitleColumn) {
+            QStringList lines{article.hasPrintedTitle() ? article.title : article.displayTitle};
+            for (const QString &line : {article.kicker, article.subtitle, article.reporters.join(QStringLiteral("、"))})
+                if (!line.isEmpty())
+                    lines << line;
+            tip = lines.join(QLatin1Char('\n'));
+        }
         if (madeUpTitle)
-            tip = tr("The page prints no headline for this article; these are its opening words.");
+            tip += (tip.isEmpty() ? QString() : QStringLiteral("\n")) +
+                   tr("The page prints no headline for this article; these are its opening words.");
         // A narrow list draws tags as dots: the tooltip names them.
         if (index.column() == TitleColumn && !tags.isEmpty()) {
             QStringList names;

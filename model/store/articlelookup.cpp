@@ -3,6 +3,7 @@
 
 #include "store/articlestore.h"
 #include "store/database.h"
+#include "store/issuestore.h"
 
 #include <QSqlQuery>
 
@@ -75,7 +76,7 @@ std::optional<QString> ArticleLookup::fieldText(const QString &key, const QStrin
 std::optional<ArticleCitation> ArticleLookup::summary(const QString &key) const
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT a.id, a.display_title, coalesce(i.user_name, i.name), "
+    q.prepare(QStringLiteral("SELECT a.id, a.display_title, i.user_name, i.name, "
                              "coalesce(i.user_date, i.date, ''), a.ordinal FROM article a "
                              "JOIN issue i ON i.id = a.issue_id WHERE a.key = :key"));
     q.bindValue(QStringLiteral(":key"), key);
@@ -85,9 +86,13 @@ std::optional<ArticleCitation> ArticleLookup::summary(const QString &key) const
     s.id = q.value(0).toLongLong();
     s.key = key;
     s.title = q.value(1).toString();
-    s.issueName = q.value(2).toString();
-    s.issueDate = q.value(3).toString();
-    s.ordinal = q.value(4).toInt();
+    // The name the window shows, so an exported row can be found again by eye.
+    IssueRecord issue;
+    issue.userName = q.value(2).toString();
+    issue.name = q.value(3).toString();
+    s.issueName = issue.displayName();
+    s.issueDate = q.value(4).toString();
+    s.ordinal = q.value(5).toInt();
     return s;
 }
 
@@ -111,17 +116,31 @@ QList<MentionRef> ArticleLookup::mentionsWithin(qint64 articleId, const QString 
 
 QStringList ArticleLookup::keysInIssue(const QString &issue) const
 {
+    // The names are compared here, not in SQL: the readable name the window shows is made in C++.
+    QSqlQuery issues(m_db);
+    issues.setForwardOnly(true);
+    if (!issues.exec(QStringLiteral("SELECT id, user_name, name, coalesce(user_date, date) FROM issue")))
+        return {};
+    QList<qint64> ids;
+    while (issues.next()) {
+        IssueRecord r;
+        r.userName = issues.value(1).toString();
+        r.name = issues.value(2).toString();
+        const bool named = r.displayName() == issue || (r.userName.isEmpty() && r.name == issue);
+        if (named || issues.value(3).toString() == issue)
+            ids << issues.value(0).toLongLong();
+    }
     QStringList out;
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT a.key FROM article a JOIN issue i ON i.id = a.issue_id "
-                             "WHERE coalesce(i.user_name, i.name) = :name OR coalesce(i.user_date, i.date) = :date "
-                             "ORDER BY a.key"));
-    q.bindValue(QStringLiteral(":name"), issue);
-    q.bindValue(QStringLiteral(":date"), issue);
-    if (!q.exec())
-        return out;
-    while (q.next())
-        out << q.value(0).toString();
+    q.prepare(QStringLiteral("SELECT key FROM article WHERE issue_id = :issue"));
+    for (const qint64 id : std::as_const(ids)) {
+        q.bindValue(QStringLiteral(":issue"), id);
+        if (!q.exec())
+            return {};
+        while (q.next())
+            out << q.value(0).toString();
+    }
+    out.sort();
     return out;
 }
 

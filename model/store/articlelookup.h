@@ -17,8 +17,8 @@ struct ArticleCitation
 {
     qint64 id = 0;
     QString key;
-    QString title; // display title
-    QString issueName;
+    QString title;     // display title
+    QString issueName; // as the window shows it: the user's, else the readable one
     QString issueDate; // ISO date or empty
     int ordinal = 0;
 };
@@ -55,7 +55,8 @@ public:
     std::optional<ArticleCitation> summary(const QString &key) const;
     // Entity mentions of one field lying wholly inside the code-point range [start, end).
     QList<MentionRef> mentionsWithin(qint64 articleId, const QString &field, qint64 start, qint64 end) const;
-    // Keys of the articles in the issues whose name (the user's, else the imported one) or date is `issue`.
+    // Keys of the articles in the issues whose name (the user's, else the readable or the stored
+    // imported one) or date is `issue`.
     QStringList keysInIssue(const QString &issue) const;
 
 private:

@@ -43,6 +43,24 @@ QList<Migration> migrations()
     return out;
 }
 
+// What a user reads when an archive cannot be opened: what is wrong with which file, and what to do.
+QString openFailure(const QFileInfo &file, const QString &why)
+{
+    const QString path = QDir::toNativeSeparators(file.filePath());
+    if (why == QLatin1String("not an SQLite file"))
+        return QStringLiteral("%1 is not a baokan archive (it is not an SQLite database file). It was left as it is; "
+                              "choose another archive file, or a new file name to start an archive.")
+            .arg(path);
+    // SQLite keeps its write-ahead log beside the archive (-wal, -shm), even to read it.
+    const QFileInfo folder(file.absolutePath());
+    if ((file.exists() && !file.isWritable()) || !folder.isWritable())
+        return QStringLiteral("cannot open %1: %2. The archive or its folder is read-only, and baokan needs to "
+                              "write in that folder; copy the archive to a folder you can write to, or make it "
+                              "writable.")
+            .arg(path, why);
+    return QStringLiteral("cannot open %1: %2").arg(path, why);
+}
+
 bool exec(sqlite3 *db, const QByteArray &sql, QString *error)
 {
     char *message = nullptr;
@@ -81,6 +99,11 @@ sqlite3 *Database::handle(const QSqlDatabase &db)
 
 QSqlDatabase Database::connection() const
 {
+    return openConnection(nullptr);
+}
+
+QSqlDatabase Database::openConnection(QString *why) const
+{
     const QString name = connectionName();
     if (QSqlDatabase::contains(name))
         return QSqlDatabase::database(name, false);
@@ -90,6 +113,16 @@ QSqlDatabase Database::connection() const
     QString error;
     if (!db.open() || !setUp(db, &error)) {
         qCWarning(lcStore) << "cannot open" << m_path << db.lastError().text() << error;
+        // The reason is gone once the connection closes: the first statement is what finds a
+        // file that is not SQLite or a folder SQLite may not write in.
+        if (why) {
+            sqlite3 *h = handle(db);
+            const int code = h ? sqlite3_errcode(h) & 0xff : SQLITE_OK;
+            if (code == SQLITE_NOTADB)
+                *why = QStringLiteral("not an SQLite file");
+            else
+                *why = error.isEmpty() ? db.lastError().text() : error;
+        }
         db.close();
     }
     return db;
@@ -137,10 +170,14 @@ bool Database::open(QString *error)
             *error = QStringLiteral("cannot create the folder %1").arg(info.absolutePath());
         return false;
     }
-    QSqlDatabase db = connection();
+    // A connection left closed by an earlier failure is tried again, so the reason is known.
+    if (QSqlDatabase::contains(connectionName()) && !QSqlDatabase::database(connectionName(), false).isOpen())
+        closeThreadConnection();
+    QString why;
+    QSqlDatabase db = openConnection(&why);
     if (!db.isOpen()) {
         if (error)
-            *error = QStringLiteral("cannot open %1: %2").arg(m_path, db.lastError().text());
+            *error = openFailure(info, why);
         return false;
     }
     return migrate(error);
@@ -150,6 +187,25 @@ int Database::latestSchemaVersion()
 {
     const QList<Migration> all = migrations();
     return all.isEmpty() ? 0 : all.last().version;
+}
+
+int Database::schemaVersion() const
+{
+    const QFileInfo info(m_path);
+    if (!info.exists())
+        return 0;
+    if (!info.isFile())
+        return -1;
+    sqlite3 *h = handle(connection());
+    if (!h)
+        return -1;
+    sqlite3_stmt *stmt = nullptr;
+    int version = -1;
+    if (sqlite3_prepare_v2(h, "PRAGMA user_version", -1, &stmt, nullptr) == SQLITE_OK &&
+        sqlite3_step(stmt) == SQLITE_ROW)
+        version = sqlite3_column_int(stmt, 0);
+    sqlite3_finalize(stmt);
+    return version;
 }
 
 bool Database::migrate(QString *error) const

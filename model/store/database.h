@@ -37,6 +37,10 @@ public:
 
     // The schema version of the newest migration compiled in.
     static int latestSchemaVersion();
+    // The schema version of the archive as it is (PRAGMA user_version), read through the calling
+    // thread's connection without migrating: 0 for a new file, -1 when it cannot be read (not an
+    // archive). Lets the window tell the user before open() runs long migrations.
+    int schemaVersion() const;
 
     // The raw handle behind a Qt connection, for the SQLite C API.
     static sqlite3 *handle(const QSqlDatabase &db);
@@ -44,6 +48,8 @@ public:
 private:
     QString connectionName() const;
     bool setUp(QSqlDatabase &db, QString *error) const;
+    // connection(), with the reason it failed to open in *why (the connection stays closed).
+    QSqlDatabase openConnection(QString *why) const;
     bool migrate(QString *error) const;
 
     QString m_path;

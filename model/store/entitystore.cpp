@@ -260,7 +260,11 @@ struct EntityStore::Writer::Impl
             {&insertMention, "INSERT INTO entity_mention (article_id, field, start, end, type, text) "
                              "VALUES (?, ?, ?, ?, ?, ?)"},
             {&insertPost, "INSERT INTO person_post (article_id, person, post, organization) VALUES (?, ?, ?, ?)"},
-            {&stamp, "INSERT OR REPLACE INTO article_recognition (article_id, version) VALUES (?, ?)"},
+            // An upsert, not INSERT OR REPLACE: a REPLACE on a table with a foreign key opens a
+            // statement savepoint, and SQLite 3.40's FTS5 writes its pending index to disk at every
+            // savepoint, so the import made a new index segment for each article it stamped.
+            {&stamp, "INSERT INTO article_recognition (article_id, version) VALUES (?, ?) "
+                     "ON CONFLICT (article_id) DO UPDATE SET version = excluded.version"},
         };
         for (const auto &[stmt, sql] : statements) {
             if (sqlite3_prepare_v3(handle, sql, -1, SQLITE_PREPARE_PERSISTENT, stmt, nullptr) != SQLITE_OK) {

@@ -11,12 +11,15 @@
 #include "store/notestore.h"
 #include "store/searchindex.h"
 #include "store/searchindexwriter.h"
+#include "store/searchsortkey.h"
+#include "store/storagefailure.h"
 #include "store/transaction.h"
 #include "text/textdecoder.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
@@ -28,8 +31,11 @@
 #include <QVariant>
 
 #include <algorithm>
+#include <chrono>
 #include <deque>
 #include <future>
+#include <memory>
+#include <vector>
 
 Q_DECLARE_LOGGING_CATEGORY(lcStore)
 
@@ -52,17 +58,16 @@ constexpr int kImportCheckpointPages = 10000;
 // Long enough to tell articles apart in a list, short enough for one line.
 constexpr int kDisplayTitleLength = 28;
 
+// What to do about a file that is not page text: PDFs and pictures are common in a paper's folders.
+QString notTextAdvice()
+{
+    return QStringLiteral("; baokan imports the text of pages (.txt in UTF-8, UTF-16, GB18030 or Big5): extract the "
+                          "text from a PDF or scan first");
+}
+
 QVariant nullable(const QString &s)
 {
     return s.isNull() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
-}
-
-bool looksBinary(const QByteArray &bytes)
-{
-    // UTF-16 text is full of NUL bytes; with a BOM it is text, and the decoder reads it.
-    if (bytes.startsWith("\xff\xfe") || bytes.startsWith("\xfe\xff"))
-        return false;
-    return bytes.left(64 * 1024).contains('\0');
 }
 
 int codePoints(const QString &s)
@@ -183,11 +188,25 @@ QVariantList storedValues(const QStringList &fields)
     return values;
 }
 
+// Adds (sign 1) or takes back (sign -1) the counts of an issue's write.
+void addCounts(ImportSummary &to, const ImportSummary &from, int sign)
+{
+    to.issuesAdded += sign * from.issuesAdded;
+    to.issuesUpdated += sign * from.issuesUpdated;
+    to.issuesUnchanged += sign * from.issuesUnchanged;
+    to.articlesAdded += sign * from.articlesAdded;
+    to.articlesUpdated += sign * from.articlesUpdated;
+    to.articlesUnchanged += sign * from.articlesUnchanged;
+    to.articlesRemoved += sign * from.articlesRemoved;
+    to.highlightsMoved += sign * from.highlightsMoved;
+    to.highlightsToReview += sign * from.highlightsToReview;
+    to.bytesParsed += sign * from.bytesParsed;
+}
+
 } // namespace
 
 struct Importer::Prepared
 {
-    QList<PageData> pages;
     qint64 issueId = 0;                         // 0 for an issue not in the archive
     QList<QPair<QString, QString>> storedPages; // file name and sha256, in page order
 };
@@ -207,6 +226,67 @@ struct Importer::Parsed
 
 namespace {
 
+// Reads the pages of an issue, leaving out (and reporting) files that cannot be pages. Any thread.
+QList<PageData> readPages(const QStringList &files, const QList<PageBytes> &memory, QList<SkippedFile> &skipped)
+{
+    QList<PageData> pages;
+    auto accept = [&](const QString &file, const QString &fileName, const QByteArray &bytes) {
+        if (bytes.isEmpty()) {
+            skipped << SkippedFile{file, QStringLiteral("empty file")};
+            return;
+        }
+        if (text::TextDecoder::looksBinary(bytes)) {
+            skipped << SkippedFile{file, QStringLiteral("not a text file (it contains binary data)") + notTextAdvice()};
+            return;
+        }
+        pages << PageData{file, fileName, bytes,
+                          QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex()),
+                          bytes.size()};
+    };
+    for (const PageBytes &page : memory)
+        accept(page.fileName, page.fileName, page.bytes);
+    for (const QString &file : files) {
+        QFile f(file);
+        if (f.size() > kMaxPageBytes) {
+            skipped << SkippedFile{
+                file,
+                QStringLiteral("too large for a page (%1 MB; at most %2 MB): split it into one file per page or issue")
+                    .arg(f.size() / (1024 * 1024))
+                    .arg(kMaxPageBytes / (1024 * 1024))};
+            continue;
+        }
+        if (!f.open(QIODevice::ReadOnly)) {
+            skipped << SkippedFile{file, f.errorString()};
+            continue;
+        }
+        const QByteArray bytes = f.readAll();
+        if (f.error() != QFileDevice::NoError) {
+            skipped << SkippedFile{file, QStringLiteral("cannot read: %1").arg(f.errorString())};
+            continue;
+        }
+        accept(file, QFileInfo(file).fileName(), bytes);
+    }
+    return pages;
+}
+
+// The pages are those stored (file name and sha256, in page order).
+bool samePages(const QList<QPair<QString, QString>> &stored, const QList<PageData> &pages)
+{
+    if (stored.size() != pages.size())
+        return false;
+    for (int i = 0; i < pages.size(); ++i) {
+        if (stored.at(i).first != pages.at(i).fileName || stored.at(i).second != pages.at(i).sha256)
+            return false;
+    }
+    return true;
+}
+
+// The issue is in the archive with these very pages, and they need no parsing again.
+bool isUnchanged(const Importer::Prepared &prepared, const QList<PageData> &pages, bool reparse)
+{
+    return prepared.issueId && !reparse && samePages(prepared.storedPages, pages);
+}
+
 // Pure, so it runs on any thread.
 Importer::Parsed decodeAndParse(const QString &name, QList<PageData> pages)
 {
@@ -216,7 +296,7 @@ Importer::Parsed decodeAndParse(const QString &name, QList<PageData> pages)
         QString why;
         const auto decoded = text::TextDecoder::decode(page.bytes, &why);
         if (!decoded) {
-            out.skipped << SkippedFile{page.file, why};
+            out.skipped << SkippedFile{page.file, why + notTextAdvice()};
             continue;
         }
         if (decoded->text.trimmed().isEmpty()) {
@@ -232,6 +312,22 @@ Importer::Parsed decodeAndParse(const QString &name, QList<PageData> pages)
     if (!texts.isEmpty())
         out.issue = parse::IssueLoader::fromTexts(name, texts);
     texts = QStringList(); // the articles hold what is kept of it
+    // The search index numbers the articles of one date in a fixed range; an issue beyond it (a
+    // year of pages in one file) would stop the import at the writer, after all the work below.
+    const qsizetype perDate = SearchSortKey::WithinDay + 1;
+    if (out.issue.date.isValid() && out.issue.articles.size() > perDate) {
+        const QString why =
+            QStringLiteral("%1 articles in one issue dated %2, more than the %3 of one date the search index "
+                           "holds; split it into one file (or folder) per issue and import those")
+                .arg(out.issue.articles.size())
+                .arg(out.issue.date.toString(Qt::ISODate))
+                .arg(perDate);
+        for (const PageData &page : std::as_const(out.pages))
+            out.skipped << SkippedFile{page.file, why};
+        out.pages.clear();
+        out.issue = parse::Issue();
+        return out;
+    }
     // Recognition is pure and the costliest step of an import: done here, the writer only
     // inserts. It reads the article as it will be stored, as a later re-recognition does.
     out.fields.reserve(out.issue.articles.size());
@@ -266,6 +362,31 @@ Importer::Parsed decodeAndParse(const QString &name, QList<PageData> pages)
 
 } // namespace
 
+// The issues written in the open transaction, kept until it commits so they can be written
+// again one by one when it cannot.
+struct Importer::Batch
+{
+    struct Issue
+    {
+        int unit;
+        Prepared prepared;
+        Parsed parsed;
+        ImportSummary counts;
+    };
+    std::unique_ptr<Transaction> transaction;
+    std::vector<Issue> issues;
+    int articles = 0;
+    QElapsedTimer started;
+    int maxArticles = 0;
+    int maxMilliseconds = 0;
+
+    std::chrono::milliseconds left() const
+    {
+        return std::chrono::milliseconds(std::max<qint64>(0, maxMilliseconds - started.elapsed()));
+    }
+    bool full() const { return articles >= maxArticles || started.elapsed() >= maxMilliseconds; }
+};
+
 struct Importer::Unit
 {
     QString name;
@@ -283,6 +404,7 @@ struct Importer::Statements
         , updateIssue(db)
         , storedPages(db)
         , upsertPage(db)
+        , pageId(db)
         , trimPages(db)
         , storedArticles(db)
         , keyTaken(db)
@@ -317,7 +439,8 @@ struct Importer::Statements
                  "INSERT INTO page (issue_id, ordinal, file, sha256, encoding, raw_bytes) "
                  "VALUES (:issue, :ordinal, :file, :sha, :encoding, :bytes) "
                  "ON CONFLICT (issue_id, ordinal) DO UPDATE SET file = excluded.file, sha256 = excluded.sha256, "
-                 "encoding = excluded.encoding, raw_bytes = excluded.raw_bytes RETURNING id")) &&
+                 "encoding = excluded.encoding, raw_bytes = excluded.raw_bytes")) &&
+             pageId.prepare(QStringLiteral("SELECT id FROM page WHERE issue_id = :issue AND ordinal = :ordinal")) &&
              trimPages.prepare(QStringLiteral("DELETE FROM page WHERE issue_id = :issue AND ordinal >= :count")) &&
              storedArticles.prepare(QStringLiteral("SELECT id, key, ordinal, page_id, %1 FROM article "
                                                    "WHERE issue_id = :issue ORDER BY ordinal")
@@ -335,6 +458,8 @@ struct Importer::Statements
              deleteArticle.prepare(QStringLiteral("DELETE FROM article WHERE id = :id")) &&
              hasNotes.prepare(QStringLiteral("SELECT 1 FROM note WHERE article_key = :key LIMIT 1")) &&
              issueDate.prepare(QStringLiteral("SELECT coalesce(user_date, date) FROM issue WHERE id = :id"));
+        // Written in rowid order when the batch commits (SearchIndexWriter::setBuffered).
+        index.setBuffered(true);
         QString why;
         if (ok && !index.prepare(&why)) {
             ok = false;
@@ -356,7 +481,10 @@ struct Importer::Statements
     QSqlQuery insertIssue;
     QSqlQuery updateIssue;
     QSqlQuery storedPages;
+    // No RETURNING: with it the upsert opens a statement savepoint, at which FTS5 (SQLite 3.40)
+    // writes its pending index as a new segment, once per issue of a batch. pageId reads the id.
     QSqlQuery upsertPage;
+    QSqlQuery pageId;
     QSqlQuery trimPages;
     QSqlQuery storedArticles;
     QSqlQuery keyTaken;
@@ -386,7 +514,7 @@ QString ImportSummary::text() const
     if (cancelled)
         line += QStringLiteral("; cancelled");
     if (!error.isEmpty())
-        line += QStringLiteral("; stopped: ") + error;
+        line += QStringLiteral("; stopped: ") + StorageFailure::explain(error);
     return line;
 }
 
@@ -437,9 +565,14 @@ void Importer::collect(const QString &path, QList<Unit> &units, ImportSummary &s
         units << unit;
         return;
     }
-    // Walk the tree without following a link back up into it.
+    // Walk the tree without following a link back up into it or above it: a link to ".." would
+    // otherwise import the folder around this one and everything beside it.
+    const QString root = info.canonicalFilePath();
+    auto aboveRoot = [&root](const QString &dirPath) {
+        return dirPath == QLatin1String("/") || root == dirPath || root.startsWith(dirPath + QLatin1Char('/'));
+    };
     QSet<QString> seen;
-    QStringList pending{info.canonicalFilePath()};
+    QStringList pending{root};
     while (!pending.isEmpty()) {
         const QString dirPath = pending.takeFirst();
         if (seen.contains(dirPath))
@@ -453,12 +586,20 @@ void Importer::collect(const QString &path, QList<Unit> &units, ImportSummary &s
         const QFileInfoList entries = dir.entryInfoList(
             QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System, QDir::Name);
         for (const QFileInfo &entry : entries) {
-            if (entry.isDir())
-                subfolders << entry.canonicalFilePath();
-            else if (entry.isFile())
-                unit.files << entry.canonicalFilePath();
-            else
+            if (entry.isDir()) {
+                if (!aboveRoot(entry.canonicalFilePath()))
+                    subfolders << entry.canonicalFilePath();
+            } else if (entry.isFile()) {
+                // The name in the folder, not a link's target: it is what the user sees, what a
+                // message must name, and what orders the pages.
+                unit.files << entry.absoluteFilePath();
+            } else if (entry.isSymLink() && !entry.exists()) {
+                summary.skipped << SkippedFile{
+                    entry.absoluteFilePath(),
+                    QStringLiteral("a link to %1, which does not exist").arg(entry.symLinkTarget())};
+            } else {
                 summary.skipped << SkippedFile{entry.absoluteFilePath(), QStringLiteral("not a regular file")};
+            }
         }
         if (!unit.files.isEmpty())
             units << unit;
@@ -490,7 +631,7 @@ void Importer::run(const QList<Unit> &units, ImportSummary &summary)
             QStringLiteral("cannot use the archive %1: %2").arg(m_db->path(), m_db->connection().lastError().text());
     }
     // Parsing is most of the work and needs no database: the next few issues are parsed on other
-    // threads while this one writes, in order, one transaction per issue.
+    // threads while this one writes them, in order, several to a transaction (Batch).
     struct Pending
     {
         int unit;
@@ -499,6 +640,9 @@ void Importer::run(const QList<Unit> &units, ImportSummary &summary)
         qint64 bytes;
     };
     std::deque<Pending> window;
+    Batch batch;
+    batch.maxArticles = m_options.batchArticles;
+    batch.maxMilliseconds = m_options.batchMilliseconds;
     qint64 windowBytes = 0;
     const size_t ahead = size_t(std::max(2, QThread::idealThreadCount()));
     const int total = int(units.size());
@@ -518,26 +662,36 @@ void Importer::run(const QList<Unit> &units, ImportSummary &summary)
         if (next < total && window.size() < ahead && (window.empty() || windowBytes < kMaxParseAheadBytes)) {
             Prepared prepared;
             const Unit &unit = units.at(next);
-            const Outcome outcome = prepare(unit, prepared, summary);
-            if (outcome == Outcome::Failed)
+            if (!prepare(unit, prepared, summary))
                 break;
-            if (outcome == Outcome::Done) {
-                ++next;
-                step();
-                continue;
-            }
-            QList<PageData> pages = prepared.pages;
-            prepared.pages.clear(); // the parser's copy is the only one
             qint64 bytes = 0;
-            for (const PageData &page : pages)
-                bytes += page.size;
+            for (const PageBytes &page : unit.pages)
+                bytes += page.bytes.size();
+            for (const QString &file : unit.files)
+                bytes += std::min(QFileInfo(file).size(), kMaxPageBytes);
             windowBytes += bytes;
-            window.push_back(Pending{next, std::move(prepared),
-                                     // Moved into the parser, which drops each page's bytes once decoded: a copy left
-                                     // in the capture would keep the raw file in memory through the whole parse.
+            // Reading and hashing the pages is done there too: an unchanged issue is not parsed.
+            const bool reparse = m_options.reparseUnchanged;
+            window.push_back(Pending{next, prepared,
                                      std::async(std::launch::async,
-                                                [name = unit.name, pages = std::move(pages)]() mutable {
-                                                    return decodeAndParse(name, std::move(pages));
+                                                [name = unit.name, files = unit.files, memory = unit.pages,
+                                                 issueId = prepared.issueId, stored = prepared.storedPages, reparse] {
+                                                    Parsed out;
+                                                    QList<PageData> pages = readPages(files, memory, out.skipped);
+                                                    if (!pages.isEmpty() && issueId && !reparse &&
+                                                        samePages(stored, pages)) {
+                                                        for (PageData &page : pages)
+                                                            page.bytes = QByteArray();
+                                                        out.pages = std::move(pages);
+                                                        return out;
+                                                    }
+                                                    QList<SkippedFile> skipped = std::move(out.skipped);
+                                                    // Moved into the parser, which drops each page's bytes once
+                                                    // decoded: a copy kept here would hold the raw file in memory
+                                                    // through the whole parse.
+                                                    out = decodeAndParse(name, std::move(pages));
+                                                    out.skipped = skipped + out.skipped;
+                                                    return out;
                                                 }),
                                      bytes});
             ++next;
@@ -546,10 +700,63 @@ void Importer::run(const QList<Unit> &units, ImportSummary &summary)
         Pending head = std::move(window.front());
         window.pop_front();
         windowBytes -= head.bytes;
-        if (!write(units.at(head.unit), head.prepared, head.parsed.get(), summary))
+        // Waiting for a parse (a huge page takes seconds) with the write lock held would hold off
+        // every other writer: what the batch has goes in first.
+        if (batch.transaction && head.parsed.wait_for(batch.left()) != std::future_status::ready &&
+            !commitBatch(batch, units, summary))
             break;
+        Parsed parsed = head.parsed.get();
+        const Unit &unit = units.at(head.unit);
+        summary.skipped += parsed.skipped;
+        // Nothing to write: no page could be read, or they are what the archive holds.
+        if (parsed.pages.isEmpty() || isUnchanged(head.prepared, parsed.pages, m_options.reparseUnchanged)) {
+            if (!parsed.pages.isEmpty())
+                countUnchanged(head.prepared.issueId, summary);
+            step();
+            continue;
+        }
+        if (!batch.transaction) {
+            batch.transaction = std::make_unique<Transaction>(m_db->connection());
+            if (!batch.transaction->isActive()) {
+                summary.error = QStringLiteral("cannot write to the archive %1: %2")
+                                    .arg(m_db->path(), batch.transaction->lastError());
+                batch.transaction.reset();
+                break;
+            }
+            m_statements->index.discard();
+            batch.started.start();
+        }
+        ImportSummary counts;
+        if (write(unit, head.prepared, parsed, counts, true)) {
+            addCounts(summary, counts, 1);
+            batch.articles += int(parsed.fields.size());
+            batch.issues.push_back(Batch::Issue{head.unit, std::move(head.prepared), std::move(parsed), counts});
+            step();
+            if (batch.full() && !commitBatch(batch, units, summary))
+                break;
+            continue;
+        }
+        // The issue failed, or the import was cancelled while it was written: rolling back takes
+        // the batch with it, so the issues finished before it go in again, one transaction each.
+        if (!replayBatch(batch, units, summary))
+            break;
+        if (counts.cancelled) {
+            summary.cancelled = true;
+            break;
+        }
+        // Alone it may go in after all (a nearly full disk may take one issue but not a batch);
+        // if not, the import stops there and says why.
+        qCWarning(lcStore) << "writing" << unit.source << "alone after its batch failed:" << counts.error;
+        ImportSummary alone;
+        if (!writeAlone(unit, head.prepared, parsed, alone)) {
+            summary.error = alone.error;
+            break;
+        }
+        addCounts(summary, alone, 1);
         step();
     }
+    // The finished issues go in, also when the import was cancelled or stopped after them.
+    commitBatch(batch, units, summary);
     // Let the parsers still running finish before their results are dropped.
     window.clear();
     // Finalize the statements on the thread that made them, before the connection closes.
@@ -560,52 +767,14 @@ void Importer::run(const QList<Unit> &units, ImportSummary &summary)
         pragma.exec(QStringLiteral("PRAGMA wal_autocheckpoint = %1").arg(checkpoint));
 }
 
-Importer::Outcome Importer::prepare(const Unit &unit, Prepared &prepared, ImportSummary &summary)
+bool Importer::prepare(const Unit &unit, Prepared &prepared, ImportSummary &summary)
 {
-    // Read the pages: files that cannot be pages are reported and left out.
-    QList<PageData> &pages = prepared.pages;
-    auto accept = [&](const QString &file, const QString &fileName, const QByteArray &bytes) {
-        if (bytes.isEmpty()) {
-            summary.skipped << SkippedFile{file, QStringLiteral("empty file")};
-            return;
-        }
-        if (looksBinary(bytes)) {
-            summary.skipped << SkippedFile{file, QStringLiteral("not a text file (it contains binary data)")};
-            return;
-        }
-        pages << PageData{file, fileName, bytes,
-                          QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex()),
-                          bytes.size()};
-    };
-    for (const PageBytes &page : unit.pages)
-        accept(page.fileName, page.fileName, page.bytes);
-    for (const QString &file : unit.files) {
-        QFile f(file);
-        if (f.size() > kMaxPageBytes) {
-            summary.skipped << SkippedFile{
-                file, QStringLiteral("too large for a page (%1 MB)").arg(f.size() / (1024 * 1024))};
-            continue;
-        }
-        if (!f.open(QIODevice::ReadOnly)) {
-            summary.skipped << SkippedFile{file, f.errorString()};
-            continue;
-        }
-        const QByteArray bytes = f.readAll();
-        if (f.error() != QFileDevice::NoError) {
-            summary.skipped << SkippedFile{file, QStringLiteral("cannot read: %1").arg(f.errorString())};
-            continue;
-        }
-        accept(file, QFileInfo(file).fileName(), bytes);
-    }
-    if (pages.isEmpty())
-        return Outcome::Done;
-
     // An issue is known by where it came from; its pages tell whether anything changed.
     Statements &st = *m_statements;
     st.findIssue.bindValue(QStringLiteral(":source"), unit.source);
     if (!st.findIssue.exec()) {
         summary.error = QStringLiteral("cannot read the archive: %1").arg(st.findIssue.lastError().text());
-        return Outcome::Failed;
+        return false;
     }
     if (st.findIssue.next())
         prepared.issueId = st.findIssue.value(0).toLongLong();
@@ -614,28 +783,11 @@ Importer::Outcome Importer::prepare(const Unit &unit, Prepared &prepared, Import
         st.storedPages.bindValue(QStringLiteral(":issue"), prepared.issueId);
         if (!st.storedPages.exec()) {
             summary.error = QStringLiteral("cannot read the archive: %1").arg(st.storedPages.lastError().text());
-            return Outcome::Failed;
+            return false;
         }
         while (st.storedPages.next())
             prepared.storedPages << qMakePair(st.storedPages.value(0).toString(), st.storedPages.value(1).toString());
         st.storedPages.finish();
-    }
-    if (isUnchanged(prepared, pages)) {
-        countUnchanged(prepared.issueId, summary);
-        return Outcome::Done;
-    }
-    return Outcome::Parse;
-}
-
-template<typename Pages>
-bool Importer::isUnchanged(const Prepared &prepared, const Pages &pages) const
-{
-    if (!prepared.issueId || m_options.reparseUnchanged || prepared.storedPages.size() != pages.size())
-        return false;
-    for (int i = 0; i < pages.size(); ++i) {
-        if (prepared.storedPages.at(i).first != pages.at(i).fileName ||
-            prepared.storedPages.at(i).second != pages.at(i).sha256)
-            return false;
     }
     return true;
 }
@@ -650,18 +802,77 @@ void Importer::countUnchanged(qint64 issueId, ImportSummary &summary) const
     ++summary.issuesUnchanged;
 }
 
-bool Importer::write(const Unit &unit, const Prepared &prepared, Parsed parsed, ImportSummary &summary)
+bool Importer::commitBatch(Batch &batch, const QList<Unit> &units, ImportSummary &summary)
 {
-    summary.skipped += parsed.skipped;
-    QList<PageData> &pages = parsed.pages;
+    if (!batch.transaction)
+        return true;
+    // A failed commit has rolled the batch back (Transaction::commit).
+    QString why;
+    if (!m_statements->index.flush(&why) || !batch.transaction->commit()) {
+        qCWarning(lcStore) << "cannot commit" << batch.issues.size() << "issues, writing them one at a time:"
+                           << (why.isEmpty() ? batch.transaction->lastError() : why);
+        return replayBatch(batch, units, summary);
+    }
+    batch.transaction.reset();
+    batch.issues.clear();
+    batch.articles = 0;
+    return true;
+}
+
+bool Importer::replayBatch(Batch &batch, const QList<Unit> &units, ImportSummary &summary)
+{
+    batch.transaction.reset(); // rolls back what is still open
+    m_statements->index.discard();
+    std::vector<Batch::Issue> issues;
+    issues.swap(batch.issues);
+    batch.articles = 0;
+    for (const Batch::Issue &issue : issues)
+        addCounts(summary, issue.counts, -1);
+    for (const Batch::Issue &issue : issues) {
+        ImportSummary counts;
+        if (!writeAlone(units.at(issue.unit), issue.prepared, issue.parsed, counts)) {
+            summary.error = counts.error;
+            return false;
+        }
+        addCounts(summary, counts, 1);
+    }
+    return true;
+}
+
+bool Importer::writeAlone(const Unit &unit, const Prepared &prepared, const Parsed &parsed, ImportSummary &counts)
+{
+    Transaction transaction(m_db->connection());
+    if (!transaction.isActive()) {
+        counts.error = QStringLiteral("cannot write to the archive %1: %2").arg(m_db->path(), transaction.lastError());
+        return false;
+    }
+    m_statements->index.discard();
+    if (!write(unit, prepared, parsed, counts, false))
+        return false;
+    QString why;
+    if (!m_statements->index.flush(&why)) {
+        counts.error = QStringLiteral("cannot index %1 for search: %2").arg(unit.source, why);
+        return false;
+    }
+    if (!transaction.commit()) {
+        counts.error = QStringLiteral("cannot write %1 to the archive: %2").arg(unit.source, transaction.lastError());
+        return false;
+    }
+    return true;
+}
+
+bool Importer::write(const Unit &unit, const Prepared &prepared, const Parsed &parsed, ImportSummary &summary,
+                     bool cancellable)
+{
+    const QList<PageData> &pages = parsed.pages;
     if (pages.isEmpty())
         return true;
     // Pages that did not decode were left out; what remains may be what is stored.
-    if (isUnchanged(prepared, pages)) {
+    if (isUnchanged(prepared, pages, m_options.reparseUnchanged)) {
         countUnchanged(prepared.issueId, summary);
         return true;
     }
-    if (cancelled()) {
+    if (cancellable && cancelled()) {
         summary.cancelled = true;
         return false;
     }
@@ -675,13 +886,8 @@ bool Importer::write(const Unit &unit, const Prepared &prepared, Parsed parsed, 
         return false;
     };
 
-    // Write the issue in one transaction; the destructor rolls back on any early return.
+    // The caller holds the transaction and rolls it back on any early return.
     const QSqlDatabase db = m_db->connection();
-    Transaction transaction(db);
-    if (!transaction.isActive()) {
-        summary.error = QStringLiteral("cannot write to the archive %1: %2").arg(m_db->path(), transaction.lastError());
-        return false;
-    }
     auto reanchor = [&](const QString &key, const QHash<QString, QString> &texts) {
         // Most articles have no notes: one indexed look-up instead of reading them all.
         st.hasNotes.bindValue(QStringLiteral(":key"), key);
@@ -714,6 +920,12 @@ bool Importer::write(const Unit &unit, const Prepared &prepared, Parsed parsed, 
         return dbError(st.findIssue);
     issueId = st.findIssue.next() ? st.findIssue.value(0).toLongLong() : 0;
     st.findIssue.finish();
+    // Re-importing takes articles out of the index (triggers on update and delete): what the
+    // batch indexed so far has to be in it first.
+    if (issueId && !st.index.flush(&why)) {
+        summary.error = QStringLiteral("cannot index for search: %1").arg(why);
+        return false;
+    }
     const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
     const QVariant date =
         issue.date.isValid() ? QVariant(issue.date.toString(Qt::ISODate)) : QVariant(QMetaType::fromType<QString>());
@@ -774,10 +986,14 @@ bool Importer::write(const Unit &unit, const Prepared &prepared, Parsed parsed, 
         st.upsertPage.bindValue(QStringLiteral(":sha"), pages.at(i).sha256);
         st.upsertPage.bindValue(QStringLiteral(":encoding"), encodings.at(i));
         st.upsertPage.bindValue(QStringLiteral(":bytes"), pages.at(i).size);
-        if (!st.upsertPage.exec() || !st.upsertPage.next())
+        if (!st.upsertPage.exec())
             return dbError(st.upsertPage);
-        pageIds << st.upsertPage.value(0).toLongLong();
-        st.upsertPage.finish();
+        st.pageId.bindValue(QStringLiteral(":issue"), issueId);
+        st.pageId.bindValue(QStringLiteral(":ordinal"), i);
+        if (!st.pageId.exec() || !st.pageId.next())
+            return dbError(st.pageId);
+        pageIds << st.pageId.value(0).toLongLong();
+        st.pageId.finish();
     }
     st.trimPages.bindValue(QStringLiteral(":issue"), issueId);
     st.trimPages.bindValue(QStringLiteral(":count"), int(pages.size()));
@@ -825,7 +1041,7 @@ bool Importer::write(const Unit &unit, const Prepared &prepared, Parsed parsed, 
     QSet<int> continued;
     QSet<int> reindexed;
     for (int i = 0; i < fresh.size(); ++i) {
-        if (cancelled()) {
+        if (cancellable && cancelled()) {
             summary.cancelled = true;
             return false;
         }
@@ -929,10 +1145,6 @@ bool Importer::write(const Unit &unit, const Prepared &prepared, Parsed parsed, 
             summary.error = QStringLiteral("cannot index %1 for search: %2").arg(unit.source, why);
             return false;
         }
-    }
-    if (!transaction.commit()) {
-        summary.error = QStringLiteral("cannot write %1 to the archive: %2").arg(unit.source, transaction.lastError());
-        return false;
     }
     if (isNew)
         ++summary.issuesAdded;

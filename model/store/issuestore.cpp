@@ -2,6 +2,9 @@
 #include "store/issuestore.h"
 
 #include "store/database.h"
+#include "store/searchindex.h"
+#include "store/searchsortkey.h"
+#include "store/transaction.h"
 
 #include <QRegularExpression>
 #include <QSqlError>
@@ -153,15 +156,56 @@ bool IssueStore::setUserName(qint64 id, const QString &name, QString *error)
 
 bool IssueStore::setUserDate(qint64 id, const QDate &date, QString *error)
 {
-    QSqlQuery q(m_db->connection());
+    const QSqlDatabase db = m_db->connection();
+    // The search index keys each article by its issue's date (SearchSortKey), which orders hits by
+    // date and answers the date facet: the edit and the new keys go in together or not at all.
+    Transaction transaction(db);
+    if (!transaction.isActive()) {
+        if (error)
+            *error = transaction.lastError();
+        return false;
+    }
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT coalesce(user_date, date) FROM issue WHERE id = :id"));
+    q.bindValue(QStringLiteral(":id"), id);
+    if (!q.exec())
+        return fail(q, error);
+    if (!q.next()) {
+        if (error)
+            *error = QStringLiteral("no issue %1").arg(id);
+        return false;
+    }
+    const QString before = q.value(0).toString();
+    q.finish();
     q.prepare(QStringLiteral("UPDATE issue SET user_date = :date WHERE id = :id"));
     q.bindValue(QStringLiteral(":date"), date.isValid() ? QVariant(date.toString(Qt::ISODate)) : QVariant());
     q.bindValue(QStringLiteral(":id"), id);
     if (!q.exec())
         return fail(q, error);
-    if (q.numRowsAffected() != 1) {
+    q.prepare(QStringLiteral("SELECT coalesce(user_date, date) FROM issue WHERE id = :id"));
+    q.bindValue(QStringLiteral(":id"), id);
+    if (!q.exec() || !q.next())
+        return fail(q, error);
+    const QString after = q.value(0).toString();
+    q.finish();
+    if (SearchSortKey::dayOf(before) != SearchSortKey::dayOf(after)) {
+        // Only articles already in the index: the others are the background indexer's, which
+        // reads the date when it gets to them.
+        q.prepare(QStringLiteral("SELECT a.id FROM article a JOIN article_search s ON s.article_id = a.id "
+                                 "WHERE a.issue_id = :id ORDER BY a.ordinal, a.id"));
+        q.bindValue(QStringLiteral(":id"), id);
+        if (!q.exec())
+            return fail(q, error);
+        QList<qint64> indexed;
+        while (q.next())
+            indexed << q.value(0).toLongLong();
+        q.finish();
+        if (!SearchIndex::indexArticles(db, indexed, error))
+            return false;
+    }
+    if (!transaction.commit()) {
         if (error)
-            *error = QStringLiteral("no issue %1").arg(id);
+            *error = transaction.lastError();
         return false;
     }
     return true;

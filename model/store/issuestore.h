@@ -69,6 +69,8 @@ public:
 
     // A null name or invalid date clears the user's edit, so the imported value shows again.
     bool setUserName(qint64 id, const QString &name, QString *error = nullptr);
+    // Also gives the indexed articles their search keys for the new date, in the same
+    // transaction, so search's date order and date facet follow the edit.
     bool setUserDate(qint64 id, const QDate &date, QString *error = nullptr);
 
 private:

@@ -191,11 +191,14 @@ bool SearchIndex::indexArticles(const QSqlDatabase &db, const QList<qint64> &art
         SearchIndexWriter writer(db);
         if (!writer.prepare(error))
             return false;
+        // Articles come in id order, their sort keys in date order: written as they come, each
+        // article dated before the one before it would make FTS5 start a new segment.
+        writer.setBuffered(true);
         for (const qint64 id : articleIds) {
             if (!writer.index(id, error))
                 return false;
         }
-        return true;
+        return writer.flush(error);
     });
 }
 
@@ -231,7 +234,7 @@ bool SearchIndex::rebuild(const QSqlDatabase &db, const Progress &progress, cons
         }
         if (!transaction.commit()) {
             if (error)
-                *error = QStringLiteral("cannot empty the search index: %1").arg(db.lastError().text());
+                *error = QStringLiteral("cannot empty the search index: %1").arg(transaction.lastError());
             return false;
         }
     }

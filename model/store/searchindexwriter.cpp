@@ -137,8 +137,39 @@ bool SearchIndexWriter::previousKey(qint64 id, std::optional<qint64> *previous, 
     return true;
 }
 
+bool SearchIndexWriter::flush(QString *error)
+{
+    std::sort(m_pending.begin(), m_pending.end(), [](const Pending &a, const Pending &b) { return a.key < b.key; });
+    for (const Pending &p : m_pending) {
+        if (!insertFts(p.id, p.key, p.text, error)) {
+            m_pending.clear();
+            return false;
+        }
+    }
+    m_pending.clear();
+    return true;
+}
+
+bool SearchIndexWriter::insertFts(qint64 id, qint64 key, const Text &text, QString *error)
+{
+    sqlite3_bind_int64(m_insertFts, 1, key);
+    bindText(m_insertFts, 2, text.body);
+    bindText(m_insertFts, 3, text.title);
+    bindText(m_insertFts, 4, text.byline);
+    bindText(m_insertFts, 5, text.captions);
+    sqlite3_bind_int64(m_insertUni, 1, key);
+    bindText(m_insertUni, 2, text.everything);
+    for (sqlite3_stmt *s : {m_insertFts, m_insertUni}) {
+        if (!step(s))
+            return fail(QStringLiteral("cannot index article %1").arg(id), error);
+    }
+    return true;
+}
+
 bool SearchIndexWriter::remove(qint64 id, QString *error)
 {
+    if (!m_pending.empty() && !flush(error))
+        return false;
     for (sqlite3_stmt *s : {m_removeFts, m_removeUni, m_removeRow}) {
         sqlite3_bind_int64(s, 1, id);
         if (!step(s))
@@ -232,18 +263,13 @@ bool SearchIndexWriter::write(qint64 id, std::optional<qint64> previous, const T
         return false;
     sqlite3_bind_int64(m_insertRow, 1, id);
     sqlite3_bind_int64(m_insertRow, 2, key);
-    sqlite3_bind_int64(m_insertFts, 1, key);
-    bindText(m_insertFts, 2, text.body);
-    bindText(m_insertFts, 3, text.title);
-    bindText(m_insertFts, 4, text.byline);
-    bindText(m_insertFts, 5, text.captions);
-    sqlite3_bind_int64(m_insertUni, 1, key);
-    bindText(m_insertUni, 2, text.everything);
-    for (sqlite3_stmt *s : {m_insertRow, m_insertFts, m_insertUni}) {
-        if (!step(s))
-            return fail(QStringLiteral("cannot index article %1").arg(id), error);
+    if (!step(m_insertRow))
+        return fail(QStringLiteral("cannot index article %1").arg(id), error);
+    if (m_buffered) {
+        m_pending.push_back(Pending{id, key, text});
+        return true;
     }
-    return true;
+    return insertFts(id, key, text, error);
 }
 
 } // namespace baokan::store

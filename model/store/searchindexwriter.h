@@ -10,6 +10,7 @@
 #include <QStringList>
 
 #include <optional>
+#include <vector>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -52,6 +53,18 @@ public:
     // of each date, the vocabulary words it added), which another connection may have changed
     // since or a rollback taken back.
     void begin();
+    // Buffered, the full-text rows wait for flush(), which writes them in rowid order: FTS5
+    // writes what it holds in memory as a new segment whenever a lower rowid than the last comes,
+    // and the rowid is the date's sort key, so an import of issues out of date order made a
+    // segment per issue, which merges then rewrote. Flush before committing; discard() after a
+    // rollback. Removing an article flushes first (its rows must be in the index to come out).
+    void setBuffered(bool buffered) { m_buffered = buffered; }
+    bool flush(QString *error);
+    void discard()
+    {
+        m_pending.clear();
+        m_vocabulary.forget();
+    }
     // Indexes (or re-indexes) an article, reading its text, date and entity names from the archive.
     bool index(qint64 id, QString *error);
     // Indexes an article with its text given; names are its distinct PER, LOC and ORG texts, of
@@ -65,6 +78,14 @@ private:
                const QStringList &names, QString *error);
     bool previousKey(qint64 id, std::optional<qint64> *previous, QString *error);
     bool fail(const QString &what, QString *error) const;
+    bool insertFts(qint64 id, qint64 key, const Text &text, QString *error);
+
+    struct Pending
+    {
+        qint64 id;
+        qint64 key;
+        Text text;
+    };
 
     QSqlDatabase m_db;
     sqlite3 *m_handle = nullptr;
@@ -81,6 +102,8 @@ private:
     // The next free key of each day met in this transaction, to ask the index once per day.
     QHash<qint64, qint64> m_nextKey;
     PinyinVocabulary m_vocabulary;
+    bool m_buffered = false;
+    std::vector<Pending> m_pending;
 };
 
 } // namespace baokan::store

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "text/textdecoder.h"
 
+#include <QList>
 #include <QStringDecoder>
 
 #include <unicode/ucnv.h>
@@ -84,42 +85,118 @@ std::optional<QString> lenientUtf8(const QByteArray &bytes)
     return text;
 }
 
-// UTF-16 saved without a byte order mark. Its ASCII (digits, punctuation, line ends) is a text
-// byte beside a NUL, the NUL always in the same half of the pair; in the other half only rare
-// characters U+xx00 (一, the ideographic space) have one. Binary data has NULs beside anything.
-std::optional<DecodedText> bomlessUtf16(const QByteArray &bytes)
+// UTF-16 saved without a byte order mark, told by the code units themselves. Read in its own byte
+// order, a Chinese page is ASCII (digits, punctuation, line ends: a text byte beside a NUL) and
+// Chinese characters and punctuation; read in the other order, its ASCII becomes U+xx00 units and
+// its characters scatter over the whole code space. Binary data has NUL units and control codes.
+struct Utf16Evidence
 {
-    if (bytes.size() % 2 != 0)
-        return std::nullopt;
-    // Latin-1 beside the NUL: ASCII, and the · × ° of Chinese text; not control bytes.
-    auto isAsciiText = [](uchar c) {
-        return c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c < 0x7f) || c >= 0xa0;
-    };
-    qsizetype asciiLe = 0; // (byte, NUL) pairs
-    qsizetype asciiBe = 0; // (NUL, byte) pairs
-    bool cleanLe = true;
-    bool cleanBe = true;
+    qsizetype units = 0;
+    qsizetype ascii = 0;     // ASCII text and line ends: what puts the NULs in
+    qsizetype chinese = 0;   // CJK ideographs, CJK and general punctuation, full-width forms
+    qsizetype forbidden = 0; // U+0000 and control codes: never in a page
+    qsizetype other = 0;     // anything else above U+00FF but U+xx00
+};
+
+Utf16Evidence utf16Evidence(const QByteArray &bytes, bool littleEndian)
+{
+    Utf16Evidence e;
     for (qsizetype i = 0; i + 1 < bytes.size(); i += 2) {
         const uchar first = uchar(bytes.at(i));
         const uchar second = uchar(bytes.at(i + 1));
-        if (second == 0)
-            isAsciiText(first) ? void(++asciiLe) : void(cleanLe = false);
-        if (first == 0)
-            isAsciiText(second) ? void(++asciiBe) : void(cleanBe = false);
+        const char16_t u = littleEndian ? char16_t(first | second << 8) : char16_t(first << 8 | second);
+        ++e.units;
+        if (u < 0x100) {
+            if (u == u'\t' || u == u'\n' || u == u'\r' || u == u'\f' || (u >= 0x20 && u < 0x7f))
+                ++e.ascii;
+            else if (u >= 0xa0)
+                ++e.chinese; // the · × ° of Chinese text, but no sign of the byte order
+            else
+                ++e.forbidden;
+        } else if ((u & 0xff) == 0 && u != 0x3000) {
+            // U+4E00..U+9F00 (一, 开, 最) are also ASCII letters read in the wrong order: they
+            // speak for neither order. Other U+xx00 are that, or nothing a page holds.
+            const int high = u >> 8;
+            if (high < 0x34 || high > 0x9f)
+                ++e.other;
+        } else if ((u >= 0x4e00 && u <= 0x9fff) || (u >= 0x3400 && u <= 0x4dbf) || (u >= 0x3000 && u <= 0x303f) ||
+                   (u >= 0x2000 && u <= 0x206f) || (u >= 0xff00 && u <= 0xffef) || (u >= 0xd800 && u <= 0xdfff)) {
+            ++e.chinese; // surrogates: the strict conversion checks that they pair up
+        } else {
+            ++e.other;
+        }
     }
-    // A page has line ends at least; a few stray pairs prove nothing.
-    constexpr qsizetype MinAscii = 8;
-    const char *charset = cleanLe && asciiLe >= MinAscii && asciiLe > 4 * asciiBe   ? "UTF-16LE"
-                          : cleanBe && asciiBe >= MinAscii && asciiBe > 4 * asciiLe ? "UTF-16BE"
-                                                                                    : nullptr;
-    if (!charset)
+    return e;
+}
+
+// The byte orders the evidence allows, the more likely first: no NUL or control unit (a few per
+// mille, as looksLikeText allows), and three in four of the telling units ASCII or Chinese.
+QList<const char *> bomlessUtf16Charsets(const QByteArray &bytes)
+{
+    if (bytes.size() < 2 || bytes.size() % 2 != 0)
+        return {};
+    const Utf16Evidence le = utf16Evidence(bytes, true);
+    const Utf16Evidence be = utf16Evidence(bytes, false);
+    // Shares in per mille of the units that tell anything (U+xx00 tells nothing).
+    auto share = [](const Utf16Evidence &e) -> qsizetype {
+        const qsizetype telling = e.ascii + e.chinese + e.forbidden + e.other;
+        // A handful of units can read as anything.
+        constexpr qsizetype MinTelling = 16;
+        if (e.forbidden * 1000 > e.units || telling < MinTelling)
+            return -1;
+        const qsizetype perMille = (e.ascii + e.chinese) * 1000 / telling;
+        // A line of Chinese alone has no ASCII to show its order: then nearly all must be Chinese.
+        return perMille >= (e.ascii > 0 ? 750 : 950) ? perMille : -1;
+    };
+    const qsizetype shareLe = share(le);
+    const qsizetype shareBe = share(be);
+    QList<const char *> out;
+    if (shareLe >= 0)
+        out << "UTF-16LE";
+    if (shareBe >= 0)
+        shareBe > shareLe ? out.prepend("UTF-16BE") : out.append("UTF-16BE");
+    return out;
+}
+
+std::optional<DecodedText> bomlessUtf16(const QByteArray &bytes)
+{
+    // The likelier order can still be wrong (surrogates that do not pair up): try the other.
+    for (const char *charset : bomlessUtf16Charsets(bytes)) {
+        if (auto text = TextDecoder::convertStrict(bytes, charset); text && looksLikeText(*text))
+            return DecodedText{*text, QLatin1String(charset)};
+    }
+    return std::nullopt;
+}
+
+// UTF-8 text with a few stray NUL bytes, as some PDF extractors leave: the NULs are dropped. A
+// binary file has far more of them, and its other bytes are not UTF-8.
+std::optional<QString> utf8WithStrayNuls(const QByteArray &bytes)
+{
+    const qsizetype nuls = bytes.count('\0');
+    if (nuls == 0 || nuls * 1000 > bytes.size())
         return std::nullopt;
-    if (auto text = TextDecoder::convertStrict(bytes, charset); text && looksLikeText(*text))
-        return DecodedText{*text, QLatin1String(charset)};
+    QByteArray cleaned = bytes;
+    cleaned.replace(QByteArrayView("\0", 1), QByteArrayView());
+    if (auto text = TextDecoder::convertStrict(cleaned, "UTF-8"); text && looksLikeText(*text))
+        return text;
     return std::nullopt;
 }
 
 } // namespace
+
+bool TextDecoder::looksBinary(const QByteArray &bytes)
+{
+    if (bytes.startsWith("\xff\xfe") || bytes.startsWith("\xfe\xff"))
+        return false;
+    // A start is enough to tell; cut at a code unit so the byte order stays visible.
+    QByteArray start = bytes.left(64 * 1024);
+    if (!start.contains('\0') || !bomlessUtf16Charsets(start.left(start.size() & ~qsizetype(1))).isEmpty())
+        return false;
+    // Cut at a line end, not inside a UTF-8 character.
+    if (start.size() < bytes.size())
+        start.truncate(start.lastIndexOf('\n') + 1);
+    return !utf8WithStrayNuls(start);
+}
 
 std::optional<QString> TextDecoder::convertStrict(const QByteArray &bytes, const char *charset)
 {
@@ -171,8 +248,11 @@ std::optional<DecodedText> TextDecoder::decode(const QByteArray &bytes, QString 
     }
 
     if (bytes.contains('\0')) {
-        if (auto text = bomlessUtf16(bytes))
+        // A file cut short may end in half a code unit: the rest is still the text.
+        if (auto text = bomlessUtf16(bytes.size() % 2 ? bytes.chopped(1) : bytes))
             return text;
+        if (auto text = utf8WithStrayNuls(bytes))
+            return DecodedText{*text, QStringLiteral("UTF-8")};
         setError(error, QStringLiteral("not a text file (contains NUL bytes)"));
         return std::nullopt;
     }

@@ -19,6 +19,8 @@ DROP TABLE article_fts;
 DROP TABLE article_uni;
 DROP TABLE article_search;
 
+-- Filled again with the index (a vocabulary left by an interrupted run would only be stale).
+DROP TABLE IF EXISTS pinyin_word;
 CREATE TABLE pinyin_word (
     pinyin TEXT NOT NULL,
     word   TEXT NOT NULL,

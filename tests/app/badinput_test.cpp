@@ -8,6 +8,8 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
+#include <QSet>
+#include <QSqlQuery>
 
 #include <sys/stat.h>
 
@@ -112,4 +114,111 @@ TEST_CASE("baokan parse of a named pipe says it is not a regular file instead of
     const Run r = runBaokan({QStringLiteral("parse"), fifo});
     CHECK(r.exitCode == 1);
     CHECK(r.err.contains(QStringLiteral("not a regular file")));
+}
+
+TEST_CASE("baokan on a file that is not an archive names it, says what it is not, and leaves it as it was")
+{
+    Fixture f;
+    const QString junk = f.archive.dirPath(QStringLiteral("notes.sqlite"));
+    const QByteArray bytes("issue,title\r\n第1期,会议\r\n");
+    writeFile(junk, bytes);
+    for (const QStringList &args :
+         {QStringList{QStringLiteral("articles")},
+          QStringList{QStringLiteral("tag"), QStringLiteral("add"), QStringLiteral("k1"), QStringLiteral("x")}}) {
+        const Run r = runBaokan(args + QStringList{QStringLiteral("--db"), junk});
+        INFO(r.err.toStdString());
+        CHECK(r.exitCode == 1);
+        CHECK(r.err.contains(junk));
+        CHECK(r.err.contains(QStringLiteral("not a baokan archive")));
+    }
+    QFile back(junk);
+    REQUIRE(back.open(QIODevice::ReadOnly));
+    CHECK(back.readAll() == bytes);
+    CHECK_FALSE(QFileInfo::exists(junk + QStringLiteral("-wal")));
+}
+
+TEST_CASE(
+    "baokan import of a folder of mixed files names each file it left out and why, and a second run changes nothing")
+{
+    Fixture f;
+    const QString folder = f.archive.dirPath(QStringLiteral("papers"));
+    REQUIRE(QDir().mkpath(folder + QStringLiteral("/2023-11-16/sub")));
+    QFile sample(QStringLiteral(BAOKAN_SAMPLE_DIR "/002_4a6160887b23c619.txt"));
+    REQUIRE(sample.open(QIODevice::ReadOnly));
+    const QString page = QString::fromUtf8(sample.readAll());
+    writeFile(folder + QStringLiteral("/2023-11-16/p1.txt"), page.toUtf8());
+    // The same page saved as UTF-16 without a byte order mark, in a folder of its own.
+    QByteArray utf16;
+    for (const QChar c : page)
+        utf16.append(char(c.unicode() & 0xff)).append(char(c.unicode() >> 8));
+    writeFile(folder + QStringLiteral("/2023-11-16/sub/p1.txt"), utf16);
+    QFile ls(QStringLiteral("/bin/ls"));
+    REQUIRE(ls.open(QIODevice::ReadOnly));
+    writeFile(folder + QStringLiteral("/2023-11-16/p2.txt"), ls.readAll());
+    writeFile(folder + QStringLiteral("/2023-11-16/p3.txt"), QByteArray());
+    REQUIRE(QFile::link(QStringLiteral(".."), folder + QStringLiteral("/up")));
+    const QString db = f.archive.dirPath(QStringLiteral("new.sqlite"));
+
+    Run r = runBaokan({QStringLiteral("import"), QStringLiteral("--db"), db, folder});
+    INFO(r.err.toStdString());
+    CHECK(r.exitCode == 1); // files were left out
+    CHECK(r.err.contains(QStringLiteral("p2.txt: not a text file")));
+    CHECK(r.err.contains(QStringLiteral("extract the text")));
+    CHECK(r.err.contains(QStringLiteral("p3.txt: empty file")));
+    CHECK(r.err.contains(QStringLiteral("2 issues (2 new")));
+    // The link back up does not pull in the folder around it (the fixture's archive is there).
+    CHECK_FALSE(r.err.contains(QStringLiteral("archive.sqlite")));
+
+    r = runBaokan({QStringLiteral("import"), QStringLiteral("--db"), db, folder});
+    CHECK(r.err.contains(QStringLiteral("2 issues (0 new, 0 changed, 2 unchanged)")));
+    r = runBaokan({QStringLiteral("articles"), QStringLiteral("--db"), db});
+    // The UTF-16 copy gave the same articles as the UTF-8 page.
+    QStringList utf8Titles;
+    QStringList utf16Titles;
+    for (const QString &line : QString::fromUtf8(r.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+        const QStringList cells = line.split(QLatin1Char('\t'));
+        REQUIRE(cells.size() == 4);
+        (cells[1] == QStringLiteral("sub") ? utf16Titles : utf8Titles) << cells[3];
+    }
+    CHECK_FALSE(utf8Titles.isEmpty());
+    CHECK(utf16Titles == utf8Titles);
+}
+
+TEST_CASE("two baokan import processes on one archive at once make each issue once and keep a note written meanwhile")
+{
+    Fixture f;
+    const QString folder = QStringLiteral(BAOKAN_SAMPLE_DIR);
+    QProcess first;
+    QProcess second;
+    first.start(QStringLiteral(BAOKAN_EXECUTABLE), {QStringLiteral("import"), QStringLiteral("--db"), f.db, folder});
+    second.start(QStringLiteral(BAOKAN_EXECUTABLE), {QStringLiteral("import"), QStringLiteral("--db"), f.db,
+                                                     folder + QStringLiteral("/000_8cb0eb0426f5551b.txt"), folder});
+    const Run note = runBaokan({QStringLiteral("note"), QStringLiteral("add"), QStringLiteral("--db"), f.db,
+                                QStringLiteral("k1"), QStringLiteral("写于导入之时")});
+    REQUIRE(first.waitForFinished(120000));
+    REQUIRE(second.waitForFinished(120000));
+    const QString errors = QString::fromUtf8(first.readAllStandardError() + second.readAllStandardError());
+    INFO(errors.toStdString() << note.err.toStdString());
+    CHECK(first.exitCode() == 0);
+    CHECK(second.exitCode() == 0);
+    CHECK(note.exitCode == 0);
+    CHECK_FALSE(errors.contains(QStringLiteral("locked")));
+
+    // The fixture's issue, the folder as one issue, and the single page as another.
+    const Run list = runBaokan({QStringLiteral("articles"), QStringLiteral("--db"), f.db});
+    QSet<QString> keys;
+    int lines = 0;
+    for (const QString &line : QString::fromUtf8(list.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+        keys.insert(line.section(QLatin1Char('\t'), 0, 0));
+        ++lines;
+    }
+    CHECK(lines == keys.size()); // no article twice
+    QSqlDatabase db = f.archive.db();
+    QSqlQuery q(db);
+    REQUIRE(q.exec(QStringLiteral("SELECT count(*) FROM issue")));
+    REQUIRE(q.next());
+    CHECK(q.value(0).toInt() == 3);
+    REQUIRE(q.exec(QStringLiteral("SELECT note FROM note WHERE article_key = 'k1'")));
+    REQUIRE(q.next());
+    CHECK(q.value(0).toString().contains(QStringLiteral("写于导入之时")));
 }

@@ -250,7 +250,8 @@ TEST_CASE("a selection marked as a person in the reader's context menu is stored
     const QString body = reader->fieldText(ui::ReaderField::Body);
     const QString marked = body.mid(ui::TextFieldMap::utf16Offset(body, range.start), 3);
     auto *index = child<QTreeWidget>(window.get(), QStringLiteral("entityIndex"));
-    CHECK_FALSE(index->findItems(marked, Qt::MatchExactly).isEmpty());
+    // The archive index is read off the GUI thread: it follows a moment later.
+    CHECK(QTest::qWaitFor([&] { return !index->findItems(marked, Qt::MatchExactly).isEmpty(); }, 5000));
     CHECK(facetNames(window.get()).contains(marked));
     CHECK(child<QAction>(window.get(), QStringLiteral("undoAction"))->text().contains(marked));
 
@@ -258,7 +259,7 @@ TEST_CASE("a selection marked as a person in the reader's context menu is stored
     CHECK(mentionTypes(panel, range).isEmpty());
     CHECK(typesAt(reader, pos).isEmpty());
     CHECK(storedCorrections(scope.archive()).isEmpty());
-    CHECK(index->findItems(marked, Qt::MatchExactly).isEmpty());
+    CHECK(QTest::qWaitFor([&] { return index->findItems(marked, Qt::MatchExactly).isEmpty(); }, 5000));
     CHECK_FALSE(facetNames(window.get()).contains(marked));
 
     redo(window.get());
@@ -367,13 +368,14 @@ TEST_CASE("'not an entity' for the whole archive removes the entity from another
     REQUIRE(after);
     CHECK(after->isEmpty());
     auto *index = child<QTreeWidget>(window.get(), QStringLiteral("entityIndex"));
-    CHECK(index->findItems(text, Qt::MatchExactly).isEmpty());
+    // The archive index is read off the GUI thread: it follows a moment later.
+    CHECK(QTest::qWaitFor([&] { return index->findItems(text, Qt::MatchExactly).isEmpty(); }, 5000));
 
     undo(window.get());
     const auto back = store::EntityStore::articlesMentioning(db.connection(), type, text, 100, 0);
     REQUIRE(back);
     CHECK(back->size() == before.size());
-    CHECK_FALSE(index->findItems(text, Qt::MatchExactly).isEmpty());
+    CHECK(QTest::qWaitFor([&] { return !index->findItems(text, Qt::MatchExactly).isEmpty(); }, 5000));
 
     // The other article shows it again as well.
     for (const store::EntityArticle &a : before) {

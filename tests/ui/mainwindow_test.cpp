@@ -3,7 +3,12 @@
 #include "mainwindow.h"
 #include "notespanel.h"
 #include "readerview.h"
+#include "searchpanel.h"
 #include "settings.h"
+
+#include "models/articlelistmodel.h"
+#include "store/database.h"
+#include "store/searchindex.h"
 
 #include "uitestscope.h"
 #include "uitestwindow.h"
@@ -12,15 +17,19 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFile>
 #include <QFileInfo>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QSet>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSplitter>
@@ -488,4 +497,127 @@ TEST_CASE("the side dock's layout is restored on the next start", "[ui][window]"
     auto third = openWindow(scope.archive(), {1440, 900});
     CHECK_FALSE(third->notesPanel()->isVisibleTo(third.get()));
     CHECK_FALSE(third->entitiesPanel()->isVisibleTo(third.get()));
+}
+
+TEST_CASE("the article list gives titles its whole width at 1440x900 and 1024x700, with the byline under them "
+          "and the whole title in the tooltip",
+          "[ui][window]")
+{
+    Scope scope;
+    prepareArchive(scope);
+    for (const QSize size : {QSize(1440, 900), QSize(1024, 700)}) {
+        INFO(size.width() << "x" << size.height());
+        auto window = openWindow(scope.archive(), size);
+        auto *view = child<QTreeView>(window.get(), "articleView");
+        QCoreApplication::processEvents();
+        CHECK(view->isColumnHidden(models::ArticleListModel::DetailColumn));
+        CHECK(view->isColumnHidden(models::ArticleListModel::ReportersColumn));
+        const int title = view->header()->sectionSize(models::ArticleListModel::TitleColumn);
+        CHECK(title >= view->viewport()->width() - 2);
+        // At least 14 ideographs of a title in a row (it was 6 beside the kicker and reporters columns).
+        CHECK(title >= 14 * view->fontMetrics().horizontalAdvance(QChar(0x4E2D)));
+        // Two lines a row: the title over the kicker and reporters.
+        CHECK(view->sizeHintForRow(0) >= 2 * view->fontMetrics().height());
+
+        // A row with reporters shows them in the title's tooltip, after the whole title.
+        bool sawReporters = false;
+        for (int row = 0; row < view->model()->rowCount(); ++row) {
+            const QModelIndex titleIndex = view->model()->index(row, models::ArticleListModel::TitleColumn);
+            const QString tip = titleIndex.data(Qt::ToolTipRole).toString();
+            CHECK(tip.startsWith(titleIndex.data().toString()));
+            const QString reporters =
+                titleIndex.siblingAtColumn(models::ArticleListModel::ReportersColumn).data().toString();
+            if (!reporters.isEmpty()) {
+                CHECK(tip.contains(reporters));
+                sawReporters = true;
+            }
+        }
+        CHECK(sawReporters);
+        window->close();
+    }
+}
+
+namespace {
+
+// Records the objectNames of widgets shown while it lives (a modal dialog shows synchronously).
+class ShowRecorder : public QObject
+{
+public:
+    ShowRecorder() { qApp->installEventFilter(this); }
+    ~ShowRecorder() override { qApp->removeEventFilter(this); }
+    QStringList shown;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Show && watched->isWidgetType() && !watched->objectName().isEmpty()) {
+            shown << watched->objectName();
+            const QString shots = qEnvironmentVariable("BAOKAN_SCREENSHOT_DIR");
+            if (!shots.isEmpty() && watched->objectName() == u"migrationProgress")
+                static_cast<QWidget *>(watched)->grab().save(
+                    QDir(shots).filePath(watched->objectName() + QStringLiteral(".png")));
+        }
+        return false;
+    }
+};
+
+} // namespace
+
+TEST_CASE("an archive of an older baokan is brought up to date behind a message saying so, then shown", "[ui][window]")
+{
+    Scope scope;
+    prepareArchive(scope);
+    {
+        store::Database db(scope.archive());
+        REQUIRE(db.open());
+        // Back to schema 5: migration 0006 (an index, made if missing) runs again on the next open.
+        REQUIRE(QSqlQuery(db.connection()).exec(QStringLiteral("PRAGMA user_version = 5")));
+        REQUIRE(db.schemaVersion() == 5);
+    }
+    ShowRecorder recorder;
+    auto window = openWindow(scope.archive());
+    CHECK(recorder.shown.contains(QStringLiteral("migrationProgress")));
+    CHECK(child<ui::ReaderView>(window.get(), "reader")->hasArticle());
+    store::Database after(scope.archive());
+    CHECK(after.schemaVersion() == store::Database::latestSchemaVersion());
+
+    // Opened again, already current: no message.
+    recorder.shown.clear();
+    QString error;
+    REQUIRE(window->openArchive(scope.archive(), &error));
+    CHECK_FALSE(recorder.shown.contains(QStringLiteral("migrationProgress")));
+}
+
+TEST_CASE("an issue's date edited in the issue list moves its articles in a search by date", "[ui][window]")
+{
+    Scope scope;
+    prepareArchive(scope);
+    auto window = openWindow(scope.archive());
+    ui::SearchPanel *panel = window->searchPanel();
+    auto *sort = child<QComboBox>(window.get(), "searchSort");
+    sort->setCurrentIndex(sort->findData(int(store::SearchOptions::Sort::DateDescending)));
+    auto *results = child<QListView>(window.get(), "searchResults");
+    QSignalSpy finished(panel, &ui::SearchPanel::searchFinished);
+    panel->searchField()->setText(QStringLiteral("的")); // in nearly every article of both issues
+    panel->searchNow();
+    REQUIRE((finished.count() > 0 || finished.wait(10000)));
+    const auto firstDate = [&] { return results->model()->index(0, 0).data(ui::SearchPanel::DateRole).toString(); };
+    const auto dates = [&] {
+        QSet<QString> out;
+        for (int row = 0; row < results->model()->rowCount(); ++row)
+            out.insert(results->model()->index(row, 0).data(ui::SearchPanel::DateRole).toString().left(10));
+        return out;
+    };
+    REQUIRE(dates().size() == 2);
+
+    // The older issue is moved after the newer one.
+    auto *issues = child<QTreeView>(window.get(), "issueView");
+    REQUIRE(issues->model()->rowCount() == 2);
+    const QModelIndex older = issues->model()->index(1, 0); // newest first
+    REQUIRE_FALSE(firstDate().startsWith(older.data().toString()));
+    finished.clear();
+    REQUIRE(issues->model()->setData(older, QStringLiteral("2031-05-06")));
+    REQUIRE((finished.count() > 0 || finished.wait(10000)));
+    CHECK(firstDate().startsWith(QStringLiteral("2031-05-06")));
+    CHECK(dates().contains(QStringLiteral("2031-05-06")));
 }

@@ -91,6 +91,8 @@ TEST_CASE("a note the archive refuses stays in the editor, the user is told, and
     // The autosave fires AutosaveDelayMs after typing stops; the margin is for a loaded machine.
     REQUIRE(QTest::qWaitFor([&] { return messages.count() > 0; }, 3000));
     CHECK(messages.last().at(0).toString().contains(QStringLiteral("could not be saved")));
+    // What to do about it, in words, not SQLite's alone.
+    CHECK(messages.last().at(0).toString().contains(QStringLiteral("writable")));
     CHECK(note->toPlainText() == text);
     CHECK(panel->hasUnsavedNotes());
     CHECK_FALSE(panel->flush());

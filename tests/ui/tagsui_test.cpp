@@ -164,11 +164,14 @@ TEST_CASE("the article list paints each row's tags as coloured chips from the mo
     }
 
     // The delegate paints on its own too, into a narrow cell, without a view.
+    // (The row is two lines high: the title over the kicker, reporters and tags.)
     ui::TagChipDelegate delegate;
-    QImage cell(160, 24, QImage::Format_ARGB32_Premultiplied);
+    QStyleOptionViewItem option;
+    const int height = delegate.sizeHint(option, view->model()->index(row, 0)).height();
+    CHECK(height >= 2 * QFontMetrics(option.font).height());
+    QImage cell(160, height, QImage::Format_ARGB32_Premultiplied);
     cell.fill(Qt::white);
     QPainter painter(&cell);
-    QStyleOptionViewItem option;
     option.rect = cell.rect();
     option.state = QStyle::State_Enabled;
     delegate.paint(&painter, option, view->model()->index(row, 0));

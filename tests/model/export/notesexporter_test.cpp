@@ -2,6 +2,7 @@
 #include "annotate/highlightanchor.h"
 #include "export/notesexporter.h"
 #include "export/notesimporter.h"
+#include "store/issuestore.h"
 #include "store/notestore.h"
 #include "store/tagstore.h"
 #include "testarchive.h"
@@ -239,6 +240,48 @@ TEST_CASE("the export can be limited by tag, issue and a list of articles")
     QString error;
     CHECK_FALSE(exporter.write(&out, unknown, &error));
     CHECK(error.contains(QStringLiteral("没有这个标签")));
+}
+
+TEST_CASE("the CSV issue column and the issue filter use the name the window shows, the user's rename first")
+{
+    TestArchive archive;
+    // Imported file names, as the importer stores them: with extension and a content hash.
+    const qint64 plain = archive.addIssue(QStringLiteral("000_8cb0eb0426f5551b.txt"), QStringLiteral("2023-11-16"));
+    const qint64 renamed = archive.addIssue(QStringLiteral("001_77aa00bb11cc22dd.txt"), QStringLiteral("2023-11-23"));
+    archive.addArticle(plain, QStringLiteral("k1"), QStringLiteral("发布会"), kBody1, 0);
+    archive.addArticle(renamed, QStringLiteral("k2"), QStringLiteral("普法"), kBody2, 0);
+    QString error;
+    REQUIRE(IssueStore(&archive.database()).setUserName(renamed, QStringLiteral("北方法治报 第2期"), &error));
+    NoteStore notes(archive.db());
+    REQUIRE(notes.setArticleNote(QStringLiteral("k1"), QStringLiteral("一")));
+    REQUIRE(notes.setArticleNote(QStringLiteral("k2"), QStringLiteral("二")));
+
+    const QString path = archive.dirPath(QStringLiteral("names.csv"));
+    const QByteArray bytes = exportCsv(archive, path, {});
+    CHECK(bytes.startsWith("\xEF\xBB\xBF"));
+    const QList<QStringList> rows = parseCsv(path, QStringLiteral("utf-8-sig"));
+    REQUIRE(rows.size() == 3);
+    const QString shownPlain = IssueRecord::readableName(QStringLiteral("000_8cb0eb0426f5551b.txt"));
+    REQUIRE(shownPlain == QStringLiteral("000"));
+    CHECK(rows[1][2] == QStringLiteral("k1"));
+    CHECK(rows[1][1] == shownPlain);
+    CHECK(rows[2][2] == QStringLiteral("k2"));
+    CHECK(rows[2][1] == QStringLiteral("北方法治报 第2期"));
+
+    NotesExporter exporter(archive.db());
+    auto count = [&](const QString &issue) {
+        QBuffer out;
+        out.open(QIODevice::WriteOnly);
+        NotesExportOptions options;
+        options.issue = issue;
+        int n = -1;
+        QString why;
+        return exporter.write(&out, options, &why, &n) ? n : -1;
+    };
+    CHECK(count(QStringLiteral("000")) == 1);
+    CHECK(count(QStringLiteral("000_8cb0eb0426f5551b.txt")) == 1); // what `baokan articles` prints
+    CHECK(count(QStringLiteral("北方法治报 第2期")) == 1);
+    CHECK(count(QStringLiteral("001")) == -1); // renamed: the old readable name is no longer shown
 }
 
 TEST_CASE("a cancelled or failed export leaves no file and an existing one untouched")

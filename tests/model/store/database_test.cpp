@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <QFile>
+#include <QFileInfo>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 
@@ -73,4 +74,14 @@ TEST_CASE("a file that is not SQLite is refused with a message")
     QString error;
     CHECK_FALSE(db.open(&error));
     CHECK_FALSE(error.isEmpty());
+    // It says which file and why, not only that it failed; and it says so again when asked again.
+    CHECK(error.contains(path));
+    CHECK(error.contains(QStringLiteral("not a baokan archive")));
+    QString again;
+    CHECK_FALSE(db.open(&again));
+    CHECK(again == error);
+    QFile back(path);
+    REQUIRE(back.open(QIODevice::ReadOnly));
+    CHECK(back.readAll() == QByteArray(4096, 'x'));
+    CHECK_FALSE(QFileInfo::exists(path + QStringLiteral("-wal")));
 }
