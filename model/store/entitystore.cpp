@@ -7,6 +7,7 @@
 #include "store/articlestore.h"
 #include "store/correctionstore.h"
 #include "store/database.h"
+#include "store/pinyinvocabulary.h"
 #include "store/transaction.h"
 #include "store/userdatastore.h"
 
@@ -229,6 +230,7 @@ struct EntityStore::Writer::Impl
         , handle(Database::handle(connection))
         , load(connection)
         , corrections(connection)
+        , vocabulary(connection)
     {}
     ~Impl()
     {
@@ -328,6 +330,7 @@ struct EntityStore::Writer::Impl
     sqlite3_stmt *insertMention = nullptr;
     sqlite3_stmt *insertPost = nullptr;
     sqlite3_stmt *stamp = nullptr;
+    PinyinVocabulary vocabulary;
     const QByteArray version = entities::EntityRecognizer::version().toUtf8();
 };
 
@@ -341,6 +344,7 @@ bool EntityStore::Writer::begin(QString *error)
 {
     if (!d->prepare(error))
         return false;
+    d->vocabulary.forget();
     // Rules that hold everywhere, read once: the user lexicon first, then archive corrections,
     // so that a correction (more deliberate, and later) wins over a lexicon entry.
     d->globalRules.clear();
@@ -412,8 +416,18 @@ bool EntityStore::Writer::recognize(qint64 id, const QList<entities::FieldMentio
     const QString key = d->load.value(1).toString();
     const parse::Article article = articleFrom(d->load);
     d->load.finish();
-    return write(
-        id, false, key, [&article] { return article; }, nullptr, found, nullptr, error);
+    EntityRows rows;
+    if (!write(
+            id, false, key, [&article] { return article; }, nullptr, found, &rows, error))
+        return false;
+    // A corrected or newly recognized name becomes findable in pinyin (the import adds its
+    // names with the search index).
+    QStringList names;
+    for (const StoredMention &m : std::as_const(rows.mentions)) {
+        if (m.type == QLatin1String("PER") || m.type == QLatin1String("LOC") || m.type == QLatin1String("ORG"))
+            names << m.text;
+    }
+    return d->vocabulary.addNames(names, error);
 }
 
 bool EntityStore::recognizeArticles(const QSqlDatabase &db, const QList<qint64> &articleIds,

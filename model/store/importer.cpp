@@ -345,9 +345,17 @@ Importer::Parsed decodeAndParse(const QString &name, QList<PageData> pages)
         const parse::Article stored = EntityStore::storedArticle(storedValues(f));
         out.recognized << entities::ArticleFields::mentions(stored);
         out.entityRows << EntityStore::plainRows(stored, out.recognized.last());
-        // The columns of article_search_text, from kicker on.
+        // The columns of article_search_text, from kicker on, and the names whose pinyin the
+        // vocabulary needs: computed here, as the writer thread is the import's bottleneck.
+        QStringList names;
+        for (const entities::FieldMention &m : std::as_const(out.recognized.last())) {
+            if (m.mention.type == entities::EntityType::Person || m.mention.type == entities::EntityType::Location ||
+                m.mention.type == entities::EntityType::Organization)
+                names << m.text;
+        }
         out.searchText << SearchIndexWriter::textOf(
-            {f.at(2), f.at(1), f.at(3), f.at(4), f.at(5), f.at(6), f.at(7), f.at(8), f.at(9), f.at(10), f.at(11)});
+            {f.at(2), f.at(1), f.at(3), f.at(4), f.at(5), f.at(6), f.at(7), f.at(8), f.at(9), f.at(10), f.at(11)},
+            names);
     }
     return out;
 }

@@ -2,6 +2,7 @@
 #include "store/searchindex.h"
 
 #include "store/database.h"
+#include "store/pinyinvocabulary.h"
 #include "store/searchindexwriter.h"
 #include "store/searchsortkey.h"
 #include "store/searchtokenizer.h"
@@ -23,6 +24,15 @@ namespace {
 
 constexpr int RebuildBatch = 1000;
 
+// Pinyin keys looked up in the archive's vocabulary; an error there only loses the pinyin words.
+SearchQuery::PinyinLookup lookupIn(const QSqlDatabase &db)
+{
+    return [db](const QString &key) {
+        QString why;
+        return PinyinVocabulary::wordsFor(db, key, 64, &why).value_or(QStringList());
+    };
+}
+
 bool fail(QString *error, const QString &what, const QSqlQuery &query)
 {
     if (error)
@@ -40,10 +50,10 @@ QString tableName(SearchQuery::Table table)
     return table == SearchQuery::Table::Unigram ? QStringLiteral("article_uni") : QStringLiteral("article_fts");
 }
 
-// Removal statements, the same as the triggers' in 0002_search.sql.
+// Removal statements, the same as the triggers' in 0007_pinyin_vocabulary.sql.
 const QString RemoveFts =
-    QStringLiteral("INSERT INTO article_fts (article_fts, rowid, body, title, byline, captions, pinyin) "
-                   "SELECT 'delete', s.sort_key, v.body, v.title, v.byline, v.captions, s.pinyin "
+    QStringLiteral("INSERT INTO article_fts (article_fts, rowid, body, title, byline, captions) "
+                   "SELECT 'delete', s.sort_key, v.body, v.title, v.byline, v.captions "
                    "FROM article_search s JOIN article_search_text v ON v.id = s.article_id WHERE s.article_id = ?");
 const QString RemoveUni =
     QStringLiteral("INSERT INTO article_uni (article_uni, rowid, text) SELECT 'delete', s.sort_key, v.everything "
@@ -117,6 +127,15 @@ Where whereFor(const SearchQuery::Plan &plan, const SearchOptions &options)
                  QLatin1String(" (SELECT rowid FROM ") + other + QLatin1String(" WHERE ") + other +
                  QLatin1String(" MATCH ") + name + QLatin1Char(')');
         w.values << qMakePair(name, QVariant(c.match));
+    }
+    // A term with punctuation inside: its parts matched in a row; the text says whether with
+    // that punctuation between them.
+    for (int i = 0; i < plan.verify.size(); ++i) {
+        const QString name = QStringLiteral(":v%1").arg(i);
+        w.sql += QLatin1String(" AND baokan_contains((SELECT v.everything FROM article_search s "
+                               "JOIN article_search_text v ON v.id = s.article_id WHERE s.sort_key = ") +
+                 t + QLatin1String(".rowid), ") + name + QLatin1Char(')');
+        w.values << qMakePair(name, QVariant(QString::fromUtf8(plan.verify[i])));
     }
     if (options.from.isValid()) {
         w.sql += QLatin1String(" AND ") + t + QLatin1String(".rowid >= :from");
@@ -207,7 +226,9 @@ bool SearchIndex::rebuild(const QSqlDatabase &db, const Progress &progress, cons
         QSqlQuery q(db);
         for (const char *sql :
              {"INSERT INTO article_fts (article_fts) VALUES ('delete-all')",
-              "INSERT INTO article_uni (article_uni) VALUES ('delete-all')", "DELETE FROM article_search"}) {
+              "INSERT INTO article_uni (article_uni) VALUES ('delete-all')", "DELETE FROM article_search",
+              // Built again with the index, without the words no article uses any more.
+              "DELETE FROM pinyin_word"}) {
             if (!q.exec(QString::fromLatin1(sql)))
                 return fail(error, QStringLiteral("cannot empty the search index"), q);
         }
@@ -272,7 +293,7 @@ std::optional<qint64> SearchIndex::indexMissing(const QSqlDatabase &db, const Pr
 std::optional<qint64> SearchIndex::count(const QSqlDatabase &db, const QString &query, const SearchOptions &options,
                                          QString *error)
 {
-    const SearchQuery::Plan plan = SearchQuery::parse(query).plan();
+    const SearchQuery::Plan plan = SearchQuery::parse(query, lookupIn(db)).plan();
     if (plan.driver == SearchQuery::Table::None)
         return 0;
     const Where where = whereFor(plan, options);
@@ -292,7 +313,7 @@ std::optional<qint64> SearchIndex::count(const QSqlDatabase &db, const QString &
 std::optional<SearchResult> SearchIndex::search(const QSqlDatabase &db, const QString &query,
                                                 const SearchOptions &options, QString *error)
 {
-    const SearchQuery parsed = SearchQuery::parse(query);
+    const SearchQuery parsed = SearchQuery::parse(query, lookupIn(db));
     const SearchQuery::Plan plan = parsed.plan();
     SearchResult result;
     if (plan.driver == SearchQuery::Table::None) {
@@ -361,8 +382,8 @@ std::optional<SearchResult> SearchIndex::search(const QSqlDatabase &db, const QS
             window.sql += QLatin1String(" AND ") + rowid + QLatin1String(" >= :oldest");
             window.values << qMakePair(QStringLiteral(":oldest"), oldest);
         }
-        // Titles weigh most, then pinyin (titles and names), bylines, body and captions.
-        if (!select(window, QStringLiteral("baokan_rank(article_fts, 1.0, 10.0, 4.0, 1.0, 6.0)"),
+        // Titles weigh most, then bylines, body and captions.
+        if (!select(window, QStringLiteral("baokan_rank(article_fts, 1.0, 10.0, 4.0, 1.0)"),
                     QStringLiteral("2, ") + rowid + QLatin1String(" DESC"), options.limit, options.offset))
             return std::nullopt;
         if (!oldest.isNull() && rows.size() < options.limit) {

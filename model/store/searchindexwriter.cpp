@@ -15,31 +15,10 @@ namespace baokan::store {
 
 namespace {
 
-// The pinyin column's text: the title's, then each name's not already contained in a line kept
-// before it (a pinyin query matches syllables in a row, so 内蒙古 is found inside
-// 内蒙古自治区). Names are most of an imported article's pinyin, and many repeat in longer ones.
-// Never NULL (the column is NOT NULL): a title without Chinese has no pinyin.
-QString pinyinLines(const QString &title, QStringList names)
-{
-    std::stable_sort(names.begin(), names.end(),
-                     [](const QString &a, const QString &b) { return a.size() > b.size(); });
-    QStringList kept;
-    QString all = QLatin1Char(' ') + title + QLatin1Char(' ');
-    for (const QString &name : std::as_const(names)) {
-        if (name.isEmpty() || all.contains(QLatin1Char(' ') + name + QLatin1Char(' ')))
-            continue;
-        kept << name;
-        all += QLatin1Char('\n') + QLatin1Char(' ') + name + QLatin1Char(' ');
-    }
-    if (!title.isEmpty())
-        kept.prepend(title);
-    return kept.isEmpty() ? QStringLiteral("") : kept.join(QLatin1Char('\n'));
-}
-
-// Removal statements, the same as the triggers' in 0002_search.sql.
+// Removal statements, the same as the triggers' in 0007_pinyin_vocabulary.sql.
 const char *const RemoveFts =
-    "INSERT INTO article_fts (article_fts, rowid, body, title, byline, captions, pinyin) "
-    "SELECT 'delete', s.sort_key, v.body, v.title, v.byline, v.captions, s.pinyin "
+    "INSERT INTO article_fts (article_fts, rowid, body, title, byline, captions) "
+    "SELECT 'delete', s.sort_key, v.body, v.title, v.byline, v.captions "
     "FROM article_search s JOIN article_search_text v ON v.id = s.article_id WHERE s.article_id = ?";
 const char *const RemoveUni =
     "INSERT INTO article_uni (article_uni, rowid, text) SELECT 'delete', s.sort_key, v.everything "
@@ -68,7 +47,7 @@ bool step(sqlite3_stmt *stmt)
 
 } // namespace
 
-SearchIndexWriter::Text SearchIndexWriter::textOf(const QStringList &c)
+SearchIndexWriter::Text SearchIndexWriter::textOf(const QStringList &c, const QStringList &names)
 {
     // Mirrors article_search_text: NULL columns become empty strings, lines joined by "\n",
     // byline parts by U+001F.
@@ -86,12 +65,14 @@ SearchIndexWriter::Text SearchIndexWriter::textOf(const QStringList &c)
     t.everything.reserve(t.title.size() + t.byline.size() + t.body.size() + t.captions.size() + 3);
     t.everything.append(t.title).append('\n').append(t.byline).append('\n').append(t.body).append('\n').append(
         t.captions);
+    t.words = PinyinVocabulary::entriesFor(v(0) + nl + v(1) + nl + v(2), names);
     return t;
 }
 
 SearchIndexWriter::SearchIndexWriter(const QSqlDatabase &db)
     : m_db(db)
     , m_handle(Database::handle(db))
+    , m_vocabulary(db)
 {}
 
 SearchIndexWriter::~SearchIndexWriter()
@@ -119,9 +100,8 @@ bool SearchIndexWriter::prepare(QString *error)
                   "WHERE v.id = ?"},
         {&m_entities, "SELECT DISTINCT text FROM entity_mention "
                       "WHERE article_id = ? AND type IN ('PER', 'LOC', 'ORG') ORDER BY text"},
-        {&m_insertRow, "INSERT INTO article_search (article_id, sort_key, pinyin) VALUES (?, ?, ?)"},
-        {&m_insertFts,
-         "INSERT INTO article_fts (rowid, body, title, byline, captions, pinyin) VALUES (?, ?, ?, ?, ?, ?)"},
+        {&m_insertRow, "INSERT INTO article_search (article_id, sort_key) VALUES (?, ?)"},
+        {&m_insertFts, "INSERT INTO article_fts (rowid, body, title, byline, captions) VALUES (?, ?, ?, ?, ?)"},
         {&m_insertUni, "INSERT INTO article_uni (rowid, text) VALUES (?, ?)"},
         {&m_oldKey, "SELECT sort_key FROM article_search WHERE article_id = ?"},
         {&m_lastKey, "SELECT max(sort_key) FROM article_search WHERE sort_key BETWEEN ? AND ?"},
@@ -141,6 +121,8 @@ bool SearchIndexWriter::prepare(QString *error)
 void SearchIndexWriter::begin()
 {
     m_nextKey.clear();
+    // The last transaction may have been rolled back, its words with it.
+    m_vocabulary.forget();
 }
 
 bool SearchIndexWriter::previousKey(qint64 id, std::optional<qint64> *previous, QString *error)
@@ -159,7 +141,7 @@ bool SearchIndexWriter::flush(QString *error)
 {
     std::sort(m_pending.begin(), m_pending.end(), [](const Pending &a, const Pending &b) { return a.key < b.key; });
     for (const Pending &p : m_pending) {
-        if (!insertFts(p.id, p.key, p.text, p.pinyin, error)) {
+        if (!insertFts(p.id, p.key, p.text, error)) {
             m_pending.clear();
             return false;
         }
@@ -168,14 +150,13 @@ bool SearchIndexWriter::flush(QString *error)
     return true;
 }
 
-bool SearchIndexWriter::insertFts(qint64 id, qint64 key, const Text &text, const QByteArray &pinyin, QString *error)
+bool SearchIndexWriter::insertFts(qint64 id, qint64 key, const Text &text, QString *error)
 {
     sqlite3_bind_int64(m_insertFts, 1, key);
     bindText(m_insertFts, 2, text.body);
     bindText(m_insertFts, 3, text.title);
     bindText(m_insertFts, 4, text.byline);
     bindText(m_insertFts, 5, text.captions);
-    bindText(m_insertFts, 6, pinyin);
     sqlite3_bind_int64(m_insertUni, 1, key);
     bindText(m_insertUni, 2, text.everything);
     for (sqlite3_stmt *s : {m_insertFts, m_insertUni}) {
@@ -231,6 +212,7 @@ bool SearchIndexWriter::index(qint64 id, QString *error)
     sqlite3_reset(m_entities);
     if (rc != SQLITE_DONE)
         return fail(QStringLiteral("cannot read entities of article %1").arg(id), error);
+    text.words = PinyinVocabulary::entriesFor(QString::fromUtf8(text.title), {});
     return write(id, previous, text, date, names, error);
 }
 
@@ -276,23 +258,18 @@ bool SearchIndexWriter::write(qint64 id, std::optional<qint64> previous, const T
             return false;
         }
     }
-    // Pinyin for the title column (kicker, display title, subtitle) and the names in the article:
-    // enough to find 包头 by "baotou" without indexing the pinyin of every body character.
-    QStringList pinyinNames;
-    for (const QString &name : names)
-        pinyinNames << SearchTokenizer::pinyin(name);
-    const QByteArray pinyinText =
-        pinyinLines(SearchTokenizer::pinyin(QString::fromUtf8(text.title)), pinyinNames).toUtf8();
+    // Pinyin is looked up in the vocabulary and searched as the Chinese words it finds.
+    if (!m_vocabulary.add(text.words, error) || !m_vocabulary.addNames(names, error))
+        return false;
     sqlite3_bind_int64(m_insertRow, 1, id);
     sqlite3_bind_int64(m_insertRow, 2, key);
-    bindText(m_insertRow, 3, pinyinText);
     if (!step(m_insertRow))
         return fail(QStringLiteral("cannot index article %1").arg(id), error);
     if (m_buffered) {
-        m_pending.push_back(Pending{id, key, text, pinyinText});
+        m_pending.push_back(Pending{id, key, text});
         return true;
     }
-    return insertFts(id, key, text, pinyinText, error);
+    return insertFts(id, key, text, error);
 }
 
 } // namespace baokan::store

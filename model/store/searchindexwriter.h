@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "store/pinyinvocabulary.h"
+
 #include <QByteArray>
 #include <QHash>
 #include <QSqlDatabase>
@@ -15,7 +17,7 @@ struct sqlite3_stmt;
 
 namespace baokan::store {
 
-// Writes articles into the full-text index (the tables of migration 0002) with statements
+// Writes articles into the full-text index (the tables of migrations 0002 and 0007) with statements
 // prepared once and reused, for imports and rebuilds that index many articles in a row. The text
 // can be given as the caller already has it, made by textOf() on any thread, so the writer
 // neither reads the article back nor converts it again. Use it on the thread owning the
@@ -31,12 +33,15 @@ public:
         QByteArray body;
         QByteArray captions;
         QByteArray everything;
+        // The words the title and the entity names bring to the pinyin vocabulary.
+        QList<PinyinVocabulary::Entry> words;
     };
 
     // The stored values of the columns kicker, display_title, subtitle, dateline, reporters,
     // correspondents, interns, photographers, source, body and captions (null strings where the
-    // column is NULL). Pure; any thread.
-    static Text textOf(const QStringList &columns);
+    // column is NULL), and the article's PER, LOC and ORG names for the pinyin vocabulary. Pure;
+    // any thread.
+    static Text textOf(const QStringList &columns, const QStringList &names = {});
 
     explicit SearchIndexWriter(const QSqlDatabase &db);
     ~SearchIndexWriter();
@@ -45,7 +50,8 @@ public:
 
     bool prepare(QString *error);
     // Forgets what it learned about the index in the last transaction (the next free sort key
-    // of each date), which another connection may have changed since.
+    // of each date, the vocabulary words it added), which another connection may have changed
+    // since or a rollback taken back.
     void begin();
     // Buffered, the full-text rows wait for flush(), which writes them in rowid order: FTS5
     // writes what it holds in memory as a new segment whenever a lower rowid than the last comes,
@@ -54,10 +60,15 @@ public:
     // rollback. Removing an article flushes first (its rows must be in the index to come out).
     void setBuffered(bool buffered) { m_buffered = buffered; }
     bool flush(QString *error);
-    void discard() { m_pending.clear(); }
+    void discard()
+    {
+        m_pending.clear();
+        m_vocabulary.forget();
+    }
     // Indexes (or re-indexes) an article, reading its text, date and entity names from the archive.
     bool index(qint64 id, QString *error);
-    // Indexes an article with its text given; names are its distinct PER, LOC and ORG texts.
+    // Indexes an article with its text given; names are its distinct PER, LOC and ORG texts, of
+    // which those that text.words lacks (names a user's rule made) are added to the vocabulary.
     bool index(qint64 id, const Text &text, const QString &isoDate, const QStringList &names, QString *error);
     // Takes an article out of the index; nothing happens when it is not in it.
     bool remove(qint64 id, QString *error);
@@ -67,14 +78,13 @@ private:
                const QStringList &names, QString *error);
     bool previousKey(qint64 id, std::optional<qint64> *previous, QString *error);
     bool fail(const QString &what, QString *error) const;
-    bool insertFts(qint64 id, qint64 key, const Text &text, const QByteArray &pinyin, QString *error);
+    bool insertFts(qint64 id, qint64 key, const Text &text, QString *error);
 
     struct Pending
     {
         qint64 id;
         qint64 key;
         Text text;
-        QByteArray pinyin;
     };
 
     QSqlDatabase m_db;
@@ -91,6 +101,7 @@ private:
     sqlite3_stmt *m_removeRow = nullptr;
     // The next free key of each day met in this transaction, to ask the index once per day.
     QHash<qint64, qint64> m_nextKey;
+    PinyinVocabulary m_vocabulary;
     bool m_buffered = false;
     std::vector<Pending> m_pending;
 };

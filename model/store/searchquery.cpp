@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "store/searchquery.h"
 
+#include "store/pinyinvocabulary.h"
 #include "store/searchtokenizer.h"
-
-#include <QRegularExpression>
 
 #include <algorithm>
 #include <string>
@@ -67,22 +66,40 @@ QList<Item> lex(const QString &s)
     return items;
 }
 
-// Pinyin syllables for a term typed in Latin letters ("baotou", "bao tou", "xi'an"), or none.
-QStringList syllablesOf(const QString &text)
+// A key longer than this is no word of the vocabulary (names have at most 16 characters).
+constexpr int MaxPinyinKey = 100;
+// A pinyin query searches at most this many of the words that read that way.
+constexpr int MaxPinyinWords = 64;
+
+// The vocabulary key of a bare term typed in Latin letters ("baotou", "xi'an"), or empty.
+QString pinyinKey(const QString &text)
 {
-    QStringList out;
-    const QStringList words = text.split(QRegularExpression(QStringLiteral("[\\s']+")), Qt::SkipEmptyParts);
-    for (const QString &word : words) {
-        for (const QChar c : word) {
-            if (c.unicode() > 0x7f || !c.isLetter())
-                return {};
-        }
-        const QStringList syllables = SearchTokenizer::splitPinyin(word);
-        if (syllables.isEmpty())
-            return {};
-        out += syllables;
-    }
-    return out;
+    const QString key = PinyinVocabulary::keyOf(text);
+    return key.size() >= PinyinVocabulary::MinWordLength && key.size() <= MaxPinyinKey ? key : QString();
+}
+
+// Whether a code point separates words the way punctuation does (not a letter, digit, mark or
+// whitespace): a term with one inside wants that punctuation in the text.
+bool isPunctuation(char32_t c)
+{
+    return !QChar::isLetterOrNumber(c) && !QChar::isMark(c) && !QChar::isSpace(c);
+}
+
+// The squeezed form of a term with punctuation between its words, or empty: punctuation at
+// either end of a term means nothing more than a space there.
+QByteArray verifyText(const QString &text)
+{
+    QList<uint> chars = text.toUcs4();
+    while (!chars.isEmpty() && (isPunctuation(chars.first()) || QChar::isSpace(chars.first())))
+        chars.removeFirst();
+    while (!chars.isEmpty() && (isPunctuation(chars.last()) || QChar::isSpace(chars.last())))
+        chars.removeLast();
+    if (std::none_of(chars.cbegin(), chars.cend(), [](uint c) { return isPunctuation(c); }))
+        return {};
+    const QByteArray utf8 =
+        QString::fromUcs4(reinterpret_cast<const char32_t *>(chars.constData()), chars.size()).toUtf8();
+    const std::string squeezed = SearchTokenizer::squeeze(std::string_view(utf8.constData(), size_t(utf8.size())));
+    return QByteArray(squeezed.data(), qsizetype(squeezed.size()));
 }
 
 struct PlainToken
@@ -91,6 +108,8 @@ struct PlainToken
     int start;
     int end;
     int firstEnd;
+    int byteStart;
+    int byteEnd;
     bool cjk;
 };
 
@@ -119,17 +138,20 @@ SearchQuery::Unit SearchQuery::unitFor(const QString &text)
                                   }
                                   unit.tokens << QueryToken{bytes, false, t.cjk};
                               });
+    // One token has nothing between parts to check ("包头。" or "，包头").
+    if (unit.tokens.size() > 1)
+        unit.verify = verifyText(text);
     return unit;
 }
 
 bool SearchQuery::Clause::isUnigram() const
 {
     return std::all_of(any.cbegin(), any.cend(), [](const Alternative &a) {
-        return a.pinyin.isEmpty() && a.all.size() == 1 && a.all.first().isSingleCharacter();
+        return a.all.isEmpty() || (a.all.size() == 1 && a.all.first().isSingleCharacter());
     });
 }
 
-SearchQuery SearchQuery::parse(const QString &text)
+SearchQuery SearchQuery::parse(const QString &text, const PinyinLookup &lookup)
 {
     SearchQuery query;
     QList<Item> items = lex(text);
@@ -172,39 +194,68 @@ SearchQuery SearchQuery::parse(const QString &text)
         joinNext = false;
     }
 
-    // Consecutive bare Latin terms that read as pinyin ("bao tou") may also mean the characters.
+    // Consecutive bare Latin terms may be pinyin ("bao tou", "nei menggu"), and one word then.
+    const auto bare = [&](int i) {
+        return groups[i].size() == 1 && !groups[i].first().item.phrase &&
+               !pinyinKey(groups[i].first().item.text).isEmpty();
+    };
     for (int i = 0; i < groups.size();) {
-        const QList<Member> &group = groups[i];
-        Clause clause;
-        if (group.size() == 1 && !group.first().item.phrase && !syllablesOf(group.first().item.text).isEmpty()) {
+        if (bare(i)) {
             int j = i;
-            QStringList syllables;
+            QString key;
             Alternative literal;
-            while (j < groups.size() && groups[j].size() == 1 && !groups[j].first().item.phrase) {
-                const QStringList s = syllablesOf(groups[j].first().item.text);
-                if (s.isEmpty())
-                    break;
-                syllables += s;
+            while (j < groups.size() && bare(j)) {
+                key += pinyinKey(groups[j].first().item.text);
                 literal.all << groups[j].first().unit;
                 ++j;
             }
+            Clause clause;
             clause.any << literal;
-            if (syllables.size() >= 2)
-                clause.any << Alternative{{}, syllables};
-            query.m_required << clause;
+            const QStringList words = lookup && j - i > 1 && key.size() <= MaxPinyinKey ? lookup(key) : QStringList();
+            if (lookup && j - i > 1 && words.isEmpty()) {
+                // Not one word: each term on its own ("baotou zizhiqu").
+                for (int k = i; k < j; ++k) {
+                    Clause own;
+                    own.any << Alternative{{groups[k].first().unit}, {}};
+                    addPinyin(own, pinyinKey(groups[k].first().item.text), lookup);
+                    query.m_required << own;
+                }
+            } else {
+                addPinyin(clause, key.size() <= MaxPinyinKey ? key : QString(), lookup);
+                query.m_required << clause;
+            }
             i = j;
             continue;
         }
-        for (const Member &m : group) {
+        Clause clause;
+        for (const Member &m : groups[i]) {
             clause.any << Alternative{{m.unit}, {}};
-            const QStringList syllables = syllablesOf(m.item.text);
-            if (syllables.size() >= 2)
-                clause.any << Alternative{{}, syllables};
+            if (!m.item.phrase)
+                addPinyin(clause, pinyinKey(m.item.text), lookup);
         }
         query.m_required << clause;
         ++i;
     }
     return query;
+}
+
+void SearchQuery::addPinyin(Clause &clause, const QString &key, const PinyinLookup &lookup)
+{
+    if (key.isEmpty())
+        return;
+    if (!lookup) {
+        // No vocabulary (the reader marking a body): the characters that read as typed.
+        clause.any << Alternative{{}, key};
+        return;
+    }
+    // With one, the words searched are what the snippets mark; reading every hit's body for
+    // other characters that read the same would double the cost of a page.
+    const QStringList words = lookup(key);
+    for (qsizetype i = 0; i < words.size() && i < MaxPinyinWords; ++i) {
+        Unit unit = unitFor(words[i]);
+        if (!unit.tokens.isEmpty())
+            clause.any << Alternative{{unit}, {}};
+    }
 }
 
 QString SearchQuery::mainExpression(const Unit &unit)
@@ -215,13 +266,6 @@ QString SearchQuery::mainExpression(const Unit &unit)
     QString out = parts.join(QLatin1String(" + "));
     if (!unit.tokens.isEmpty() && unit.tokens.last().prefix)
         out += QLatin1String(" *");
-    // Words must not match the pinyin column: "li" would find every title with 李, 里 or 理, and
-    // "bao tou" every title reading bao … tou. Chinese pairs never occur there, so they need no
-    // column filter (which costs a position-list check per row).
-    const bool words =
-        std::any_of(unit.tokens.cbegin(), unit.tokens.cend(), [](const QueryToken &t) { return !t.cjk; });
-    if (words)
-        out = QLatin1String("({body title byline captions} : (") + out + QLatin1String("))");
     return out;
 }
 
@@ -229,13 +273,8 @@ QString SearchQuery::mainExpression(const Clause &clause)
 {
     QStringList alternatives;
     for (const Alternative &a : clause.any) {
-        if (!a.pinyin.isEmpty()) {
-            QStringList syllables;
-            for (const QString &s : a.pinyin)
-                syllables << quote(s.toUtf8());
-            alternatives << QLatin1String("(pinyin : ") + syllables.join(QLatin1String(" + ")) + QLatin1Char(')');
-            continue;
-        }
+        if (a.all.isEmpty())
+            continue; // a pinyin key: its words are alternatives of their own
         QStringList units;
         for (const Unit &u : a.all)
             units << QLatin1Char('(') + mainExpression(u) + QLatin1Char(')');
@@ -247,19 +286,33 @@ QString SearchQuery::mainExpression(const Clause &clause)
 QString SearchQuery::unigramExpression(const Clause &clause)
 {
     QStringList alternatives;
-    for (const Alternative &a : clause.any)
-        alternatives << quote(a.all.first().tokens.first().text);
+    for (const Alternative &a : clause.any) {
+        if (!a.all.isEmpty())
+            alternatives << quote(a.all.first().tokens.first().text);
+    }
     return QLatin1Char('(') + alternatives.join(QLatin1String(" OR ")) + QLatin1Char(')');
 }
 
 SearchQuery::Plan SearchQuery::plan() const
 {
     QStringList main, unigram, mainExcluded, unigramExcluded;
+    QList<QByteArray> verify;
     for (const Clause &c : m_required) {
         if (c.isUnigram())
             unigram << unigramExpression(c);
         else
             main << mainExpression(c);
+        // Only a term every hit must have can be checked on every hit; in an OR it only widens.
+        const auto real =
+            std::count_if(c.any.cbegin(), c.any.cend(), [](const Alternative &a) { return !a.all.isEmpty(); });
+        if (real == 1) {
+            for (const Alternative &a : c.any) {
+                for (const Unit &u : a.all) {
+                    if (!u.verify.isEmpty())
+                        verify << u.verify;
+                }
+            }
+        }
     }
     for (const Unit &u : m_excluded) {
         if (u.isSingleCharacter())
@@ -276,6 +329,7 @@ SearchQuery::Plan SearchQuery::plan() const
                QLatin1Char(')');
     };
     Plan plan;
+    plan.verify = verify;
     if (!main.isEmpty()) {
         plan.driver = Table::Main;
         plan.match = without(main.join(And), mainExcluded);
@@ -296,10 +350,11 @@ QList<TextRange> SearchQuery::matchRanges(const QString &text) const
 {
     std::vector<PlainToken> tokens;
     const QByteArray utf8 = text.toUtf8();
-    SearchTokenizer::tokenize(std::string_view(utf8.constData(), size_t(utf8.size())), SearchTokenizer::Mode::Bigram,
-                              [&](const SearchTokenizer::Token &t) {
-                                  tokens.push_back({std::string(t.text), t.start, t.end, t.firstEnd, t.cjk});
-                              });
+    SearchTokenizer::tokenize(
+        std::string_view(utf8.constData(), size_t(utf8.size())), SearchTokenizer::Mode::Bigram,
+        [&](const SearchTokenizer::Token &t) {
+            tokens.push_back({std::string(t.text), t.start, t.end, t.firstEnd, t.byteStart, t.byteEnd, t.cjk});
+        });
     QList<TextRange> ranges;
     auto find = [&](const Unit &unit) {
         const size_t k = size_t(unit.tokens.size());
@@ -311,31 +366,51 @@ QList<TextRange> SearchQuery::matchRanges(const QString &text) const
                 const std::string_view want(q.text.constData(), size_t(q.text.size()));
                 ok = q.prefix ? tokens[p + j].cjk && std::string_view(t).substr(0, want.size()) == want : t == want;
             }
+            if (ok && !unit.verify.isEmpty()) {
+                // The punctuation typed inside the term must be there, not just the parts.
+                const std::string squeezed = SearchTokenizer::squeeze(std::string_view(
+                    utf8.constData() + tokens[p].byteStart, size_t(tokens[p + k - 1].byteEnd - tokens[p].byteStart)));
+                ok = std::string_view(squeezed).substr(0, size_t(unit.verify.size())) ==
+                     std::string_view(unit.verify.constData(), size_t(unit.verify.size()));
+            }
             if (ok) {
                 const PlainToken &lastToken = tokens[p + k - 1];
                 ranges << TextRange{tokens[p].start, unit.tokens.last().prefix ? lastToken.firstEnd : lastToken.end};
             }
         }
     };
-    // Pinyin alternatives mark the characters that read that way ("baotou" marks 包头).
-    // One pointer per character into the pinyin table: snippets of a page of hits look at
-    // tens of thousands of characters, so no string is built per character.
-    std::vector<const QString *> readings;
-    auto findPinyin = [&](const QStringList &syllables) {
+    // Pinyin keys mark the characters of two or more that read that way in a row, any of
+    // their readings ("baotou" marks 包头, "changchun" 长春). One pointer per character into the
+    // pinyin table: snippets of a page of hits look at tens of thousands of characters, so no
+    // string is built per character.
+    std::vector<const QStringList *> readings;
+    auto findPinyin = [&](const QString &key) {
         if (readings.empty()) {
             const QList<uint> chars = text.toUcs4();
             readings.reserve(size_t(chars.size()));
             for (const uint c : chars)
-                readings.push_back(&SearchTokenizer::syllable(char32_t(c)));
+                readings.push_back(&SearchTokenizer::readings(char32_t(c)));
         }
-        const int k = int(syllables.size());
         const int n = int(readings.size());
-        for (int p = 0; p + k <= n; ++p) {
-            bool ok = true;
-            for (int j = 0; j < k && ok; ++j)
-                ok = *readings[size_t(p + j)] == syllables[j];
-            if (ok)
-                ranges << TextRange{p, p + k};
+        // The longest end of a reading of [start, p) that spells key from offset on, or -1.
+        auto spell = [&](auto &self, int p, int offset) -> int {
+            if (offset == key.size())
+                return p;
+            if (p >= n)
+                return -1;
+            int best = -1;
+            for (const QString &r : *readings[size_t(p)]) {
+                if (QStringView(key).mid(offset, r.size()) == r)
+                    best = std::max(best, self(self, p + 1, offset + int(r.size())));
+            }
+            return best;
+        };
+        for (int p = 0; p < n; ++p) {
+            if (readings[size_t(p)]->isEmpty())
+                continue;
+            const int end = spell(spell, p, 0);
+            if (end - p >= PinyinVocabulary::MinWordLength)
+                ranges << TextRange{p, end};
         }
     };
     for (const Clause &c : m_required) {

@@ -5,6 +5,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
 namespace baokan::store {
 
 // A span of text in Unicode code points, end exclusive.
@@ -18,7 +20,12 @@ struct TextRange
 // The user's query language, parsed: space-separated terms must all appear, "…" (or “…”) is a
 // phrase, -term excludes, OR between terms offers alternatives, and everything else is literal
 // text. Turns a query into FTS5 MATCH strings built only from quoted tokens of SearchTokenizer,
-// so no input can produce an FTS5 or SQL syntax error. A plain value; use from any thread.
+// so no input can produce an FTS5 or SQL syntax error. Latin letters may be pinyin: with a
+// lookup into the archive's vocabulary ("baotou" → 包头), the words found are searched as
+// Chinese too. A term with punctuation inside ("2024，年度", "3.5") finds only text with that
+// punctuation there, whitespace aside: the index has no punctuation, so such a term is searched
+// as its parts in a row and the hits are checked against the text (Plan::verify). A plain value;
+// use from any thread.
 class SearchQuery
 {
 public:
@@ -34,15 +41,23 @@ public:
     };
 
     // How to run the query: MATCH `match` on `driver`, then keep the rows that satisfy every
-    // condition (rowid IN / NOT IN the other table's matches). driver None: nothing can match.
+    // condition (rowid IN / NOT IN the other table's matches) and whose text contains every
+    // verify string (SearchTokenizer::squeeze form; see baokan_contains). driver None: nothing
+    // can match.
     struct Plan
     {
         Table driver = Table::None;
         QString match;
         QList<Condition> conditions;
+        QList<QByteArray> verify;
     };
 
-    static SearchQuery parse(const QString &text);
+    // The Chinese words whose pinyin is key (PinyinVocabulary::keyOf form).
+    using PinyinLookup = std::function<QStringList(const QString &key)>;
+
+    // Without a lookup, Latin letters are searched as themselves only, and matchRanges() marks
+    // the characters that read as they do; with one, it marks the words found.
+    static SearchQuery parse(const QString &text, const PinyinLookup &lookup = {});
 
     bool isEmpty() const { return m_required.isEmpty(); }
     Plan plan() const;
@@ -64,12 +79,13 @@ private:
     struct Unit
     {
         QList<QueryToken> tokens;
+        QByteArray verify; // squeezed text the match must be, for a term with punctuation inside
         bool isSingleCharacter() const { return tokens.size() == 1 && tokens.first().prefix; }
     };
     struct Alternative
     {
-        QList<Unit> all;    // every unit must match
-        QStringList pinyin; // or: these syllables in a row in the pinyin column
+        QList<Unit> all; // every unit must match
+        QString pinyin;  // or, for matchRanges without a lookup: characters that read this key
     };
     struct Clause
     {
@@ -78,6 +94,7 @@ private:
     };
 
     static Unit unitFor(const QString &text);
+    static void addPinyin(Clause &clause, const QString &key, const PinyinLookup &lookup);
     static QString mainExpression(const Unit &unit);
     static QString mainExpression(const Clause &clause);
     static QString unigramExpression(const Clause &clause);

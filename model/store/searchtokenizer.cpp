@@ -2,7 +2,6 @@
 #include "store/searchtokenizer.h"
 
 #include <QFile>
-#include <QSet>
 
 #include <sqlite3.h>
 #include <unicode/normalizer2.h>
@@ -10,6 +9,7 @@
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
+#include <algorithm>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -145,7 +145,8 @@ private:
     std::vector<CharInfo> m_bmp;
 };
 
-// Toneless pinyin per ideograph (CJK Ext A and the Unified block), computed once.
+// Toneless pinyin readings per ideograph (CJK Ext A and the Unified block), most common first,
+// computed once.
 class PinyinTable
 {
 public:
@@ -158,35 +159,33 @@ public:
         return table;
     }
 
-    const QString &syllable(char32_t c) const
+    const QStringList &readings(char32_t c) const
     {
-        static const QString none;
-        return c >= First && c <= Last ? m_syllables[c - First] : none;
+        static const QStringList none;
+        return c >= First && c <= Last ? m_readings[c - First] : none;
     }
-    bool isSyllable(const QString &s) const { return m_valid.contains(s); }
 
 private:
-    // The table is computed with ICU at build time: compiling the Han-Latin rules here would
-    // cost every process that searches in pinyin most of a second.
+    // The table is computed with ICU and Unihan at build time: compiling the Han-Latin rules here
+    // would cost every process that searches in pinyin most of a second.
     PinyinTable()
     {
-        m_syllables.resize(int(Last - First + 1));
+        m_readings.resize(int(Last - First + 1));
         QFile file(QStringLiteral(":/pinyin/pinyin.txt"));
         if (!file.open(QIODevice::ReadOnly)) {
             qWarning("baokan: the pinyin table is missing; pinyin search finds nothing");
             return;
         }
         const QList<QByteArray> lines = file.readAll().split('\n');
-        for (int i = 0; i < m_syllables.size() && i < lines.size(); ++i) {
+        for (int i = 0; i < m_readings.size() && i < lines.size(); ++i) {
             if (lines[i].isEmpty())
                 continue;
-            m_syllables[i] = QString::fromLatin1(lines[i]);
-            m_valid.insert(m_syllables[i]);
+            for (const QByteArray &r : lines[i].split(' '))
+                m_readings[i] << QString::fromLatin1(r);
         }
     }
 
-    QList<QString> m_syllables;
-    QSet<QString> m_valid;
+    QList<QStringList> m_readings;
 };
 
 char32_t decodeUtf8(std::string_view in, size_t &i)
@@ -380,6 +379,33 @@ int tokenizeForFts(Fts5Tokenizer *tokenizer, void *context, int flags, const cha
     return rc;
 }
 
+std::string squeezeText(std::string_view in)
+{
+    const FoldTable &table = FoldTable::instance();
+    std::string out;
+    out.reserve(in.size());
+    size_t i = 0;
+    while (i < in.size()) {
+        const CharInfo ci = table.info(decodeUtf8(in, i));
+        if (ci.cls != Space)
+            appendUtf8(out, ci.folded);
+    }
+    return out;
+}
+
+void containsFunction(sqlite3_context *context, int, sqlite3_value **values)
+{
+    const auto *text = reinterpret_cast<const char *>(sqlite3_value_text(values[0]));
+    const auto *needle = reinterpret_cast<const char *>(sqlite3_value_text(values[1]));
+    if (!text || !needle) {
+        sqlite3_result_int(context, 0);
+        return;
+    }
+    const std::string squeezed = squeezeText(std::string_view(text, size_t(sqlite3_value_bytes(values[0]))));
+    const std::string_view want(needle, size_t(sqlite3_value_bytes(values[1])));
+    sqlite3_result_int(context, squeezed.find(want) != std::string::npos ? 1 : 0);
+}
+
 fts5_api *ftsApi(sqlite3 *db)
 {
     fts5_api *api = nullptr;
@@ -409,7 +435,18 @@ bool SearchTokenizer::registerWith(sqlite3 *db, QString *error)
                 QStringLiteral("cannot register the search tokenizer: %1").arg(QString::fromUtf8(sqlite3_errmsg(db)));
         return false;
     }
+    if (sqlite3_create_function_v2(db, "baokan_contains", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
+                                   containsFunction, nullptr, nullptr, nullptr) != SQLITE_OK) {
+        if (error)
+            *error = QStringLiteral("cannot register baokan_contains: %1").arg(QString::fromUtf8(sqlite3_errmsg(db)));
+        return false;
+    }
     return true;
+}
+
+std::string SearchTokenizer::squeeze(std::string_view utf8)
+{
+    return squeezeText(utf8);
 }
 
 void SearchTokenizer::tokenize(std::string_view utf8, Mode mode, const Callback &emit)
@@ -440,46 +477,47 @@ QString SearchTokenizer::pinyin(const QString &text)
     const PinyinTable &table = PinyinTable::instance();
     QString out;
     for (const char32_t c : text.toUcs4()) {
-        const QString &s = table.syllable(folds.info(c).folded);
-        if (s.isEmpty())
+        const QStringList &r = table.readings(folds.info(c).folded);
+        if (r.isEmpty())
             continue;
         if (!out.isEmpty())
             out.append(QLatin1Char(' '));
-        out.append(s);
+        out.append(r.first());
     }
     return out;
 }
 
-const QString &SearchTokenizer::syllable(char32_t c)
+const QStringList &SearchTokenizer::readings(char32_t c)
 {
-    return PinyinTable::instance().syllable(FoldTable::instance().info(c).folded);
+    return PinyinTable::instance().readings(FoldTable::instance().info(c).folded);
 }
 
-QStringList SearchTokenizer::splitPinyin(const QString &ascii)
+QStringList SearchTokenizer::pinyinKeys(const QString &word, int maxKeys)
 {
+    const FoldTable &folds = FoldTable::instance();
     const PinyinTable &table = PinyinTable::instance();
-    const QString s = ascii.toLower();
-    const int n = int(s.size());
-    // Fewest syllables wins ("xian" stays one), found by dynamic programming over prefixes.
-    std::vector<int> best(size_t(n) + 1, -1), from(size_t(n) + 1, -1);
-    best[0] = 0;
-    for (int end = 1; end <= n; ++end) {
-        for (int len = 1; len <= 6 && len <= end; ++len) {
-            const int start = end - len;
-            if (best[size_t(start)] < 0 || !table.isSyllable(s.mid(start, len)))
-                continue;
-            if (best[size_t(end)] < 0 || best[size_t(start)] + 1 < best[size_t(end)]) {
-                best[size_t(end)] = best[size_t(start)] + 1;
-                from[size_t(end)] = start;
+    QStringList keys{QString()};
+    for (const char32_t c : word.toUcs4()) {
+        const QStringList &r = table.readings(folds.info(c).folded);
+        if (r.isEmpty()) {
+            // The dot in 阿卜杜·热合曼 is not typed; a letter or digit would be, as itself.
+            if (QChar::isLetterOrNumber(c))
+                return {};
+            continue;
+        }
+        QStringList next;
+        // The most common readings first, so the bound drops only the rarest combinations.
+        // keys never outnumber maxKeys, so every key gets the most common reading.
+        for (int i = 0; i < r.size(); ++i) {
+            for (const QString &k : std::as_const(keys)) {
+                if (next.size() >= std::max(1, maxKeys))
+                    break;
+                next << k + r[i];
             }
         }
+        keys = next;
     }
-    if (n == 0 || best[size_t(n)] < 0)
-        return {};
-    QStringList out;
-    for (int end = n; end > 0; end = from[size_t(end)])
-        out.prepend(s.mid(from[size_t(end)], end - from[size_t(end)]));
-    return out;
+    return keys.first().isEmpty() ? QStringList() : keys;
 }
 
 } // namespace baokan::store

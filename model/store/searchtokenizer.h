@@ -40,23 +40,33 @@ public:
     };
     using Callback = std::function<void(const Token &)>;
 
-    // Registers `baokan` (Bigram) and `baokan unigram` on one connection. In query mode the
+    // Registers `baokan` (Bigram), `baokan unigram` and baokan_contains() on one connection. In query mode the
     // tokenizer passes each quoted string through unchanged: MATCH strings are built only from
     // tokens this class produced (see SearchQuery).
     static bool registerWith(sqlite3 *db, QString *error);
 
     static void tokenize(std::string_view utf8, Mode mode, const Callback &emit);
 
+    // The text folded as the index folds it, with its whitespace taken out (UTF-8): what a term
+    // with punctuation inside ("2024，年度") must find in an article, see SearchQuery. The SQL
+    // function baokan_contains(text, needle), registered with the tokenizer, is true when the
+    // squeezed text contains needle (squeezed already).
+    static std::string squeeze(std::string_view utf8);
+
     // Folded text, character by character (same length in code points as the input).
     static QString fold(const QString &text);
 
-    // Toneless pinyin syllables of the CJK characters in text, separated by spaces.
+    // Toneless pinyin syllables of the CJK characters in text (each one's most common reading),
+    // separated by spaces.
     static QString pinyin(const QString &text);
-    // The toneless pinyin of one character (folded first); empty when it has none.
-    static const QString &syllable(char32_t c);
-
-    // Splits an ASCII string into pinyin syllables ("baotou" → bao, tou); empty when it cannot.
-    static QStringList splitPinyin(const QString &ascii);
+    // The toneless pinyin readings of one character (folded first), most common first; empty when
+    // it has none. A polyphonic character has several (长: zhang, chang).
+    static const QStringList &readings(char32_t c);
+    // The word's pinyin as a user types it, syllables run together ("baotou"), once for each
+    // combination of its characters' readings, most common first, at most maxKeys (the first,
+    // every character's most common reading, always). Punctuation inside (the dot in a
+    // transliterated name) is left out; empty when a letter or digit has no reading.
+    static QStringList pinyinKeys(const QString &word, int maxKeys);
 };
 
 } // namespace baokan::store

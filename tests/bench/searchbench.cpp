@@ -244,7 +244,7 @@ qint64 indexBytes(Database &db)
 {
     QSqlQuery q(db.connection());
     if (q.exec(QStringLiteral("SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'article_fts%' "
-                              "OR name LIKE 'article_uni%' OR name LIKE '%article_search%'")) &&
+                              "OR name LIKE 'article_uni%' OR name LIKE '%article_search%' OR name = 'pinyin_word'")) &&
         q.next())
         return q.value(0).toLongLong();
     return -1;
@@ -255,7 +255,8 @@ void printIndexTables(Database &db)
 {
     QSqlQuery q(db.connection());
     if (!q.exec(QStringLiteral("SELECT name, sum(pgsize) FROM dbstat WHERE name LIKE 'article_fts%' "
-                               "OR name LIKE 'article_uni%' OR name LIKE '%article_search%' GROUP BY name "
+                               "OR name LIKE 'article_uni%' OR name LIKE '%article_search%' OR name = 'pinyin_word' "
+                               "GROUP BY name "
                                "ORDER BY 2 DESC")))
         return;
     out() << "index tables (MB):";

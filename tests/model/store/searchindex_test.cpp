@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "store/correctionedits.h"
 #include "store/database.h"
 #include "store/importer.h"
 #include "store/reindexjob.h"
@@ -215,10 +216,12 @@ TEST_CASE("pinyin finds characters in titles and entity names")
     CHECK(a.keys(u("baotoux")).isEmpty());
 }
 
-TEST_CASE("a name inside a longer name or the title is indexed in pinyin once and still found")
+TEST_CASE("names and the words inside them go into the pinyin vocabulary once, and pinyin finds them in bodies")
 {
     Archive a;
     const qint64 id = a.add(u("k"), u("包头召开会议"), u("赤峰代表和包头代表出席内蒙古自治区会议。"));
+    a.add(u("plain"), u("会议"), u("内蒙古的代表出席。"));
+    a.add(u("other"), u("会议"), u("呼和浩特的代表出席。"));
     QSqlQuery q(a.connection());
     q.prepare(QStringLiteral("INSERT INTO entity_mention (article_id, field, start, end, type, text) "
                              "VALUES (?, 'body', 0, 1, ?, ?)"));
@@ -231,29 +234,93 @@ TEST_CASE("a name inside a longer name or the title is indexed in pinyin once an
     }
     QString error;
     REQUIRE(SearchIndex::indexArticles(a.connection(), {id}, &error));
-    REQUIRE(q.exec(QStringLiteral("SELECT pinyin FROM article_search WHERE article_id = %1").arg(id)));
-    REQUIRE(q.next());
-    const QString pinyin = q.value(0).toString();
-    CHECK(pinyin.count(u("bao tou")) == 1);
-    CHECK(pinyin.count(u("nei meng gu")) == 1);
-    CHECK(pinyin.count(u("chi feng")) == 1);
-    for (const char *query : {"baotou", "neimenggu", "chifeng", "nei meng gu zi zhi"})
-        CHECK(a.keys(u(query)) == QStringList{u("k")});
-    // Removing the article deletes exactly what was indexed.
+    REQUIRE(q.exec(QStringLiteral("SELECT pinyin, word FROM pinyin_word")));
+    QStringList rows;
+    while (q.next())
+        rows << q.value(0).toString() + QLatin1Char(' ') + q.value(1).toString();
+    CHECK(rows.count(u("baotou 包头")) == 1);
+    CHECK(rows.count(u("neimenggu 内蒙古")) == 1);
+    CHECK(rows.count(u("neimengguzizhiqu 内蒙古自治区")) == 1);
+    // A word inside a name is a word of its own.
+    CHECK(rows.count(u("zizhiqu 自治区")) == 1);
+    CHECK(rows.count(u("chifeng 赤峰")) == 1);
+    // The article that only says 内蒙古 in its body, unrecognized, is found too: the pinyin
+    // query searches the Chinese words.
+    for (const char *query : {"neimenggu", "nei menggu", "Nei Meng Gu", "zizhiqu"}) {
+        INFO(query);
+        CHECK(sorted(a.keys(u(query))) ==
+              (QString::fromLatin1(query).startsWith(u("z")) ? QStringList{u("k")} : QStringList{u("k"), u("plain")}));
+    }
+    CHECK(a.keys(u("chifeng")) == QStringList{u("k")});
+    CHECK(a.keys(u("nei meng gu zi zhi qu")) == QStringList{u("k")});
+    // Removing the article deletes exactly what was indexed; the word may stay.
     REQUIRE(q.exec(QStringLiteral("DELETE FROM article WHERE id = %1").arg(id)));
-    CHECK(a.keys(u("neimenggu")).isEmpty());
+    CHECK(a.keys(u("neimenggu")) == QStringList{u("plain")});
     CHECK(q.exec(QStringLiteral("INSERT INTO article_fts (article_fts, rank) VALUES ('integrity-check', 0)")));
+}
+
+TEST_CASE("a polyphonic character is found by each of its common readings")
+{
+    Archive a;
+    const qint64 id = a.add(u("city"), u("长春召开会议"), u("会议在长春召开。"));
+    a.add(u("region"), u("自治区召开会议"), u("会议召开。"));
+    a.add(u("bank"), u("银行开业"), u("银行开业。"));
+    a.add(u("none"), u("会议"), u("会议召开。"));
+    QString error;
+    REQUIRE(SearchIndex::indexArticles(a.connection(), {id}, &error));
+    // 长 reads chang and zhang, 区 qu (and ou as a surname), 行 hang and xing.
+    CHECK(a.keys(u("changchun")) == QStringList{u("city")});
+    CHECK(a.keys(u("zizhiqu")) == QStringList{u("region")});
+    CHECK(a.keys(u("yinhang")) == QStringList{u("bank")});
+    // And the reader marks the characters, whatever reading the query used.
+    CHECK(SearchIndex::matchRanges(u("changchun"), u("会议在长春召开")) == QList<TextRange>{{3, 5}});
+    CHECK(SearchIndex::matchRanges(u("zizhiqu"), u("内蒙古自治区")) == QList<TextRange>{{3, 6}});
+}
+
+TEST_CASE("a corrected entity becomes findable by pinyin")
+{
+    Archive a;
+    a.add(u("k"), u("会议"), u("记者采访了乌日娜。"));
+    a.add(u("other"), u("会议"), u("记者采访了代表。"));
+    CHECK(a.keys(u("wurina")).isEmpty());
+    baokan::store::Edit edit = baokan::store::CorrectionEdits::mark(u("k"), u("body"), 5, 8, u("PER"), u("mention"));
+    QString error;
+    REQUIRE(edit.apply(a.connection(), &error));
+    CHECK(a.keys(u("wurina")) == QStringList{u("k")});
+    CHECK(a.keys(u("wu rina")) == QStringList{u("k")});
+}
+
+TEST_CASE("a term with punctuation inside finds that punctuation there, not the parts run together")
+{
+    Archive a;
+    a.add(u("comma"), u("会议"), u("截至2024，年度计划完成。"));
+    a.add(u("ascii"), u("会议"), u("截至2024, 年度计划完成。"));
+    a.add(u("joined"), u("会议"), u("2024年度计划完成。"));
+    a.add(u("period"), u("会议"), u("截至2024。年度计划完成。"));
+    a.add(u("version"), u("会议"), u("版本3.5发布，3 5不是。"));
+    a.add(u("spaced"), u("会议"), u("版本3 5发布。"));
+    // A user who types the comma means text with a comma there (either width, spaces aside).
+    CHECK(sorted(a.keys(u("2024，年度"))) == QStringList{u("ascii"), u("comma")});
+    CHECK(sorted(a.keys(u("2024,年度"))) == QStringList{u("ascii"), u("comma")});
+    CHECK(a.keys(u("2024。年度")) == QStringList{u("period")});
+    CHECK(a.keys(u("3.5")) == QStringList{u("version")});
+    // Without punctuation the parts match in a row, with a separator or without.
+    CHECK(sorted(a.keys(u("2024年度"))) == QStringList{u("ascii"), u("comma"), u("joined"), u("period")});
+    // Punctuation at the ends of a term is no separator.
+    CHECK(a.keys(u("，年度计划。")).size() == 4);
+    // The reader marks only the place with the punctuation.
+    CHECK(SearchIndex::matchRanges(u("3.5"), u("版本3.5发布，3 5不是")) == QList<TextRange>{{2, 5}});
 }
 
 TEST_CASE("Latin words do not match the pinyin of titles, only the syllables in a row do")
 {
     Archive a;
-    a.add(u("reading"), u("李明报社出头"), u("会议召开。"));
+    a.add(u("reading"), u("黎明报社出头"), u("会议召开。"));
     a.add(u("latin"), u("会议"), u("Li Na won, bao tou."));
 
     // "li" is one syllable of the title, but a word query looks at the text only.
     CHECK(a.keys(u("li")) == QStringList{u("latin")});
-    // bao and tou are both in the title's pinyin, but not next to each other.
+    // bao and tou are both syllables of the title, but no word of it reads baotou.
     CHECK(a.keys(u("bao tou")) == QStringList{u("latin")});
     CHECK(a.keys(u("liming")) == QStringList{u("reading")});
 }
@@ -318,6 +385,13 @@ TEST_CASE("hostile queries are searched as text and never fail")
         u("包头 ").repeated(2000),
         QString(10000, QLatin1Char('"')),
         u("(").repeated(10000),
+        u("'"),
+        u("xi'an"),
+        u("v"),
+        u("bao tou ").repeated(2000),
+        u("a,b,c,d,e,f"),
+        u(",.;").repeated(3000),
+        u("包,头.").repeated(2000),
     };
     for (const QString &query : hostile) {
         INFO(query.left(40).toStdString());
@@ -517,9 +591,10 @@ TEST_CASE("an index emptied by a change of its format is filled again in the bac
     a.add(u("c"), u("会议"), u("赤峰市召开会议。"), u("2003-01-01"));
     REQUIRE(a.keys(u("包头")) == QStringList{u("a"), u("b")});
     {
-        // An archive of the previous format: migration 0005 runs again when it opens.
+        // An archive of the previous format: migration 0007 runs again when it opens.
         QSqlQuery q(a.connection());
-        REQUIRE(q.exec(QStringLiteral("PRAGMA user_version = 4"))); // the version before 0005
+        REQUIRE(q.exec(QStringLiteral("DROP TABLE pinyin_word")));
+        REQUIRE(q.exec(QStringLiteral("PRAGMA user_version = 6"))); // the version before 0007
     }
     CHECK_FALSE(SearchIndex::isEmptyForArticles(a.connection()));
     a.reopen();
@@ -538,6 +613,8 @@ TEST_CASE("an index emptied by a change of its format is filled again in the bac
     CHECK(progress.last().at(0).toLongLong() == 3);
     CHECK(a.keys(u("包头")) == QStringList{u("a"), u("b")});
     CHECK(a.keys(u("赤")) == QStringList{u("b"), u("c")});
+    // The rebuilt index filled the pinyin vocabulary again.
+    CHECK(a.keys(u("baotou")) == QStringList{u("a"), u("b")});
     CHECK_FALSE(SearchIndex::isEmptyForArticles(a.connection()));
 
     // Nothing is missing now: a second run indexes nothing.
