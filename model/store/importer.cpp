@@ -208,8 +208,8 @@ struct Importer::Parsed
 
 namespace {
 
-// Pure, so it runs on any thread.
-Importer::Parsed decodeAndParse(const QString &name, QList<PageData> pages)
+// Pure, so it runs on any thread. A set `cancel` cuts it short; the result is then to be dropped.
+Importer::Parsed decodeAndParse(const QString &name, QList<PageData> pages, const std::atomic_bool *cancel)
 {
     Importer::Parsed out;
     QStringList texts;
@@ -231,7 +231,7 @@ Importer::Parsed decodeAndParse(const QString &name, QList<PageData> pages)
         out.pages << page;
     }
     if (!texts.isEmpty())
-        out.issue = parse::IssueLoader::fromTexts(name, texts);
+        out.issue = parse::IssueLoader::fromTexts(name, texts, cancel);
     texts = QStringList(); // the articles hold what is kept of it
     // The search index numbers the articles of one date in a fixed range; an issue beyond it (a
     // year of pages in one file) would stop the import at the writer, after all the work below.
@@ -256,6 +256,8 @@ Importer::Parsed decodeAndParse(const QString &name, QList<PageData> pages)
     out.entityRows.reserve(out.issue.articles.size());
     out.searchText.reserve(out.issue.articles.size());
     for (parse::Article &a : out.issue.articles) {
+        if (parse::isCancelled(cancel))
+            break;
         out.fields << articleFields(a);
         // From here on the fields are the article's text; the writer needs only its page. A
         // 50 MB page would otherwise be held in memory once more.
@@ -558,8 +560,8 @@ void Importer::run(const QList<Unit> &units, ImportSummary &summary)
                                      // Moved into the parser, which drops each page's bytes once decoded: a copy left
                                      // in the capture would keep the raw file in memory through the whole parse.
                                      std::async(std::launch::async,
-                                                [name = unit.name, pages = std::move(pages)]() mutable {
-                                                    return decodeAndParse(name, std::move(pages));
+                                                [name = unit.name, pages = std::move(pages), c = m_cancel]() mutable {
+                                                    return decodeAndParse(name, std::move(pages), c);
                                                 }),
                                      bytes});
             ++next;
