@@ -83,7 +83,7 @@ bool isUntitledPhotoNews(const ArticleDraft &draft)
 
 } // namespace
 
-ArticleAssembler::Result ArticleAssembler::assemble(const QList<PageBlock> &blocks)
+ArticleAssembler::Result ArticleAssembler::assemble(const QList<PageBlock> &blocks, const std::atomic_bool *cancel)
 {
     Result result;
     HeadlineRun run;
@@ -103,6 +103,8 @@ ArticleAssembler::Result ArticleAssembler::assemble(const QList<PageBlock> &bloc
     };
 
     for (qsizetype i = 0; i < blocks.size(); ++i) {
+        if (isCancelled(cancel))
+            return {};
         const PageBlock &block = blocks.at(i);
         switch (block.kind) {
         case BlockKind::Short:
@@ -134,7 +136,8 @@ ArticleAssembler::Result ArticleAssembler::assemble(const QList<PageBlock> &bloc
                 current = &result.drafts.last();
             }
             if (current) {
-                current->article.photographers << block.byline.photographers;
+                if (block.byline)
+                    current->article.photographers << block.byline->photographers;
                 current->closed = true;
             }
             break;
@@ -143,11 +146,13 @@ ArticleAssembler::Result ArticleAssembler::assemble(const QList<PageBlock> &bloc
             // the article: its body follows after the captions.
             startDraft();
             Article &a = current->article;
-            a.dateline = block.byline.dateline;
-            a.reporters = block.byline.reporters;
-            a.correspondents = block.byline.correspondents;
-            a.interns = block.byline.interns;
-            a.photographers = block.byline.photographers;
+            if (block.byline) {
+                a.dateline = block.byline->dateline;
+                a.reporters = block.byline->reporters;
+                a.correspondents = block.byline->correspondents;
+                a.interns = block.byline->interns;
+                a.photographers = block.byline->photographers;
+            }
             current->rawParagraphs << block.paragraphs;
             break;
         }

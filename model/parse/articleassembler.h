@@ -38,7 +38,8 @@ public:
         QList<HeadlineRun> runs;
     };
 
-    static Result assemble(const QList<PageBlock> &blocks);
+    // A set `cancel` stops it early with a partial result (see cancelflag.h).
+    static Result assemble(const QList<PageBlock> &blocks, const std::atomic_bool *cancel = nullptr);
 };
 
 } // namespace baokan::parse

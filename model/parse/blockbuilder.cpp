@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace baokan::parse {
 
@@ -28,7 +29,7 @@ struct RawBlock
 {
     QStringList lines;
     bool opening = false;
-    Byline byline;
+    std::shared_ptr<const Byline> byline;
 };
 
 bool isFullColumn(const QString &line, double column)
@@ -109,7 +110,7 @@ double BlockBuilder::columnWidth(const QList<QStringList> &rawBlocks)
     return widths.at(widths.size() / 2);
 }
 
-QList<PageBlock> BlockBuilder::build(const QList<PageLine> &lines)
+QList<PageBlock> BlockBuilder::build(const QList<PageLine> &lines, const std::atomic_bool *cancel)
 {
     // 1. Group lines into raw blocks; credits stand alone.
     QList<RawBlock> raw;
@@ -124,6 +125,8 @@ QList<PageBlock> BlockBuilder::build(const QList<PageLine> &lines)
         open = false;
     };
     for (qsizetype i = 0; i < lines.size(); ++i) {
+        if (isCancelled(cancel))
+            return {};
         const PageLine &line = lines.at(i);
         switch (line.kind) {
         case LineKind::Blank:
@@ -186,6 +189,8 @@ QList<PageBlock> BlockBuilder::build(const QList<PageLine> &lines)
     QList<RawBlock> split;
     QList<int> newIndex; // raw index → index in split of the first part
     for (qsizetype k = 0; k < raw.size(); ++k) {
+        if (isCancelled(cancel))
+            return {};
         const RawBlock &block = raw.at(k);
         newIndex << static_cast<int>(split.size());
         if (column == 0 && block.lines.size() > 1 && hasParagraphLine(block.lines)) {
@@ -212,12 +217,17 @@ QList<PageBlock> BlockBuilder::build(const QList<PageLine> &lines)
         }
     }
     newIndex << static_cast<int>(split.size());
+    // Each step's input is dropped once used: a 50 MB page has close to a million lines.
+    raw = {};
+    rawLines = {};
 
     // 3. Classify text blocks.
     QList<PageBlock> blocks;
     QList<bool> fromText; // blocks that may take part in column-break merging
     qsizetype special = 0;
     for (qsizetype i = 0; i < split.size(); ++i) {
+        if (isCancelled(cancel))
+            return {};
         while (special < specials.size() && newIndex.at(specialAfter.at(special)) <= i) {
             blocks << specials.at(special++);
             fromText << false;
@@ -255,12 +265,14 @@ QList<PageBlock> BlockBuilder::build(const QList<PageLine> &lines)
         blocks << specials.at(special++);
         fromText << false;
     }
+    split = {};
+    specials = {};
 
     // 4. A blank line inside a sentence is a column break: the next text block continues the
     // paragraph.
     QList<PageBlock> merged;
     for (qsizetype i = 0; i < blocks.size(); ++i) {
-        PageBlock block = blocks.at(i);
+        PageBlock block = std::move(blocks[i]);
         const bool continues =
             !merged.isEmpty() && fromText.at(i) && block.kind == BlockKind::Body &&
             (merged.constLast().kind == BlockKind::Body || merged.constLast().kind == BlockKind::Opening) &&
@@ -272,8 +284,9 @@ QList<PageBlock> BlockBuilder::build(const QList<PageLine> &lines)
             previous.paragraphs << block.paragraphs.mid(1);
             continue;
         }
-        merged << block;
+        merged << std::move(block);
     }
+    blocks = {};
 
     // 5. What is left as a short one-liner ending in a full stop is a caption.
     for (PageBlock &block : merged) {

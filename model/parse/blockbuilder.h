@@ -20,10 +20,10 @@ enum class BlockKind {
 struct PageBlock
 {
     BlockKind kind = BlockKind::Body;
-    QList<QStringList> paragraphs; // Body, Opening: the raw lines of each paragraph
-    QStringList lines;             // Short, Caption: the raw lines; PhotoCredit: the credit line if bare
-    Byline byline;                 // Opening, PhotoCredit
-    QString source;                // Source
+    QList<QStringList> paragraphs;        // Body, Opening: the raw lines of each paragraph
+    QStringList lines;                    // Short, Caption: the raw lines; PhotoCredit: the credit line if bare
+    std::shared_ptr<const Byline> byline; // Opening, PhotoCredit (may be null); shared, as in PageLine
+    QString source;                       // Source
 };
 
 // Second pass over a page: groups classified lines into blocks, rejoins paragraphs that a column
@@ -32,7 +32,8 @@ struct PageBlock
 class BlockBuilder
 {
 public:
-    static QList<PageBlock> build(const QList<PageLine> &lines);
+    // A set `cancel` stops it early with a partial list (see cancelflag.h).
+    static QList<PageBlock> build(const QList<PageLine> &lines, const std::atomic_bool *cancel = nullptr);
 
     // The width of a full column line on a hard-wrapped page, or 0 when lines are paragraphs.
     static double columnWidth(const QList<QStringList> &rawBlocks);

@@ -44,9 +44,12 @@ bool isBannerLine(const QString &line)
 
 } // namespace
 
-HeadlineMatcher::HeadlineMatcher(const QList<ArticleDraft> &drafts)
+HeadlineMatcher::HeadlineMatcher(const QList<ArticleDraft> &drafts, const std::atomic_bool *cancel)
+    : m_cancel(cancel)
 {
     for (const ArticleDraft &draft : drafts) {
+        if (isCancelled(m_cancel))
+            return;
         QStringList parts;
         for (const QStringList &p : draft.rawParagraphs)
             parts << TextCleaner::joinLines(p);
@@ -186,6 +189,8 @@ void HeadlineMatcher::attach(QList<ArticleDraft> &drafts, const QList<HeadlineRu
 {
     QList<Group> groups;
     for (int r = 0; r < runs.size(); ++r) {
+        if (isCancelled(m_cancel))
+            return;
         QList<Phrase> phrases;
         int line = 0;
         for (const QStringList &block : runs.at(r).blocks) {

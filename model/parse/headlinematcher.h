@@ -19,7 +19,8 @@ namespace baokan::parse {
 class HeadlineMatcher
 {
 public:
-    explicit HeadlineMatcher(const QList<ArticleDraft> &drafts);
+    // A set `cancel` stops both the indexing and attach() early (see cancelflag.h).
+    explicit HeadlineMatcher(const QList<ArticleDraft> &drafts, const std::atomic_bool *cancel = nullptr);
 
     // Sets title, kicker and subtitle of the drafts from the runs.
     void attach(QList<ArticleDraft> &drafts, const QList<HeadlineRun> &runs) const;
@@ -50,6 +51,7 @@ private:
 
     QList<std::vector<TextMetrics::Bigram>> m_articleBigrams; // each sorted
     QHash<TextMetrics::Bigram, int> m_documentFrequency;
+    const std::atomic_bool *m_cancel = nullptr;
 };
 
 } // namespace baokan::parse

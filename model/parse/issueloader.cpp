@@ -93,17 +93,21 @@ std::optional<Issue> IssueLoader::load(const QString &path, QString *error, QStr
     return issue;
 }
 
-Issue IssueLoader::fromTexts(const QString &name, const QStringList &pageTexts)
+Issue IssueLoader::fromTexts(const QString &name, const QStringList &pageTexts, const std::atomic_bool *cancel)
 {
     Issue issue;
     issue.name = name;
     const PageParser parser;
     for (int i = 0; i < pageTexts.size(); ++i) {
-        for (Article article : parser.parsePage(pageTexts.at(i))) {
+        if (isCancelled(cancel))
+            return issue;
+        for (Article &article : parser.parsePage(pageTexts.at(i), cancel)) {
             article.page = i;
-            issue.articles << article;
+            issue.articles << std::move(article);
         }
     }
+    if (isCancelled(cancel))
+        return issue;
     issue.date = QDate();
     for (const QString &text : pageTexts) {
         issue.date = IssueDate::printed(text);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "parse/article.h"
+#include "parse/cancelflag.h"
 
 #include <optional>
 
@@ -18,7 +19,8 @@ public:
     static std::optional<Issue> load(const QString &path, QString *error = nullptr, QStringList *warnings = nullptr);
 
     // Parses pages already in memory, e.g. the bundled sample; `name` becomes the issue name.
-    static Issue fromTexts(const QString &name, const QStringList &pageTexts);
+    // A set `cancel` stops the parse early; the issue returned is then partial and to be dropped.
+    static Issue fromTexts(const QString &name, const QStringList &pageTexts, const std::atomic_bool *cancel = nullptr);
 };
 
 } // namespace baokan::parse

@@ -5,6 +5,9 @@
 #include "text/textcleaner.h"
 
 #include <QRegularExpression>
+#include <QStringTokenizer>
+
+#include <utility>
 
 namespace baokan::parse {
 
@@ -72,15 +75,23 @@ bool LineClassifier::isJunk(const QString &line)
     return kind >= 0 && !t.contains(closers.at(kind));
 }
 
-QList<PageLine> LineClassifier::classify(const QString &pageText)
+QList<PageLine> LineClassifier::classify(const QString &pageText, const std::atomic_bool *cancel)
 {
     QStringList raw;
-    for (const QString &line : TextCleaner::normalizeLineEnds(pageText).split(QLatin1Char('\n'))) {
-        // Full-width punctuation first, so every pattern below needs to know only one form.
-        QString cleaned = TextCleaner::toFullWidthPunctuation(TextCleaner::stripEmphasisMarks(line));
-        while (!cleaned.isEmpty() && cleaned.back().isSpace())
-            cleaned.chop(1);
-        raw << cleaned;
+    {
+        // Cut by views, not split(): on a 50 MB page a list of every line as read would be held
+        // next to the cleaned one.
+        const QString text = TextCleaner::normalizeLineEnds(pageText);
+        raw.reserve(text.count(QLatin1Char('\n')) + 1);
+        for (const QStringView line : QStringTokenizer(text, QLatin1Char('\n'))) {
+            if (isCancelled(cancel))
+                return {};
+            // Full-width punctuation first, so every pattern below needs to know only one form.
+            QString cleaned = TextCleaner::toFullWidthPunctuation(TextCleaner::stripEmphasisMarks(line.toString()));
+            while (!cleaned.isEmpty() && cleaned.back().isSpace())
+                cleaned.chop(1);
+            raw << cleaned;
+        }
     }
     raw = mergeBrokenBrackets(raw);
 
@@ -92,7 +103,14 @@ QList<PageLine> LineClassifier::classify(const QString &pageText)
         static const QRegularExpression pause(QStringLiteral("[，、；]"));
         return TextCleaner::endsSentence(prev) || !prev.contains(pause);
     };
-    for (const QString &line : std::as_const(raw)) {
+    // A line a credit shares with text becomes two: a little room for those, as growing the
+    // list past its reserve would double it.
+    out.reserve(raw.size() + raw.size() / 8);
+    for (QString &rawLine : raw) {
+        if (isCancelled(cancel))
+            return out;
+        // Taken out of raw as it is read: only `out` keeps the line from here on.
+        const QString line = std::exchange(rawLine, QString());
         const QString t = line.trimmed();
         const bool indented = !line.isEmpty() && line.front().isSpace();
         if (t.isEmpty()) {
@@ -100,9 +118,9 @@ QList<PageLine> LineClassifier::classify(const QString &pageText)
             continue;
         }
         if (const auto names = CreditParser::photoCreditLine(t)) {
-            PageLine credit{LineKind::PhotoCredit, t, indented, {}, {}};
-            credit.byline.photographers = *names;
-            out << credit;
+            Byline byline;
+            byline.photographers = *names;
+            out << PageLine{LineKind::PhotoCredit, t, indented, std::make_shared<const Byline>(std::move(byline)), {}};
             continue;
         }
         QString body = t;
@@ -113,7 +131,8 @@ QList<PageLine> LineClassifier::classify(const QString &pageText)
             if (isJunk(body)) {
                 out << PageLine{LineKind::Junk, body, indented, {}, {}};
             } else if (const auto opening = previousAllowsOpening() ? BylineParser::parseOpening(body) : std::nullopt) {
-                out << PageLine{LineKind::Opening, opening->rest, indented, opening->byline, {}};
+                out << PageLine{
+                    LineKind::Opening, opening->rest, indented, std::make_shared<const Byline>(opening->byline), {}};
             } else {
                 out << PageLine{LineKind::Text, body, indented, {}, {}};
             }
@@ -121,9 +140,10 @@ QList<PageLine> LineClassifier::classify(const QString &pageText)
         if (credit && credit->source) {
             out << PageLine{LineKind::Source, QString(), false, {}, *credit->source};
         } else if (credit) {
-            PageLine photo{LineKind::PhotoCredit, QString(), false, {}, {}};
-            photo.byline.photographers = credit->photographers;
-            out << photo;
+            Byline byline;
+            byline.photographers = credit->photographers;
+            out << PageLine{
+                LineKind::PhotoCredit, QString(), false, std::make_shared<const Byline>(std::move(byline)), {}};
         }
     }
     return out;

@@ -2,9 +2,12 @@
 #pragma once
 
 #include "parse/bylineparser.h"
+#include "parse/cancelflag.h"
 
 #include <QList>
 #include <QString>
+
+#include <memory>
 
 namespace baokan::parse {
 
@@ -22,7 +25,9 @@ struct PageLine
     LineKind kind = LineKind::Blank;
     QString text; // Text: the raw line; Opening: body text after the opening
     bool indented = false;
-    Byline byline;  // Opening, PhotoCredit
+    // Opening, PhotoCredit; null on other lines. Held apart because a page has up to a million
+    // lines and few of them openings: inline, the byline's empty fields would double the list.
+    std::shared_ptr<const Byline> byline;
     QString source; // Source
 };
 
@@ -32,7 +37,8 @@ struct PageLine
 class LineClassifier
 {
 public:
-    static QList<PageLine> classify(const QString &pageText);
+    // A set `cancel` stops it early with a partial list (see cancelflag.h).
+    static QList<PageLine> classify(const QString &pageText, const std::atomic_bool *cancel = nullptr);
 
     // True for debris lines: a short fragment that opens a bracket it never closes, and page
     // furniture.

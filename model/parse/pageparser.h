@@ -2,6 +2,7 @@
 #pragma once
 
 #include "parse/article.h"
+#include "parse/cancelflag.h"
 
 namespace baokan::parse {
 
@@ -17,7 +18,9 @@ namespace baokan::parse {
 class PageParser
 {
 public:
-    QList<Article> parsePage(const QString &text) const;
+    // When `cancel` is set during the parse it returns early with an empty or partial list,
+    // which the caller is to drop.
+    QList<Article> parsePage(const QString &text, const std::atomic_bool *cancel = nullptr) const;
 };
 
 } // namespace baokan::parse

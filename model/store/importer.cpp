@@ -287,8 +287,8 @@ bool isUnchanged(const Importer::Prepared &prepared, const QList<PageData> &page
     return prepared.issueId && !reparse && samePages(prepared.storedPages, pages);
 }
 
-// Pure, so it runs on any thread.
-Importer::Parsed decodeAndParse(const QString &name, QList<PageData> pages)
+// Pure, so it runs on any thread. A set `cancel` cuts it short; the result is then to be dropped.
+Importer::Parsed decodeAndParse(const QString &name, QList<PageData> pages, const std::atomic_bool *cancel)
 {
     Importer::Parsed out;
     QStringList texts;
@@ -310,7 +310,7 @@ Importer::Parsed decodeAndParse(const QString &name, QList<PageData> pages)
         out.pages << page;
     }
     if (!texts.isEmpty())
-        out.issue = parse::IssueLoader::fromTexts(name, texts);
+        out.issue = parse::IssueLoader::fromTexts(name, texts, cancel);
     texts = QStringList(); // the articles hold what is kept of it
     // The search index numbers the articles of one date in a fixed range; an issue beyond it (a
     // year of pages in one file) would stop the import at the writer, after all the work below.
@@ -335,6 +335,8 @@ Importer::Parsed decodeAndParse(const QString &name, QList<PageData> pages)
     out.entityRows.reserve(out.issue.articles.size());
     out.searchText.reserve(out.issue.articles.size());
     for (parse::Article &a : out.issue.articles) {
+        if (parse::isCancelled(cancel))
+            break;
         out.fields << articleFields(a);
         // From here on the fields are the article's text; the writer needs only its page. A
         // 50 MB page would otherwise be held in memory once more.
@@ -672,28 +674,28 @@ void Importer::run(const QList<Unit> &units, ImportSummary &summary)
             windowBytes += bytes;
             // Reading and hashing the pages is done there too: an unchanged issue is not parsed.
             const bool reparse = m_options.reparseUnchanged;
-            window.push_back(Pending{next, prepared,
-                                     std::async(std::launch::async,
-                                                [name = unit.name, files = unit.files, memory = unit.pages,
-                                                 issueId = prepared.issueId, stored = prepared.storedPages, reparse] {
-                                                    Parsed out;
-                                                    QList<PageData> pages = readPages(files, memory, out.skipped);
-                                                    if (!pages.isEmpty() && issueId && !reparse &&
-                                                        samePages(stored, pages)) {
-                                                        for (PageData &page : pages)
-                                                            page.bytes = QByteArray();
-                                                        out.pages = std::move(pages);
-                                                        return out;
-                                                    }
-                                                    QList<SkippedFile> skipped = std::move(out.skipped);
-                                                    // Moved into the parser, which drops each page's bytes once
-                                                    // decoded: a copy kept here would hold the raw file in memory
-                                                    // through the whole parse.
-                                                    out = decodeAndParse(name, std::move(pages));
-                                                    out.skipped = skipped + out.skipped;
-                                                    return out;
-                                                }),
-                                     bytes});
+            window.push_back(
+                Pending{next, prepared,
+                        std::async(std::launch::async,
+                                   [name = unit.name, files = unit.files, memory = unit.pages,
+                                    issueId = prepared.issueId, stored = prepared.storedPages, reparse, c = m_cancel] {
+                                       Parsed out;
+                                       QList<PageData> pages = readPages(files, memory, out.skipped);
+                                       if (!pages.isEmpty() && issueId && !reparse && samePages(stored, pages)) {
+                                           for (PageData &page : pages)
+                                               page.bytes = QByteArray();
+                                           out.pages = std::move(pages);
+                                           return out;
+                                       }
+                                       QList<SkippedFile> skipped = std::move(out.skipped);
+                                       // Moved into the parser, which drops each page's bytes once
+                                       // decoded: a copy kept here would hold the raw file in memory
+                                       // through the whole parse.
+                                       out = decodeAndParse(name, std::move(pages), c);
+                                       out.skipped = skipped + out.skipped;
+                                       return out;
+                                   }),
+                        bytes});
             ++next;
             continue;
         }
