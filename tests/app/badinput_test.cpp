@@ -10,6 +10,7 @@
 #include <QProcess>
 #include <QSet>
 #include <QSqlQuery>
+#include <QTemporaryDir>
 
 #include <sys/stat.h>
 
@@ -221,4 +222,24 @@ TEST_CASE("two baokan import processes on one archive at once make each issue on
     REQUIRE(q.exec(QStringLiteral("SELECT note FROM note WHERE article_key = 'k1'")));
     REQUIRE(q.next());
     CHECK(q.value(0).toString().contains(QStringLiteral("写于导入之时")));
+}
+
+TEST_CASE("a verb asked for help prints its usage and opens no archive")
+{
+    QTemporaryDir home;
+    REQUIRE(home.isValid());
+    for (const QString &verb : {QStringLiteral("search"), QStringLiteral("import"), QStringLiteral("articles")}) {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("HOME"), home.path());
+        env.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data")));
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(BAOKAN_EXECUTABLE), {verb, QStringLiteral("--help")});
+        REQUIRE(p.waitForFinished(60000));
+        INFO(verb.toStdString());
+        CHECK(p.exitCode() == 0);
+        CHECK(QString::fromUtf8(p.readAllStandardOutput()).startsWith(QStringLiteral("usage: baokan ") + verb));
+        // The default archive would have been made under the data folder.
+        CHECK_FALSE(QDir(home.filePath(QStringLiteral("data"))).exists());
+    }
 }
