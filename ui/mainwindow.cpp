@@ -630,6 +630,10 @@ void MainWindow::endImport()
         selectFirstArticle();
     m_notesPanel->reload(); // re-imported articles may have had their highlights moved or sent to review
     Q_EMIT importEnded();
+    // The import wrote through a connection of its own: take its commits (and any another window
+    // made meanwhile) as seen now, rather than reload everything at the next poll, a second later,
+    // in the middle of what the user does next.
+    m_watcher->check();
 }
 
 void MainWindow::startIndexing()

@@ -190,7 +190,7 @@ bool ArticleStore::forEachListing(const std::function<void(const ArticleListing 
     QSqlQuery q(m_db->connection());
     q.setForwardOnly(true);
     if (!q.exec(QStringLiteral("SELECT a.key, coalesce(i.user_name, i.name), coalesce(i.user_date, i.date), "
-                               "coalesce(a.title, a.display_title) "
+                               "coalesce(a.title, a.display_title), i.user_name IS NULL "
                                "FROM issue i JOIN article a ON a.issue_id = i.id "
                                "ORDER BY coalesce(i.user_date, i.date) IS NULL, coalesce(i.user_date, i.date) DESC, "
                                "i.id DESC, a.ordinal"))) {
@@ -201,7 +201,8 @@ bool ArticleStore::forEachListing(const std::function<void(const ArticleListing 
     while (q.next()) {
         ArticleListing r;
         r.key = q.value(0).toString();
-        r.issueName = q.value(1).toString();
+        // The name the window shows and the notes export writes.
+        r.issueName = q.value(4).toBool() ? IssueRecord::readableName(q.value(1).toString()) : q.value(1).toString();
         r.issueDate = QDate::fromString(q.value(2).toString(), Qt::ISODate);
         r.title = q.value(3).toString();
         visit(r);

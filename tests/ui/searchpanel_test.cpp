@@ -478,7 +478,7 @@ TEST_CASE("the date range, issue and tag facets narrow the hits to the articles 
         REQUIRE(db.open(&error));
         QMap<QString, qint64> issueIds;
         for (const store::IssueRecord &issue : store::IssueStore(&db).issues(0, 100))
-            issueIds.insert(issue.name, issue.id); // the stored name, as the listing gives it
+            issueIds.insert(issue.displayName(), issue.id); // the shown name, as the listing gives it
         QString chosenName;
         std::set<QString> expected;
         for (const QString &key : containing) {

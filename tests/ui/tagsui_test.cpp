@@ -541,3 +541,33 @@ TEST_CASE("the whole loop by keyboard and mouse: tags, a note, two highlights, F
         CHECK(window->grab().save(QDir(shots).filePath(QStringLiteral("baokan-window-notes.png"))));
     }
 }
+
+TEST_CASE("a tag filter and its list stay when another window writes to the archive", "[ui][tags]")
+{
+    Scope scope;
+    auto window = windowWithPages(scope, {0, 1});
+    QTreeView *issues = child<QTreeView>(window.get(), QStringLiteral("issueView"));
+    QTreeView *view = articleView(window.get());
+    QStringList tagged;
+    for (int i = 0; i < 2; ++i) {
+        issues->setCurrentIndex(issues->model()->index(i, 0));
+        view->setCurrentIndex(view->model()->index(1, 0));
+        tagged << window->reader()->article().key;
+        addTag(window.get(), QStringLiteral("法治"));
+    }
+    checkTag(window.get(), QStringLiteral("法治"));
+    REQUIRE(listedKeys(view) == tagged);
+
+    // Another window notes an article: a commit on a connection of its own.
+    {
+        store::Database other(scope.archive());
+        REQUIRE(other.open());
+        REQUIRE(store::NoteStore(other.connection()).setArticleNote(tagged.first(), QStringLiteral("别处写的")));
+    }
+    QSignalSpy finished(view->model(), &QAbstractItemModel::modelReset);
+    for (int i = 0; i < 150 && finished.isEmpty(); ++i)
+        QTest::qWait(20); // the window polls the archive about once a second
+    CHECK_FALSE(finished.isEmpty());
+    CHECK(child<ui::TagFilterBar>(window.get(), QStringLiteral("tagFilterBar"))->isFiltering());
+    CHECK(listedKeys(view) == tagged);
+}

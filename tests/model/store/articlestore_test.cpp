@@ -118,3 +118,32 @@ TEST_CASE("an empty file becomes an archive at the latest schema")
     CHECK(test::scalar(db, QStringLiteral("PRAGMA user_version")) == store::Database::latestSchemaVersion());
     CHECK(test::scalar(db, QStringLiteral("SELECT count(*) FROM note")) == 0);
 }
+
+TEST_CASE("the archive listing names each issue as the window does: the readable name, or the user's")
+{
+    QTemporaryDir dir;
+    store::Database db(dir.filePath(QStringLiteral("a.sqlite")));
+    REQUIRE(db.open());
+    const QStringList pages = test::samplePages();
+    REQUIRE(store::Importer(&db).importPaths(pages).error.isEmpty());
+    store::IssueStore issues(&db);
+    const auto first = issues.issueBySource(QFileInfo(pages.first()).canonicalFilePath());
+    REQUIRE(first);
+    REQUIRE(issues.setUserName(first->id, QStringLiteral("第一期")));
+    QHash<QString, QString> shown; // stored name -> the name the window shows
+    for (const QString &page : pages) {
+        const auto issue = issues.issueBySource(QFileInfo(page).canonicalFilePath());
+        REQUIRE(issue);
+        shown.insert(issue->displayName(), issue->name);
+    }
+    REQUIRE(shown.contains(QStringLiteral("第一期")));
+    int listed = 0;
+    QString error;
+    REQUIRE(store::ArticleStore(&db).forEachListing(
+        [&](const store::ArticleListing &l) {
+            CHECK(shown.contains(l.issueName));
+            ++listed;
+        },
+        &error));
+    CHECK(listed > 0);
+}
