@@ -4,60 +4,33 @@
 #include "store/database.h"
 #include "store/searchindex.h"
 
-#include <QThread>
-
 namespace baokan::store {
 
 ReindexJob::ReindexJob(const Database *database, QObject *parent)
-    : QObject(parent)
-    , m_database(database)
+    : BackgroundJob(database, QStringLiteral("baokan-reindex"), QStringLiteral("no archive to index"), parent)
 {}
 
 ReindexJob::~ReindexJob()
 {
-    if (m_thread) {
-        m_cancel = true;
-        m_thread->wait();
-        delete m_thread;
-    }
+    stopWorker();
 }
 
-bool ReindexJob::isRunning() const
+void ReindexJob::run(const Database &db)
 {
-    return m_thread && m_thread->isRunning();
+    m_error.clear();
+    m_indexed = SearchIndex::indexMissing(
+        db.connection(), [this](qint64 done, qint64 total) { Q_EMIT progressChanged(int(done), int(total)); },
+        &m_cancel, &m_error);
 }
 
-void ReindexJob::start()
+void ReindexJob::report()
 {
-    if (isRunning())
-        return;
-    delete m_thread;
-    m_cancel = false;
-    m_thread = QThread::create([this] {
-        const Database *db = m_database;
-        if (!db) {
-            Q_EMIT failed(QStringLiteral("no archive to index"));
-            return;
-        }
-        if (!db->connection().isOpen()) {
-            db->closeThreadConnection();
-            Q_EMIT failed(QStringLiteral("cannot open the archive %1").arg(db->path()));
-            return;
-        }
-        QString error;
-        const auto indexed = SearchIndex::indexMissing(
-            db->connection(), [this](qint64 done, qint64 total) { Q_EMIT progressChanged(done, total); }, &m_cancel,
-            &error);
-        db->closeThreadConnection();
-        if (indexed)
-            Q_EMIT finished(*indexed);
-        else if (m_cancel)
-            Q_EMIT finished(-1);
-        else
-            Q_EMIT failed(error);
-    });
-    m_thread->setObjectName(QStringLiteral("baokan-reindex"));
-    m_thread->start();
+    if (m_indexed)
+        Q_EMIT finished(*m_indexed);
+    else if (m_cancel)
+        Q_EMIT finished(-1);
+    else
+        Q_EMIT failed(m_error);
 }
 
 } // namespace baokan::store
