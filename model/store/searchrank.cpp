@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "store/searchrank.h"
 
+#include "store/fts5api.h"
+
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -57,23 +59,11 @@ void rank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *contex
         sqlite3_result_double(context, -score);
 }
 
-fts5_api *ftsApi(sqlite3 *db)
-{
-    fts5_api *api = nullptr;
-    sqlite3_stmt *stmt = nullptr;
-    if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &stmt, nullptr) != SQLITE_OK)
-        return nullptr;
-    sqlite3_bind_pointer(stmt, 1, &api, "fts5_api_ptr", nullptr);
-    sqlite3_step(stmt);
-    sqlite3_finalize(stmt);
-    return api;
-}
-
 } // namespace
 
 bool SearchRank::registerWith(sqlite3 *db, QString *error)
 {
-    fts5_api *api = ftsApi(db);
+    fts5_api *api = fts5Api(db);
     if (!api || api->iVersion < 2 || api->xCreateFunction(api, "baokan_rank", nullptr, rank, nullptr) != SQLITE_OK) {
         if (error)
             *error =

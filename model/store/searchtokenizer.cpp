@@ -3,6 +3,8 @@
 
 #include <QFile>
 
+#include "store/fts5api.h"
+
 #include <sqlite3.h>
 #include <unicode/normalizer2.h>
 #include <unicode/translit.h>
@@ -406,23 +408,11 @@ void containsFunction(sqlite3_context *context, int, sqlite3_value **values)
     sqlite3_result_int(context, squeezed.find(want) != std::string::npos ? 1 : 0);
 }
 
-fts5_api *ftsApi(sqlite3 *db)
-{
-    fts5_api *api = nullptr;
-    sqlite3_stmt *stmt = nullptr;
-    if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &stmt, nullptr) != SQLITE_OK)
-        return nullptr;
-    sqlite3_bind_pointer(stmt, 1, &api, "fts5_api_ptr", nullptr);
-    sqlite3_step(stmt);
-    sqlite3_finalize(stmt);
-    return api;
-}
-
 } // namespace
 
 bool SearchTokenizer::registerWith(sqlite3 *db, QString *error)
 {
-    fts5_api *api = ftsApi(db);
+    fts5_api *api = fts5Api(db);
     if (!api || api->iVersion < 2) {
         if (error)
             *error = QStringLiteral("this SQLite has no FTS5");
